@@ -1,0 +1,19 @@
+package cn.qualityportal;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The Quality Target Portal (质量强区目标管理平台): policy documents, their numeric targets, yearly
+ * reports and progress. Each direct sub-package is a module; {@code ModularityTests} keeps them apart.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PortalApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(PortalApplication.class, args);
+	}
+
+}

@@ -1,0 +1,58 @@
+package cn.qualityportal.organisation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+/** An administrative region keyed by its six-digit GB/T 2260 code, e.g. 450600 防城港市. */
+@Entity
+class Region {
+
+	@Id
+	private String code;
+
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	private RegionLevel level;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "parent_code")
+	private Region parent;
+
+	private boolean active = true;
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	protected Region() {
+	}
+
+	String getCode() {
+		return code;
+	}
+
+	String getName() {
+		return name;
+	}
+
+	RegionLevel getLevel() {
+		return level;
+	}
+
+	Region getParent() {
+		return parent;
+	}
+
+	boolean isActive() {
+		return active;
+	}
+
+}

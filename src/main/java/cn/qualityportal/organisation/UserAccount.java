@@ -1,0 +1,97 @@
+package cn.qualityportal.organisation;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+/** A person who signs in. The password is stored only as a hash of the delegating encoder. */
+@Entity
+class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "department_id")
+	private Department department;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "user_account_role", joinColumns = @JoinColumn(name = "account_id"))
+	@Enumerated(EnumType.STRING)
+	@Column(name = "role")
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	private boolean enabled = true;
+
+	private Instant lockedUntil;
+
+	private Instant createdAt = Instant.now();
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(String username, String displayName, String passwordHash, Set<Role> roles) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.roles = EnumSet.copyOf(roles);
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	String getUsername() {
+		return username;
+	}
+
+	String getDisplayName() {
+		return displayName;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	Department getDepartment() {
+		return department;
+	}
+
+	Set<Role> getRoles() {
+		return roles;
+	}
+
+	boolean isEnabled() {
+		return enabled;
+	}
+
+	Instant getLockedUntil() {
+		return lockedUntil;
+	}
+
+}

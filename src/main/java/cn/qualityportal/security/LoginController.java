@@ -1,0 +1,14 @@
+package cn.qualityportal.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String showForm() {
+		return "login";
+	}
+
+}

@@ -1,0 +1,96 @@
+package cn.qualityportal.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import cn.qualityportal.organisation.Role;
+import cn.qualityportal.organisation.SignInAccount;
+import cn.qualityportal.organisation.Unit;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in person: who, which roles, and which unit (their place in the region tree). */
+public final class PortalUser implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String username;
+
+	private final String displayName;
+
+	private String password;
+
+	private final Set<Role> roles;
+
+	private final Unit unit;
+
+	private final boolean enabled;
+
+	private final boolean locked;
+
+	PortalUser(SignInAccount account, boolean locked) {
+		this.id = account.id();
+		this.username = account.username();
+		this.displayName = account.displayName();
+		this.password = account.passwordHash();
+		this.roles = Set.copyOf(account.roles());
+		this.unit = account.unit();
+		this.enabled = account.enabled();
+		this.locked = locked;
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Set<Role> roles() {
+		return roles;
+	}
+
+	/** Null for an account that belongs to no department, such as the first administrator. */
+	public Unit unit() {
+		return unit;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<SimpleGrantedAuthority> authorities = roles.stream()
+			.sorted()
+			.map(role -> new SimpleGrantedAuthority(role.authority()))
+			.toList();
+		return authorities;
+	}
+
+	@Override
+	public String getPassword() {
+		return password;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		password = null;
+	}
+
+}

@@ -1,0 +1,271 @@
+package cn.qualityportal.system.database;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server run from the binaries packaged as a Maven artifact (zonky), so the
+ * portal needs nothing installed. In the persistent mode its data directory survives restarts
+ * and crashes: fsync and synchronous commit stay on, a postgres left running by a killed portal
+ * is stopped before the next start, and a second portal on the same directory is refused.
+ */
+public final class EmbeddedDatabase implements Closeable {
+
+	/** The PostgreSQL major version of the packaged binaries; a data directory of another one cannot be opened. */
+	static final String MAJOR_VERSION = "18";
+
+	static final String DATABASE = "portal";
+
+	static final String USER = "postgres";
+
+	/** zonky's own lock file in the data directory; we take the same lock to tell a live owner from an orphan. */
+	private static final String LOCK_FILE = "epg-lock";
+
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/** A durable server on {@code directory}: the portal's normal zero-setup mode. */
+	public static EmbeddedDatabase startPersistent(Path directory, int port) {
+		return startPersistent(directory, port, null);
+	}
+
+	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries) {
+		checkDataDirectory(directory);
+		if (Files.exists(directory.resolve("postgresql.conf"))) {
+			stopOrphanedServer(directory);
+		}
+		else {
+			log.info("Creating a new PostgreSQL database in {}", directory);
+		}
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("max_connections", "100");
+		return start(builder, port, binaries, directory);
+	}
+
+	/** A throw-away server in a temporary directory, without fsync: for tests only. */
+	public static EmbeddedDatabase startEphemeral() {
+		return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "100"), 0, null, null);
+	}
+
+	static EmbeddedDatabase startEphemeral(PgBinaryResolver binaries) {
+		return start(EmbeddedPostgres.builder(), 0, binaries, null);
+	}
+
+	private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, int port, PgBinaryResolver binaries,
+			Path directory) {
+		builder.setPort(port).setPGStartupWait(STARTUP_WAIT).setServerConfig("timezone", "UTC");
+		if (binaries != null) {
+			builder.setPgBinaryResolver(binaries);
+		}
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder.start();
+		}
+		catch (IllegalStateException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("could not lock")) {
+				throw anotherInstance(directory);
+			}
+			throw couldNotStart(directory, ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw couldNotStart(directory, ex);
+		}
+		EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+		database.createPortalDatabaseIfMissing();
+		log.info("Embedded PostgreSQL {} is ready on localhost:{}{}", MAJOR_VERSION, postgres.getPort(),
+				directory == null ? " (ephemeral)" : ", data in " + directory);
+		return database;
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+	}
+
+	public String username() {
+		return USER;
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	@Override
+	public void close() {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			log.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
+		}
+	}
+
+	private void createPortalDatabaseIfMissing() {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+		}
+		catch (SQLException ex) {
+			close();
+			throw new EmbeddedDatabaseException("The embedded PostgreSQL started but the database '" + DATABASE
+					+ "' could not be created: " + ex.getMessage(), "Check the log above for PostgreSQL's own message.", ex);
+		}
+	}
+
+	/** Refuses directories PostgreSQL would misread: not a data directory, or one of another major version. */
+	private static void checkDataDirectory(Path directory) {
+		if (Files.exists(directory) && !Files.isDirectory(directory)) {
+			throw new EmbeddedDatabaseException(directory + " is a file, not a directory.",
+					"Point PORTAL_DATA_DIR at a directory the portal may use for its data.");
+		}
+		if (!Files.isDirectory(directory) || isEmpty(directory)) {
+			return;
+		}
+		Path versionFile = directory.resolve("PG_VERSION");
+		if (!Files.exists(versionFile) || !Files.exists(directory.resolve("postgresql.conf"))) {
+			throw new EmbeddedDatabaseException(
+					directory + " is not empty but is not a PostgreSQL data directory (PG_VERSION or postgresql.conf is missing); it may be damaged.",
+					"Restore the directory from a backup (see db/README.md), or move it away to start with an empty database. Nothing was changed.");
+		}
+		String version = read(versionFile).trim();
+		if (!MAJOR_VERSION.equals(version)) {
+			throw new EmbeddedDatabaseException(
+					directory + " was created by PostgreSQL " + version + "; this portal runs PostgreSQL " + MAJOR_VERSION + ".",
+					"Take a dump with PostgreSQL " + version + "'s pg_dump and restore it into a new data directory (db/README.md). Nothing was changed.");
+		}
+	}
+
+	/**
+	 * After a kill -9 of the portal its postgres keeps running and owns the directory. The lock
+	 * that zonky holds while a portal lives tells the two cases apart: if we can take it, no portal
+	 * owns the server, so we stop it (a smart shutdown; WAL makes it safe) and start our own.
+	 */
+	private static void stopOrphanedServer(Path directory) {
+		Path lockFile = directory.resolve(LOCK_FILE);
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+			FileLock lock;
+			try {
+				lock = channel.tryLock();
+			}
+			catch (OverlappingFileLockException ex) {
+				lock = null;
+			}
+			if (lock == null) {
+				throw anotherInstance(directory);
+			}
+			try {
+				postmasterPid(directory).flatMap(ProcessHandle::of)
+					.filter(ProcessHandle::isAlive)
+					.filter(EmbeddedDatabase::isPostgres)
+					.ifPresent(orphan -> stop(orphan, directory));
+			}
+			finally {
+				lock.release();
+			}
+		}
+		catch (IOException ex) {
+			throw new EmbeddedDatabaseException("Cannot open " + lockFile + ": " + ex.getMessage(),
+					"Check that the portal may write to its data directory (PORTAL_DATA_DIR).", ex);
+		}
+	}
+
+	private static void stop(ProcessHandle orphan, Path directory) {
+		log.warn("PostgreSQL (pid {}) was left running on {} by a portal that ended abruptly; stopping it before starting again",
+				orphan.pid(), directory);
+		orphan.destroy();
+		try {
+			orphan.onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new EmbeddedDatabaseException("PostgreSQL process " + orphan.pid() + " left running on " + directory
+					+ " did not stop within 60 seconds.", "Stop that process (kill " + orphan.pid() + ") and start the portal again.");
+		}
+	}
+
+	private static Optional<Long> postmasterPid(Path directory) {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return Optional.empty();
+		}
+		List<String> lines = read(pidFile).lines().toList();
+		try {
+			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle process) {
+		return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+	}
+
+	private static EmbeddedDatabaseException anotherInstance(Path directory) {
+		return new EmbeddedDatabaseException("Another running portal is using the database in " + directory + ".",
+				"Stop the other portal first, or give this one its own PORTAL_DATA_DIR.");
+	}
+
+	private static EmbeddedDatabaseException couldNotStart(Path directory, Exception cause) {
+		String where = directory == null ? "a temporary directory" : directory.toString();
+		return new EmbeddedDatabaseException("The embedded PostgreSQL could not start from " + where + ": " + cause.getMessage(),
+				"Read PostgreSQL's own messages in the log above. If the data directory is damaged, restore it from a backup (db/README.md).",
+				cause);
+	}
+
+	private static boolean isEmpty(Path directory) {
+		try (Stream<Path> entries = Files.list(directory)) {
+			return entries.findAny().isEmpty();
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.US_ASCII);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}

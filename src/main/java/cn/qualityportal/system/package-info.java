@@ -1,0 +1,6 @@
+/**
+ * The shell every page lives in: home page, layout, languages, error pages, and the embedded
+ * PostgreSQL of the zero-setup mode ({@code system.database}). Nothing here knows the domain.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "System")
+package cn.qualityportal.system;
