@@ -21,8 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. The API ({@code /api/**}) takes HTTP Basic or the browser session and answers
- * 401/403 as JSON; CSRF is checked there only for cookie sessions, since a request that carries
+ * Two filter chains. The API ({@code /api/**}, and the actuator for monitoring systems) takes HTTP
+ * Basic or the browser session and answers 401/403 as JSON; CSRF is checked there only for cookie sessions, since a request that carries
  * its own credentials cannot be forged by another site. Pages use the form login with CSRF on.
  * Which role may do what is checked per endpoint as the modules grow.
  */
@@ -45,6 +45,7 @@ class SecurityConfiguration {
 	 * Checks the password first and the account's status (disabled, locked) after, so only
 	 * someone who knows the password learns that an account is disabled or locked.
 	 */
+	/** Given to both chains explicitly, so Spring Security builds no default provider beside it. */
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
@@ -57,9 +58,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ProblemDetailsResponder problems) throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ProblemDetailsResponder problems) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 			// An API client that is refused is not sent to a login page later, so nothing to remember.
 			.requestCache(cache -> cache.disable())
@@ -71,13 +77,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
+	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/error", "/actuator/health",
-						"/actuator/health/**", "/actuator/info")
-				.permitAll()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/error").permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

@@ -42,6 +42,7 @@ public final class EmbeddedDatabase implements Closeable {
 	/** zonky's own lock file in the data directory; we take the same lock to tell a live owner from an orphan. */
 	private static final String LOCK_FILE = "epg-lock";
 
+	/** Long enough for crash recovery to replay a large WAL; a damaged directory takes this long to be reported. */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -58,6 +59,10 @@ public final class EmbeddedDatabase implements Closeable {
 	}
 
 	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries) {
+		return startPersistent(directory, port, binaries, STARTUP_WAIT);
+	}
+
+	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries, Duration startupWait) {
 		checkDataDirectory(directory);
 		if (Files.exists(directory.resolve("postgresql.conf"))) {
 			stopOrphanedServer(directory);
@@ -73,21 +78,22 @@ public final class EmbeddedDatabase implements Closeable {
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("max_connections", "100");
-		return start(builder, port, binaries, directory);
+		return start(builder.setPGStartupWait(startupWait), port, binaries, directory);
 	}
 
 	/** A throw-away server in a temporary directory, without fsync: for tests only. */
 	public static EmbeddedDatabase startEphemeral() {
-		return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "100"), 0, null, null);
+		return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "100").setPGStartupWait(STARTUP_WAIT), 0,
+				null, null);
 	}
 
 	static EmbeddedDatabase startEphemeral(PgBinaryResolver binaries) {
-		return start(EmbeddedPostgres.builder(), 0, binaries, null);
+		return start(EmbeddedPostgres.builder().setPGStartupWait(STARTUP_WAIT), 0, binaries, null);
 	}
 
 	private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, int port, PgBinaryResolver binaries,
 			Path directory) {
-		builder.setPort(port).setPGStartupWait(STARTUP_WAIT).setServerConfig("timezone", "UTC");
+		builder.setPort(port).setServerConfig("timezone", "UTC");
 		if (binaries != null) {
 			builder.setPgBinaryResolver(binaries);
 		}

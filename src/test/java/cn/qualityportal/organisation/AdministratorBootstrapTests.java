@@ -1,0 +1,51 @@
+package cn.qualityportal.organisation;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class AdministratorBootstrapTests {
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	UserAccountRepository repository;
+
+	@Test
+	void firstStartCreatesTheAdministratorWithTheConfiguredPasswordHashed() {
+		SignInAccount admin = accounts.findForSignIn("admin").orElseThrow();
+		assertThat(admin.roles()).containsExactly(Role.ADMIN);
+		assertThat(admin.passwordHash()).startsWith("{bcrypt}").doesNotContain("Admin-Test-Pass-1");
+		assertThat(encoder.matches("Admin-Test-Pass-1", admin.passwordHash())).isTrue();
+	}
+
+	@Test
+	void aSecondStartDoesNotCreateAnotherOrChangeThePassword() {
+		String before = jdbc.queryForObject("select password_hash from user_account where username = 'admin'", String.class);
+		new AdministratorBootstrap(repository, encoder, "another-password").run(null);
+		assertThat(jdbc.queryForObject("select count(*) from user_account where username = 'admin'", Integer.class))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("select password_hash from user_account where username = 'admin'", String.class))
+			.isEqualTo(before);
+	}
+
+	@Test
+	void generatedPasswordsAreLongAndDiffer() {
+		String first = AdministratorBootstrap.randomPassword();
+		assertThat(first).hasSize(20).matches("[A-Za-z2-9]+");
+		assertThat(AdministratorBootstrap.randomPassword()).isNotEqualTo(first);
+	}
+
+}

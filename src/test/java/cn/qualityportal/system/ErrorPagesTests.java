@@ -1,0 +1,80 @@
+package cn.qualityportal.system;
+
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import cn.qualityportal.PortalClient;
+import cn.qualityportal.TestAccounts;
+import cn.qualityportal.organisation.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Error pages through the real servlet container, where error dispatches really happen. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ErrorPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Test
+	void missingPageShowsA404PageInChineseThatLeaksNothing() throws Exception {
+		PortalClient browser = new PortalClient(port);
+		browser.signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		HttpResponse<String> response = browser.get("/no/such/page", "text/html");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("页面不存在").contains("返回首页")
+			.doesNotContain("Exception").doesNotContain("at cn.").doesNotContain("trace");
+	}
+
+	@Test
+	void missingPageIsShownInEnglishWhenChosen() throws Exception {
+		PortalClient browser = new PortalClient(port);
+		browser.signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		browser.get("/?lang=en", "text/html");
+		assertThat(browser.get("/no/such/page", "text/html").body()).contains("Not found").contains("Back to home");
+	}
+
+	@Test
+	void missingApiResourceAnswersProblemJson() throws Exception {
+		PortalClient client = new PortalClient(port);
+		client.signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		HttpResponse<String> response = client.get("/api/v1/no-such-thing", "application/json");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"status\":404")
+			.contains("\"instance\":\"/api/v1/no-such-thing\"")
+			.doesNotContain("trace")
+			.doesNotContain("exception");
+	}
+
+	@Test
+	void forbiddenMonitoringAnswers403ProblemJson() throws Exception {
+		accounts.account("reporter-error-test", Role.REPORTER);
+		PortalClient client = new PortalClient(port);
+		client.signIn("reporter-error-test", TestAccounts.PASSWORD);
+		HttpResponse<String> response = client.get("/actuator/metrics", "application/json");
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"status\":403").contains("无权");
+	}
+
+	@Test
+	void malformedRequestGetsA400WithoutDetailsOfTheServer() throws Exception {
+		// A malformed escape cannot even be built with java.net.URI, so speak raw HTTP.
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream()
+				.write("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 400").doesNotContain("Exception").doesNotContain("Tomcat");
+		}
+	}
+
+}
