@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Creates accounts directly in PostgreSQL for tests that need other roles than the first administrator. */
+/** Creates regions, departments and accounts directly in PostgreSQL for tests. Every method is idempotent. */
 @Component
 public class TestAccounts {
 
@@ -43,6 +43,43 @@ public class TestAccounts {
 
 	public String account(String username, Role... roles) {
 		return account(username, true, false, roles);
+	}
+
+	/**
+	 * A small tree like the demo's: 广西 450000 › 防城港市 450600 › 港口区 450602, 东兴市 450681, each
+	 * city and county with a market-regulation bureau.
+	 */
+	public void tree() {
+		region("450000", "广西壮族自治区", "PROVINCE", null);
+		region("450600", "防城港市", "CITY", "450000");
+		region("450602", "港口区", "COUNTY", "450600");
+		region("450681", "东兴市", "COUNTY", "450600");
+		department("450600", "防城港市市场监督管理局", "MARKET_REGULATION");
+		department("450602", "港口区市场监督管理局", "MARKET_REGULATION");
+		department("450681", "东兴市市场监督管理局", "MARKET_REGULATION");
+	}
+
+	public void region(String code, String name, String level, String parent) {
+		jdbc.update("insert into region (code, name, level, parent_code) values (?, ?, ?, ?) on conflict do nothing", code,
+				name, level, parent);
+	}
+
+	public long department(String regionCode, String name, String kind) {
+		jdbc.update("insert into department (region_code, name, kind) values (?, ?, ?) on conflict do nothing",
+				regionCode, name, kind);
+		return jdbc.queryForObject("select id from department where region_code = ? and name = ?", Long.class,
+				regionCode, name);
+	}
+
+	/** An account of the market-regulation bureau of {@code regionCode} (see {@link #tree()}). */
+	public String member(String username, String regionCode, boolean includeSubregions, Role... roles) {
+		tree();
+		account(username, roles);
+		jdbc.update("""
+				update user_account set scope_includes_subregions = ?,
+				  department_id = (select id from department where region_code = ? and kind = 'MARKET_REGULATION' limit 1)
+				where username = ?""", includeSubregions, regionCode, username);
+		return username;
 	}
 
 }

@@ -2,6 +2,8 @@ package cn.qualityportal.organisation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,7 +28,8 @@ class Department {
 
 	private String shortName;
 
-	private String kind;
+	@Enumerated(EnumType.STRING)
+	private DepartmentKind kind;
 
 	private boolean active = true;
 
@@ -37,27 +40,46 @@ class Department {
 	protected Department() {
 	}
 
-	Long getId() {
+	Department(Region region, String name, String shortName, DepartmentKind kind) {
+		this.region = region;
+		update(name, shortName, kind);
+	}
+
+	void update(String name, String shortName, DepartmentKind kind) {
+		this.name = name;
+		this.shortName = shortName;
+		this.kind = kind;
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public Long getId() {
 		return id;
 	}
 
-	Region getRegion() {
+	public Region getRegion() {
 		return region;
 	}
 
-	String getName() {
+	public String getName() {
 		return name;
 	}
 
-	String getShortName() {
+	public String getShortName() {
 		return shortName;
 	}
 
-	String getKind() {
+	public DepartmentKind getKind() {
 		return kind;
 	}
 
-	boolean isActive() {
+	public boolean isActive() {
 		return active;
 	}
 

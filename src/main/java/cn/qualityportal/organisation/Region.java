@@ -35,23 +35,42 @@ class Region {
 	protected Region() {
 	}
 
-	String getCode() {
+	Region(String code, String name, RegionLevel level, Region parent) {
+		this.code = code;
+		update(name, level, parent);
+	}
+
+	void update(String name, RegionLevel level, Region parent) {
+		this.name = name;
+		this.level = level;
+		this.parent = parent;
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public String getCode() {
 		return code;
 	}
 
-	String getName() {
+	public String getName() {
 		return name;
 	}
 
-	RegionLevel getLevel() {
+	public RegionLevel getLevel() {
 		return level;
 	}
 
-	Region getParent() {
+	public Region getParent() {
 		return parent;
 	}
 
-	boolean isActive() {
+	public boolean isActive() {
 		return active;
 	}
 

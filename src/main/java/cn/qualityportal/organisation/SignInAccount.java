@@ -8,7 +8,7 @@ import java.util.Set;
  * no department (the system administrator created at first start).
  */
 public record SignInAccount(long id, String username, String displayName, String passwordHash, Set<Role> roles,
-		Unit unit, boolean enabled, Instant lockedUntil) {
+		Unit unit, boolean scopeIncludesSubregions, boolean enabled, Instant lockedUntil) {
 
 	public boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);

@@ -42,6 +42,8 @@ class UserAccount {
 	@Column(name = "role")
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+	private boolean scopeIncludesSubregions;
+
 	private boolean enabled = true;
 
 	private Instant lockedUntil;
@@ -62,35 +64,59 @@ class UserAccount {
 		this.roles = EnumSet.copyOf(roles);
 	}
 
-	Long getId() {
+	void update(String displayName, Department department, Set<Role> roles, boolean scopeIncludesSubregions) {
+		this.displayName = displayName;
+		this.department = department;
+		this.roles.clear();
+		this.roles.addAll(roles);
+		this.scopeIncludesSubregions = scopeIncludesSubregions;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isScopeIncludesSubregions() {
+		return scopeIncludesSubregions;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public Long getId() {
 		return id;
 	}
 
-	String getUsername() {
+	public String getUsername() {
 		return username;
 	}
 
-	String getDisplayName() {
+	public String getDisplayName() {
 		return displayName;
 	}
 
-	String getPasswordHash() {
+	public String getPasswordHash() {
 		return passwordHash;
 	}
 
-	Department getDepartment() {
+	public Department getDepartment() {
 		return department;
 	}
 
-	Set<Role> getRoles() {
+	public Set<Role> getRoles() {
 		return roles;
 	}
 
-	boolean isEnabled() {
+	public boolean isEnabled() {
 		return enabled;
 	}
 
-	Instant getLockedUntil() {
+	public Instant getLockedUntil() {
 		return lockedUntil;
 	}
 

@@ -38,7 +38,8 @@ public class UserAccounts {
 				: new Unit(department.getId(), department.getName(), department.getRegion().getCode(),
 						department.getRegion().getName());
 		return new SignInAccount(account.getId(), account.getUsername(), account.getDisplayName(),
-				account.getPasswordHash(), Set.copyOf(account.getRoles()), unit, account.isEnabled(),
+				account.getPasswordHash(), Set.copyOf(account.getRoles()), unit, account.isScopeIncludesSubregions(),
+				account.isEnabled(),
 				account.getLockedUntil());
 	}
 

@@ -27,6 +27,8 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
 	private final Unit unit;
 
+	private final boolean scopeIncludesSubregions;
+
 	private final boolean enabled;
 
 	private final boolean locked;
@@ -38,6 +40,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 		this.password = account.passwordHash();
 		this.roles = Set.copyOf(account.roles());
 		this.unit = account.unit();
+		this.scopeIncludesSubregions = account.scopeIncludesSubregions();
 		this.enabled = account.enabled();
 		this.locked = locked;
 	}
@@ -57,6 +60,15 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 	/** Null for an account that belongs to no department, such as the first administrator. */
 	public Unit unit() {
 		return unit;
+	}
+
+	/** Whether the account's data scope takes in the regions below its own. */
+	public boolean scopeIncludesSubregions() {
+		return scopeIncludesSubregions;
+	}
+
+	public boolean hasRole(Role role) {
+		return roles.contains(role);
 	}
 
 	@Override

@@ -1,0 +1,10 @@
+package cn.qualityportal.organisation;
+
+/** One thing wrong with an uploaded file: its row (1 = header; 0 = the whole file), column, and message key. */
+public record ImportProblem(int row, String column, String messageKey, Object... arguments) {
+
+	static ImportProblem ofFile(String messageKey, Object... arguments) {
+		return new ImportProblem(0, "", messageKey, arguments);
+	}
+
+}

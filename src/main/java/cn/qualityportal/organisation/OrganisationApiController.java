@@ -1,0 +1,150 @@
+package cn.qualityportal.organisation;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Regions and departments over JSON, with the same rules as the pages: everyone reads what their
+ * scope may see (their regions and those above), only system administrators change anything.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class OrganisationApiController {
+
+	private final RegionRepository regions;
+
+	private final DepartmentRepository departments;
+
+	private final RegionEditor regionEditor;
+
+	private final DepartmentEditor departmentEditor;
+
+	OrganisationApiController(RegionRepository regions, DepartmentRepository departments, RegionEditor regionEditor,
+			DepartmentEditor departmentEditor) {
+		this.regions = regions;
+		this.departments = departments;
+		this.regionEditor = regionEditor;
+		this.departmentEditor = departmentEditor;
+	}
+
+	@GetMapping("/regions")
+	@Transactional(readOnly = true)
+	List<RegionView> regions(DataScope scope) {
+		return regions.findAllByOrderByCode()
+			.stream()
+			.filter(region -> scope.canSee(region.getCode()))
+			.map(RegionView::of)
+			.toList();
+	}
+
+	@GetMapping("/regions/{code}")
+	@Transactional(readOnly = true)
+	RegionView region(@PathVariable String code, DataScope scope) {
+		return regions.findById(code).filter(region -> scope.canSee(region.getCode())).map(RegionView::of).orElseThrow(
+				() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	@PostMapping("/regions")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<RegionView> createRegion(@Valid @RequestBody RegionForm form, BindingResult result)
+			throws BindException {
+		Region region = regionEditor.create(form, result);
+		throwIfInvalid(result);
+		return ResponseEntity.created(URI.create("/api/v1/regions/" + region.getCode())).body(RegionView.of(region));
+	}
+
+	@PutMapping("/regions/{code}")
+	@PreAuthorize("hasRole('ADMIN')")
+	RegionView updateRegion(@PathVariable String code, @Valid @RequestBody RegionForm form, BindingResult result)
+			throws BindException {
+		Region region = regionEditor.update(code, form, result);
+		throwIfInvalid(result);
+		return RegionView.of(region);
+	}
+
+	@GetMapping("/departments")
+	@Transactional(readOnly = true)
+	List<DepartmentView> departments(@RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, DataScope scope) {
+		return departments.search(regionCode, q.strip(), PageRequest.of(Math.max(page, 0), 200))
+			.stream()
+			.filter(department -> scope.canSee(department.getRegion().getCode()))
+			.map(DepartmentView::of)
+			.toList();
+	}
+
+	@GetMapping("/departments/{id}")
+	@Transactional(readOnly = true)
+	DepartmentView department(@PathVariable long id, DataScope scope) {
+		return departments.findById(id)
+			.filter(department -> scope.canSee(department.getRegion().getCode()))
+			.map(DepartmentView::of)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	@PostMapping("/departments")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<DepartmentView> createDepartment(@Valid @RequestBody DepartmentForm form, BindingResult result)
+			throws BindException {
+		Department department = departmentEditor.create(form, result);
+		throwIfInvalid(result);
+		return ResponseEntity.created(URI.create("/api/v1/departments/" + department.getId()))
+			.body(DepartmentView.of(department));
+	}
+
+	@PutMapping("/departments/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	DepartmentView updateDepartment(@PathVariable long id, @Valid @RequestBody DepartmentForm form,
+			BindingResult result) throws BindException {
+		Department department = departmentEditor.update(id, form, result);
+		throwIfInvalid(result);
+		return DepartmentView.of(department);
+	}
+
+	/** The API's problem-detail handler turns these into 400 (field errors) or 409 (a stale version). */
+	private static void throwIfInvalid(BindingResult result) throws BindException {
+		if (result.hasErrors()) {
+			throw new BindException(result);
+		}
+	}
+
+	record RegionView(String code, String name, RegionLevel level, String parentCode, boolean active, long version) {
+
+		static RegionView of(Region region) {
+			return new RegionView(region.getCode(), region.getName(), region.getLevel(),
+					region.getParent() == null ? null : region.getParent().getCode(), region.isActive(),
+					region.getVersion());
+		}
+
+	}
+
+	record DepartmentView(long id, String regionCode, String regionName, String name, String shortName,
+			DepartmentKind kind, boolean active, long version) {
+
+		static DepartmentView of(Department department) {
+			return new DepartmentView(department.getId(), department.getRegion().getCode(),
+					department.getRegion().getName(), department.getName(), department.getShortName(),
+					department.getKind(), department.isActive(), department.getVersion());
+		}
+
+	}
+
+}

@@ -1,0 +1,272 @@
+package cn.qualityportal.organisation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.qualityportal.spreadsheets.SpreadsheetRow;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports regions or departments from a table, all or nothing: every row is checked first, and if
+ * any row is wrong nothing is written and every problem is reported with its row and column.
+ * Rows that name an existing region (by code) or department (by region and name) update it, so
+ * importing the same file twice changes nothing the second time.
+ */
+@Service
+class OrganisationImport {
+
+	enum Kind {
+
+		REGIONS, DEPARTMENTS
+
+	}
+
+	record Outcome(int created, int updated, List<ImportProblem> problems) {
+
+		boolean succeeded() {
+			return problems.isEmpty();
+		}
+
+	}
+
+	static final int MAX_ROWS = 20_000;
+
+	private static final Map<String, List<String>> REGION_COLUMNS = Map.of("code", List.of("code", "代码", "区划代码"),
+			"name", List.of("name", "名称"), "level", List.of("level", "级别", "层级"), "parent_code",
+			List.of("parent_code", "parent", "上级代码", "上级"));
+
+	private static final Map<String, List<String>> DEPARTMENT_COLUMNS = Map.of("region_code",
+			List.of("region_code", "region", "地区代码", "区划代码"), "name", List.of("name", "名称"), "short_name",
+			List.of("short_name", "简称"), "kind", List.of("kind", "类别", "类型"));
+
+	private static final Map<String, RegionLevel> LEVEL_ALIASES = levelAliases();
+
+	private final RegionRepository regions;
+
+	private final DepartmentRepository departments;
+
+	private final MessageSource messages;
+
+	OrganisationImport(RegionRepository regions, DepartmentRepository departments, MessageSource messages) {
+		this.regions = regions;
+		this.departments = departments;
+		this.messages = messages;
+	}
+
+	@Transactional
+	Outcome importRows(Kind kind, List<SpreadsheetRow> rows) {
+		if (rows.size() < 2) {
+			return new Outcome(0, 0, List.of(ImportProblem.ofFile("import.noRows")));
+		}
+		return kind == Kind.REGIONS ? importRegions(rows) : importDepartments(rows);
+	}
+
+	private Outcome importRegions(List<SpreadsheetRow> rows) {
+		List<ImportProblem> problems = new ArrayList<>();
+		Map<String, Integer> columns = columns(rows.get(0), REGION_COLUMNS, List.of("code", "name", "level"), problems);
+		if (!problems.isEmpty()) {
+			return new Outcome(0, 0, problems);
+		}
+		record Parsed(SpreadsheetRow row, String code, String name, RegionLevel level, String parentCode) {
+		}
+		Map<String, Parsed> byCode = new HashMap<>();
+		List<Parsed> parsed = new ArrayList<>();
+		for (SpreadsheetRow row : dataRows(rows)) {
+			String code = row.cell(columns.get("code"));
+			String name = row.cell(columns.get("name"));
+			RegionLevel level = LEVEL_ALIASES.get(row.cell(columns.get("level")).toUpperCase(Locale.ROOT));
+			String parentCode = columns.containsKey("parent_code") ? row.cell(columns.get("parent_code")) : "";
+			int problemsBefore = problems.size();
+			if (!code.matches("\\d{6}")) {
+				problems.add(new ImportProblem(row.number(), "code", "validation.regionCode"));
+			}
+			else if (byCode.containsKey(code)) {
+				problems.add(new ImportProblem(row.number(), "code", "import.duplicateInFile", byCode.get(code).row().number()));
+			}
+			requireName(row, name, problems);
+			if (level == null) {
+				problems.add(new ImportProblem(row.number(), "level", "import.region.level"));
+			}
+			if (!parentCode.isEmpty() && !parentCode.matches("\\d{6}")) {
+				problems.add(new ImportProblem(row.number(), "parent_code", "validation.regionCode"));
+			}
+			Parsed entry = new Parsed(row, code, name, level, parentCode);
+			if (problems.size() == problemsBefore) {
+				byCode.put(code, entry);
+				parsed.add(entry);
+			}
+		}
+		for (Parsed entry : parsed) {
+			if (entry.parentCode().isEmpty()) {
+				continue;
+			}
+			RegionLevel parentLevel = Optional.ofNullable(byCode.get(entry.parentCode()))
+				.map(Parsed::level)
+				.or(() -> regions.findById(entry.parentCode()).map(Region::getLevel))
+				.orElse(null);
+			if (parentLevel == null) {
+				problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.unknown"));
+			}
+			else if (parentLevel.ordinal() >= entry.level().ordinal()) {
+				problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.parentLevel"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Outcome(0, 0, sorted(problems));
+		}
+		int created = 0;
+		int updated = 0;
+		// Parents before children, whatever the order of the file.
+		parsed.sort(Comparator.comparing(Parsed::level));
+		for (Parsed entry : parsed) {
+			Region parent = entry.parentCode().isEmpty() ? null : regions.findById(entry.parentCode()).orElseThrow();
+			Optional<Region> existing = regions.findById(entry.code());
+			if (existing.isPresent()) {
+				existing.get().update(entry.name(), entry.level(), parent);
+				updated++;
+			}
+			else {
+				regions.save(new Region(entry.code(), entry.name(), entry.level(), parent));
+				created++;
+			}
+		}
+		return new Outcome(created, updated, List.of());
+	}
+
+	private Outcome importDepartments(List<SpreadsheetRow> rows) {
+		List<ImportProblem> problems = new ArrayList<>();
+		Map<String, Integer> columns = columns(rows.get(0), DEPARTMENT_COLUMNS, List.of("region_code", "name", "kind"),
+				problems);
+		if (!problems.isEmpty()) {
+			return new Outcome(0, 0, problems);
+		}
+		Map<String, DepartmentKind> kinds = kindAliases();
+		record Parsed(Region region, String name, String shortName, DepartmentKind kind) {
+		}
+		List<Parsed> parsed = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (SpreadsheetRow row : dataRows(rows)) {
+			String regionCode = row.cell(columns.get("region_code"));
+			String name = row.cell(columns.get("name"));
+			String shortName = columns.containsKey("short_name") ? row.cell(columns.get("short_name")) : "";
+			DepartmentKind kind = kinds.get(row.cell(columns.get("kind")).toUpperCase(Locale.ROOT));
+			Region region = regionCode.matches("\\d{6}") ? regions.findById(regionCode).orElse(null) : null;
+			int problemsBefore = problems.size();
+			if (region == null) {
+				problems.add(new ImportProblem(row.number(), "region_code", "validation.region.unknown"));
+			}
+			requireName(row, name, problems);
+			if (shortName.length() > 30) {
+				problems.add(new ImportProblem(row.number(), "short_name", "import.tooLong", 30));
+			}
+			if (kind == null) {
+				problems.add(new ImportProblem(row.number(), "kind", "import.department.kind"));
+			}
+			Integer earlier = seen.putIfAbsent(regionCode + "/" + name, row.number());
+			if (earlier != null) {
+				problems.add(new ImportProblem(row.number(), "name", "import.duplicateInFile", earlier));
+			}
+			if (problems.size() == problemsBefore) {
+				parsed.add(new Parsed(region, name, shortName.isEmpty() ? null : shortName, kind));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Outcome(0, 0, sorted(problems));
+		}
+		Map<String, Department> existing = new HashMap<>();
+		departments.findActive().forEach(d -> existing.put(d.getRegion().getCode() + "/" + d.getName(), d));
+		int created = 0;
+		int updated = 0;
+		for (Parsed entry : parsed) {
+			Department department = existing.get(entry.region().getCode() + "/" + entry.name());
+			if (department == null && departments.existsByRegionCodeAndName(entry.region().getCode(), entry.name())) {
+				continue; // a deactivated department of that name: left as the administrator left it
+			}
+			if (department != null) {
+				department.update(entry.name(), entry.shortName(), entry.kind());
+				updated++;
+			}
+			else {
+				departments.save(new Department(entry.region(), entry.name(), entry.shortName(), entry.kind()));
+				created++;
+			}
+		}
+		return new Outcome(created, updated, List.of());
+	}
+
+	private static void requireName(SpreadsheetRow row, String name, List<ImportProblem> problems) {
+		if (name.isEmpty()) {
+			problems.add(new ImportProblem(row.number(), "name", "import.required"));
+		}
+		else if (name.length() > 100) {
+			problems.add(new ImportProblem(row.number(), "name", "import.tooLong", 100));
+		}
+	}
+
+	private static List<SpreadsheetRow> dataRows(List<SpreadsheetRow> rows) {
+		return rows.subList(1, rows.size()).stream().filter(row -> !row.isBlank()).toList();
+	}
+
+	private static Map<String, Integer> columns(SpreadsheetRow header, Map<String, List<String>> aliases,
+			List<String> required, List<ImportProblem> problems) {
+		Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < header.cells().size(); i++) {
+			String title = header.cell(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+			for (Map.Entry<String, List<String>> column : aliases.entrySet()) {
+				if (column.getValue().contains(title)) {
+					columns.putIfAbsent(column.getKey(), i);
+				}
+			}
+		}
+		for (String column : required) {
+			if (!columns.containsKey(column)) {
+				problems.add(new ImportProblem(1, column, "import.missingColumn", column));
+			}
+		}
+		return columns;
+	}
+
+	private static List<ImportProblem> sorted(List<ImportProblem> problems) {
+		return problems.stream().sorted(Comparator.comparingInt(ImportProblem::row)).toList();
+	}
+
+	private static Map<String, RegionLevel> levelAliases() {
+		Map<String, RegionLevel> aliases = new HashMap<>();
+		for (RegionLevel level : RegionLevel.values()) {
+			aliases.put(level.name(), level);
+		}
+		aliases.put("COUNTY", RegionLevel.COUNTY);
+		aliases.put("DISTRICT", RegionLevel.COUNTY);
+		List.of("省", "省级", "自治区", "直辖市").forEach(alias -> aliases.put(alias, RegionLevel.PROVINCE));
+		List.of("市", "地级市", "市级", "地级", "州", "盟").forEach(alias -> aliases.put(alias, RegionLevel.CITY));
+		List.of("区", "县", "县级", "区县", "县区", "县级市", "旗").forEach(alias -> aliases.put(alias, RegionLevel.COUNTY));
+		List.of("镇", "乡", "乡镇", "街道", "街道镇").forEach(alias -> aliases.put(alias, RegionLevel.TOWN));
+		return Map.copyOf(aliases);
+	}
+
+	/** Enum names and the labels of both languages, so a file written from the pages' wording works. */
+	private Map<String, DepartmentKind> kindAliases() {
+		Map<String, DepartmentKind> aliases = new HashMap<>();
+		Set<Locale> locales = new HashSet<>(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+		for (DepartmentKind kind : DepartmentKind.values()) {
+			aliases.put(kind.name(), kind);
+			for (Locale locale : locales) {
+				String label = messages.getMessage("department.kind." + kind, null, "", locale);
+				if (!label.isEmpty()) {
+					aliases.put(label.toUpperCase(Locale.ROOT), kind);
+				}
+			}
+		}
+		return aliases;
+	}
+
+}

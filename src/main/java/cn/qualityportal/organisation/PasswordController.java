@@ -1,0 +1,66 @@
+package cn.qualityportal.organisation;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Every signed-in user changes their own password here, proving they know the current one. */
+@Controller
+@RequestMapping("/account/password")
+class PasswordController {
+
+	private final UserAccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	PasswordController(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@GetMapping
+	String showForm(Model model) {
+		model.addAttribute("form", PasswordChangeForm.empty());
+		return "organisation/passwordForm";
+	}
+
+	@PostMapping
+	@Transactional
+	String update(@Valid @ModelAttribute("form") PasswordChangeForm form, BindingResult result, Principal principal,
+			RedirectAttributes redirect) {
+		UserAccount account = accounts.findByUsername(principal.getName())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!result.hasFieldErrors("currentPassword")
+				&& !passwordEncoder.matches(form.currentPassword(), account.getPasswordHash())) {
+			result.rejectValue("currentPassword", "validation.password.current");
+		}
+		if (!result.hasFieldErrors("newPassword")) {
+			PasswordPolicy.violation(form.newPassword()).ifPresent(key -> result.rejectValue("newPassword", key));
+		}
+		if (!result.hasFieldErrors("confirmation") && !form.confirmation().equals(form.newPassword())) {
+			result.rejectValue("confirmation", "validation.password.confirmation");
+		}
+		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
+			result.rejectValue("newPassword", "validation.password.same");
+		}
+		if (result.hasErrors()) {
+			return "organisation/passwordForm";
+		}
+		account.changePassword(passwordEncoder.encode(form.newPassword()));
+		redirect.addFlashAttribute("success", "flash.passwordChanged");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,79 @@
+package cn.qualityportal.organisation;
+
+import cn.qualityportal.system.StaleForms;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The rules for creating and changing a region, shared by the pages and the API: unique code,
+ * an existing parent of a higher level, no cycles, and the version the user saw.
+ * Each method returns the saved region, or null with the problems in {@code errors}.
+ */
+@Service
+class RegionEditor {
+
+	private final RegionRepository regions;
+
+	RegionEditor(RegionRepository regions) {
+		this.regions = regions;
+	}
+
+	@Transactional
+	Region create(RegionForm form, Errors errors) {
+		if (!errors.hasFieldErrors("code") && regions.existsById(form.code())) {
+			errors.rejectValue("code", "validation.regionCode.taken");
+		}
+		Region parent = parent(form, errors);
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return regions.save(new Region(form.code(), form.name().strip(), form.level(), parent));
+	}
+
+	/** Null also when the version is stale: then {@code errors} holds the conflict. */
+	@Transactional
+	Region update(String code, RegionForm form, Errors errors) {
+		Region region = regions.findById(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (form.version() == null || form.version() != region.getVersion()) {
+			errors.reject(StaleForms.CONFLICT);
+			return null;
+		}
+		Region parent = parent(form, errors);
+		if (parent != null && isSelfOrBelow(parent, region)) {
+			errors.rejectValue("parentCode", "validation.region.cycle");
+		}
+		if (errors.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("code"))) {
+			return null;
+		}
+		region.update(form.name().strip(), form.level(), parent);
+		return region;
+	}
+
+	private Region parent(RegionForm form, Errors errors) {
+		if (errors.hasFieldErrors("parentCode") || !form.hasParent()) {
+			return null;
+		}
+		Region parent = regions.findById(form.parentCode()).orElse(null);
+		if (parent == null) {
+			errors.rejectValue("parentCode", "validation.region.unknown");
+		}
+		else if (form.level() != null && parent.getLevel().ordinal() >= form.level().ordinal()) {
+			errors.rejectValue("parentCode", "validation.region.parentLevel");
+		}
+		return parent;
+	}
+
+	private static boolean isSelfOrBelow(Region candidate, Region region) {
+		for (Region r = candidate; r != null; r = r.getParent()) {
+			if (r.getCode().equals(region.getCode())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,155 @@
+package cn.qualityportal.organisation;
+
+import java.security.Principal;
+import java.util.List;
+
+import cn.qualityportal.system.StaleForms;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The system administrator's pages for accounts. Accounts are disabled, never deleted: figures keep their authors. */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAccountController {
+
+	private final UserAccountRepository accounts;
+
+	private final DepartmentRepository departments;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserAccountController(UserAccountRepository accounts, DepartmentRepository departments,
+			PasswordEncoder passwordEncoder) {
+		this.accounts = accounts;
+		this.departments = departments;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@ModelAttribute("allRoles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@ModelAttribute("departmentOptions")
+	List<Regions.DepartmentOption> departmentOptions() {
+		return departments.findActive().stream().map(Regions::option).toList();
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("q", q.strip());
+		model.addAttribute("page", accounts.search(UserAccounts.normalise(q).isEmpty() ? "" : q.strip(), region,
+				PageRequest.of(Math.max(page, 0), RegionController.PAGE_SIZE)));
+		return "organisation/users";
+	}
+
+	@GetMapping("/new")
+	String showCreateForm(Model model) {
+		model.addAttribute("form", UserAccountForm.empty());
+		return "organisation/userForm";
+	}
+
+	@PostMapping
+	@Transactional
+	String create(@Valid @ModelAttribute("form") UserAccountForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		String username = UserAccounts.normalise(form.username());
+		if (!result.hasFieldErrors("username") && accounts.existsByUsername(username)) {
+			result.rejectValue("username", "validation.username.taken");
+		}
+		PasswordPolicy.violation(form.password()).ifPresent(key -> result.rejectValue("password", key));
+		Department department = department(form, result);
+		if (result.hasErrors()) {
+			return "organisation/userForm";
+		}
+		UserAccount account = new UserAccount(username, form.displayName().strip(),
+				passwordEncoder.encode(form.password()), form.roles());
+		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
+		accounts.save(account);
+		redirect.addFlashAttribute("success", "flash.saved");
+		return "redirect:/admin/users?q=" + username;
+	}
+
+	@GetMapping("/{id}/edit")
+	String showEditForm(@PathVariable long id, Model model) {
+		UserAccount account = find(id);
+		model.addAttribute("form", UserAccountForm.of(account));
+		model.addAttribute("account", account);
+		return "organisation/userForm";
+	}
+
+	@PostMapping("/{id}")
+	@Transactional
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserAccountForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		UserAccount account = find(id);
+		model.addAttribute("account", account);
+		if (form.version() == null || form.version() != account.getVersion()) {
+			StaleForms.showCurrent(model, "form", UserAccountForm.of(account));
+			return "organisation/userForm";
+		}
+		boolean resetPassword = form.password() != null && !form.password().isEmpty();
+		if (resetPassword) {
+			PasswordPolicy.violation(form.password()).ifPresent(key -> result.rejectValue("password", key));
+		}
+		Department department = department(form, result);
+		// The username is fixed once created; its errors on this form do not matter.
+		if (result.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("username"))
+				|| result.hasGlobalErrors()) {
+			return "organisation/userForm";
+		}
+		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
+		if (resetPassword) {
+			account.changePassword(passwordEncoder.encode(form.password()));
+		}
+		redirect.addFlashAttribute("success", "flash.saved");
+		return "redirect:/admin/users?q=" + account.getUsername();
+	}
+
+	@PostMapping("/{id}/enabled")
+	@Transactional
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal me,
+			RedirectAttributes redirect) {
+		UserAccount account = find(id);
+		if (!enabled && account.getUsername().equals(me.getName())) {
+			redirect.addFlashAttribute("error", "validation.account.selfDisable");
+			return "redirect:/admin/users";
+		}
+		account.setEnabled(enabled);
+		redirect.addFlashAttribute("success", enabled ? "flash.activated" : "flash.deactivated");
+		return "redirect:/admin/users?q=" + account.getUsername();
+	}
+
+	private Department department(UserAccountForm form, BindingResult result) {
+		if (form.departmentId() == null) {
+			return null;
+		}
+		Department department = departments.findById(form.departmentId()).orElse(null);
+		if (department == null || !department.isActive()) {
+			result.rejectValue("departmentId", "validation.department.unknown");
+		}
+		return department;
+	}
+
+	private UserAccount find(long id) {
+		return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

@@ -1,0 +1,44 @@
+package cn.qualityportal.security;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.Regions;
+import cn.qualityportal.organisation.Role;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Gives every handler that declares a {@link DataScope} parameter the signed-in user's scope,
+ * computed from the current region tree on each request, so a change to the tree or the account
+ * applies at once and no controller can forget to ask.
+ */
+@Component
+class DataScopeArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final Regions regions;
+
+	DataScopeArgumentResolver(Regions regions) {
+		this.regions = regions;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return DataScope.class.equals(parameter.getParameterType());
+	}
+
+	@Override
+	public DataScope resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+			NativeWebRequest request, WebDataBinderFactory binderFactory) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
+			return DataScope.NOTHING;
+		}
+		return regions.scopeOf(user.unit(), user.scopeIncludesSubregions(), user.hasRole(Role.ADMIN));
+	}
+
+}

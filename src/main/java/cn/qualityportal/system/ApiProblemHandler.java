@@ -1,0 +1,80 @@
+package cn.qualityportal.system;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the JSON API as RFC 9457 problem details, translated: 400 with an {@code errors} list
+ * of field and message for invalid input, 409 when the record changed meanwhile (stale
+ * {@code version}) or a uniqueness rule was hit. Never an exception text, SQL or stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblemHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex.getBindingResult());
+	}
+
+	@ExceptionHandler(BindException.class)
+	ResponseEntity<Object> handleBindException(BindException ex) {
+		return invalid(ex.getBindingResult());
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ResponseEntity<Object> handleConcurrentChange(ObjectOptimisticLockingFailureException ex) {
+		return problem(HttpStatus.CONFLICT, StaleForms.CONFLICT, List.of());
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
+		return problem(HttpStatus.CONFLICT, "problem.integrity", List.of());
+	}
+
+	private ResponseEntity<Object> invalid(BindingResult result) {
+		boolean conflict = StaleForms.isConflict(result);
+		List<Map<String, String>> errors = result.getAllErrors()
+			.stream()
+			.map(error -> Map.of("field", error instanceof FieldError field ? field.getField() : "", "message",
+					messages.getMessage(error, LocaleContextHolder.getLocale())))
+			.toList();
+		return conflict ? problem(HttpStatus.CONFLICT, StaleForms.CONFLICT, errors)
+				: problem(HttpStatus.BAD_REQUEST, "problem.invalid", errors);
+	}
+
+	private ResponseEntity<Object> problem(HttpStatus status, String detailKey, List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				messages.getMessage(detailKey, null, LocaleContextHolder.getLocale()));
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return ResponseEntity.status(status).body(problem);
+	}
+
+}

@@ -1,0 +1,220 @@
+package cn.qualityportal.organisation;
+
+import cn.qualityportal.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** The system administrator's pages and API for regions, departments and accounts. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class OrganisationAdminTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
+	@BeforeEach
+	void tree() {
+		accounts.tree();
+	}
+
+	@Test
+	void administratorCreatesARegionBelowItsCity() throws Exception {
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450603").param("name", "防城区").param("level", "COUNTY").param("parentCode", "450600"))
+			.andExpect(redirectedUrl("/admin/regions?q=450603"));
+		assertThat(jdbc.queryForObject("select parent_code from region where code = '450603'", String.class))
+			.isEqualTo("450600");
+		mvc.perform(get("/admin/regions").param("q", "防城区").with(admin()))
+			.andExpect(content().string(containsString("防城区")))
+			.andExpect(content().string(containsString("防城港市")));
+	}
+
+	@Test
+	void invalidRegionsAreRefusedWithFieldErrorsAndNothingChanges() throws Exception {
+		Integer before = jdbc.queryForObject("select count(*) from region", Integer.class);
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "4506").param("name", "").param("level", "COUNTY").param("parentCode", ""))
+			.andExpect(view().name("organisation/regionForm"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "Pattern"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NotBlank"))
+			.andExpect(content().string(containsString("区划代码应为六位数字")));
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450600").param("name", "重复").param("level", "CITY").param("parentCode", "450000"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "validation.regionCode.taken"));
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450699").param("name", "错层").param("level", "CITY").param("parentCode", "450681"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "parentCode", "validation.region.parentLevel"));
+		assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void aStaleRegionFormGetsAConflictAndShowsTheCurrentValues() throws Exception {
+		long version = jdbc.queryForObject("select version from region where code = '450602'", Long.class);
+		mvc.perform(post("/admin/regions/450602").with(admin()).with(csrf()).param("code", "450602")
+			.param("name", "港口区（第一人）").param("level", "COUNTY").param("parentCode", "450600")
+			.param("version", String.valueOf(version))).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/regions/450602").with(admin()).with(csrf()).param("code", "450602")
+			.param("name", "港口区（第二人）").param("level", "COUNTY").param("parentCode", "450600")
+			.param("version", String.valueOf(version)))
+			.andExpect(view().name("organisation/regionForm"))
+			.andExpect(content().string(containsString("此记录已被他人修改")))
+			.andExpect(content().string(containsString("港口区（第一人）")));
+		assertThat(jdbc.queryForObject("select name from region where code = '450602'", String.class))
+			.isEqualTo("港口区（第一人）");
+		jdbc.update("update region set name = '港口区' where code = '450602'");
+	}
+
+	@Test
+	void regionsAreDeactivatedNotDeleted() throws Exception {
+		accounts.region("450699", "待停用区", "COUNTY", "450600");
+		mvc.perform(post("/admin/regions/450699/active").with(admin()).with(csrf()).param("active", "false"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select active from region where code = '450699'", Boolean.class)).isFalse();
+	}
+
+	@Test
+	void onlySystemAdministratorsManageTheOrganisation() throws Exception {
+		accounts.member("office-org-test", "450600", true, Role.OFFICE);
+		mvc.perform(get("/admin/regions").with(as("office-org-test"))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/regions").with(as("office-org-test")).with(csrf())
+			.param("code", "450688").param("name", "x").param("level", "COUNTY"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/regions").with(httpBasic("office-org-test", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"450688\",\"name\":\"x\",\"level\":\"COUNTY\",\"parentCode\":\"450600\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(jdbc.queryForObject("select count(*) from region where code = '450688'", Integer.class)).isZero();
+	}
+
+	@Test
+	void theApiCreatesAndUpdatesRegionsWithProblemDetailsForErrors() throws Exception {
+		mvc.perform(post("/api/v1/regions").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"450621\",\"name\":\"上思县\",\"level\":\"COUNTY\",\"parentCode\":\"450600\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.code").value("450621"))
+			.andExpect(jsonPath("$.version").value(0));
+		mvc.perform(post("/api/v1/regions").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"12\",\"name\":\"\",\"level\":\"COUNTY\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[?(@.field == 'code')].message").value("区划代码应为六位数字。"))
+			.andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists());
+		mvc.perform(put("/api/v1/regions/450621").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"450621\",\"name\":\"上思县（改）\",\"level\":\"COUNTY\",\"parentCode\":\"450600\",\"version\":0}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(put("/api/v1/regions/450621").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"450621\",\"name\":\"过期的修改\",\"level\":\"COUNTY\",\"parentCode\":\"450600\",\"version\":0}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.status").value(409));
+		assertThat(jdbc.queryForObject("select name from region where code = '450621'", String.class))
+			.isEqualTo("上思县（改）");
+		mvc.perform(put("/api/v1/regions/999999").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"999999\",\"name\":\"x\",\"level\":\"COUNTY\",\"version\":0}"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void administratorCreatesADepartmentAndRefusesADuplicateName() throws Exception {
+		mvc.perform(post("/admin/departments").with(admin()).with(csrf()).param("regionCode", "450681")
+			.param("name", "东兴市住房和城乡建设局").param("shortName", "住建局").param("kind", "HOUSING"))
+			.andExpect(redirectedUrl("/admin/departments?region=450681"));
+		mvc.perform(post("/admin/departments").with(admin()).with(csrf()).param("regionCode", "450681")
+			.param("name", "东兴市住房和城乡建设局").param("kind", "HOUSING"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "name", "validation.department.taken"));
+		assertThat(jdbc.queryForObject(
+				"select count(*) from department where region_code = '450681' and name = '东兴市住房和城乡建设局'", Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void administratorCreatesAnAccountThatCanSignIn() throws Exception {
+		long department = jdbc.queryForObject(
+				"select id from department where region_code = '450681' and kind = 'MARKET_REGULATION'", Long.class);
+		mvc.perform(post("/admin/users").with(admin()).with(csrf()).param("username", "Reviewer-New")
+			.param("displayName", "新审核人").param("departmentId", String.valueOf(department))
+			.param("roles", "REVIEWER").param("password", "short"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "validation.password.length"));
+		mvc.perform(post("/admin/users").with(admin()).with(csrf()).param("username", "Reviewer-New")
+			.param("displayName", "新审核人").param("departmentId", String.valueOf(department))
+			.param("roles", "REVIEWER").param("password", "Long-enough-42"))
+			.andExpect(redirectedUrl("/admin/users?q=reviewer-new"));
+		mvc.perform(formLogin().user("reviewer-new").password("Long-enough-42"))
+			.andExpect(authenticated().withRoles("REVIEWER"));
+		mvc.perform(get("/api/v1/me").with(httpBasic("reviewer-new", "Long-enough-42")))
+			.andExpect(jsonPath("$.unit.regionCode").value("450681"))
+			.andExpect(jsonPath("$.unit.departmentName").value("东兴市市场监督管理局"));
+	}
+
+	@Test
+	void administratorCannotDisableTheirOwnAccount() throws Exception {
+		long id = jdbc.queryForObject("select id from user_account where username = 'admin'", Long.class);
+		mvc.perform(post("/admin/users/" + id + "/enabled").with(as("admin")).with(csrf())
+			.param("enabled", "false")).andExpect(redirectedUrl("/admin/users"));
+		assertThat(jdbc.queryForObject("select enabled from user_account where id = ?", Boolean.class, id)).isTrue();
+	}
+
+	@Test
+	void usersChangeTheirOwnPasswordAfterProvingTheCurrentOne() throws Exception {
+		accounts.member("password-changer", "450681", false, Role.REPORTER);
+		mvc.perform(post("/account/password").with(as("password-changer")).with(csrf())
+			.param("currentPassword", "wrong").param("newPassword", "New-password-7").param("confirmation", "New-password-7"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "validation.password.current"));
+		mvc.perform(post("/account/password").with(as("password-changer")).with(csrf())
+			.param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "New-password-7")
+			.param("confirmation", "Other-password-7"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "confirmation", "validation.password.confirmation"));
+		mvc.perform(post("/account/password").with(as("password-changer")).with(csrf())
+			.param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "New-password-7")
+			.param("confirmation", "New-password-7"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(formLogin().user("password-changer").password("New-password-7")).andExpect(authenticated());
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
+		return as("admin");
+	}
+
+	/** Signed in as the real account, as the pages expect a PortalUser. */
+	private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+}
