@@ -1,0 +1,111 @@
+package cn.qualityportal.documents;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The original file of a document (txt, docx or pdf), kept in PostgreSQL. The type is decided by
+ * the content, not the name or the browser's claim, and must agree with the file's extension.
+ */
+@Component
+class DocumentFiles {
+
+	static final int MAX_BYTES = 10 * 1024 * 1024;
+
+	private final JdbcClient jdbc;
+
+	DocumentFiles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record StoredFile(String filename, String contentType, byte[] content) {
+	}
+
+	record FileInfo(String filename, String contentType, int sizeBytes) {
+	}
+
+	/** The content type for these bytes under this name, or empty when they do not agree or are not allowed. */
+	static Optional<String> contentType(String filename, byte[] bytes) {
+		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+		if (bytes.length == 0) {
+			return Optional.empty();
+		}
+		if (name.endsWith(".pdf")) {
+			return startsWith(bytes, "%PDF-") ? Optional.of("application/pdf") : Optional.empty();
+		}
+		if (name.endsWith(".docx")) {
+			return startsWith(bytes, "PK\u0003\u0004")
+					? Optional.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+					: Optional.empty();
+		}
+		if (name.endsWith(".txt")) {
+			return decodeText(bytes).isPresent() ? Optional.of("text/plain") : Optional.empty();
+		}
+		return Optional.empty();
+	}
+
+	/** Text of a .txt upload: UTF-8 if valid, else GB18030; empty for binary content. */
+	static Optional<String> decodeText(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b == 0) {
+				return Optional.empty();
+			}
+		}
+		try {
+			return Optional.of(StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString()
+				.replace("\uFEFF", ""));
+		}
+		catch (CharacterCodingException ex) {
+			return Optional.of(new String(bytes, Charset.forName("GB18030")));
+		}
+	}
+
+	void store(long documentId, String filename, String contentType, byte[] content, String uploadedBy) {
+		jdbc.sql("""
+				insert into policy_document_file (document_id, filename, content_type, size_bytes, content, uploaded_by)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (document_id) do update set filename = excluded.filename, content_type = excluded.content_type,
+				  size_bytes = excluded.size_bytes, content = excluded.content, uploaded_at = now(), uploaded_by = excluded.uploaded_by""")
+			.params(documentId, filename, contentType, content.length, content, uploadedBy)
+			.update();
+	}
+
+	Optional<FileInfo> info(long documentId) {
+		return jdbc.sql("select filename, content_type, size_bytes from policy_document_file where document_id = ?")
+			.param(documentId)
+			.query((rs, row) -> new FileInfo(rs.getString(1), rs.getString(2), rs.getInt(3)))
+			.optional();
+	}
+
+	Optional<StoredFile> load(long documentId) {
+		return jdbc.sql("select filename, content_type, content from policy_document_file where document_id = ?")
+			.param(documentId)
+			.query((rs, row) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional();
+	}
+
+	private static boolean startsWith(byte[] bytes, String magic) {
+		byte[] expected = magic.getBytes(StandardCharsets.ISO_8859_1);
+		if (bytes.length < expected.length) {
+			return false;
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if (bytes[i] != expected[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Policy documents (政策文件): metadata, full text, the original file and lineage (the documents
+ * each implements or cites). Other modules read them through {@link cn.qualityportal.documents.Documents}
+ * and add sections to the document page through {@link cn.qualityportal.documents.DocumentPageSection}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+package cn.qualityportal.documents;
