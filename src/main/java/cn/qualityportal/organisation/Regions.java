@@ -83,6 +83,19 @@ public class Regions {
 		return regions.findById(code).map(Regions::option);
 	}
 
+	@Transactional(readOnly = true)
+	public java.util.Optional<DepartmentOption> department(long id) {
+		return departments.findById(id).map(Regions::option);
+	}
+
+	/** Region names by code, for lists that show names. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, String> names() {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		jdbc.sql("select code, name from region").query((rs, row) -> names.put(rs.getString(1), rs.getString(2))).list();
+		return names;
+	}
+
 	/** The regions directly below, e.g. the districts of a city for a cascade. */
 	@Transactional(readOnly = true)
 	public List<RegionOption> children(String code) {

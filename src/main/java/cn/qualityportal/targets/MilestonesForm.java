@@ -1,0 +1,67 @@
+package cn.qualityportal.targets;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The milestone grid of one target: a mutable bean, as the form posts indexed rows (milestones[0].year …). */
+public class MilestonesForm {
+
+	private List<Row> milestones = new ArrayList<>();
+
+	public MilestonesForm() {
+	}
+
+	MilestonesForm(List<Milestone> milestones) {
+		milestones.forEach(milestone -> this.milestones.add(new Row(milestone.year(), milestone.value())));
+	}
+
+	public List<Row> getMilestones() {
+		return milestones;
+	}
+
+	public void setMilestones(List<Row> milestones) {
+		this.milestones = milestones;
+	}
+
+	/** Rows with a year and a value; empty rows are ignored. */
+	List<Milestone> filled() {
+		return milestones.stream()
+			.filter(row -> row.getYear() != null && row.getValue() != null)
+			.map(row -> new Milestone(row.getYear(), row.getValue()))
+			.toList();
+	}
+
+	public static class Row {
+
+		private Integer year;
+
+		private BigDecimal value;
+
+		public Row() {
+		}
+
+		Row(Integer year, BigDecimal value) {
+			this.year = year;
+			this.value = value;
+		}
+
+		public Integer getYear() {
+			return year;
+		}
+
+		public void setYear(Integer year) {
+			this.year = year;
+		}
+
+		public BigDecimal getValue() {
+			return value;
+		}
+
+		public void setValue(BigDecimal value) {
+			this.value = value;
+		}
+
+	}
+
+}

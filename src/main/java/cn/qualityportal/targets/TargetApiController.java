@@ -1,0 +1,143 @@
+package cn.qualityportal.targets;
+
+import java.net.URI;
+import java.util.List;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.system.PageView;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Indicators and targets over JSON, with the same scope and rules as the pages. */
+@RestController
+@RequestMapping("/api/v1")
+class TargetApiController {
+
+	private final IndicatorRepository indicators;
+
+	private final IndicatorEditor indicatorEditor;
+
+	private final TargetSearch targets;
+
+	private final TargetEditor targetEditor;
+
+	TargetApiController(IndicatorRepository indicators, IndicatorEditor indicatorEditor, TargetSearch targets,
+			TargetEditor targetEditor) {
+		this.indicators = indicators;
+		this.indicatorEditor = indicatorEditor;
+		this.targets = targets;
+		this.targetEditor = targetEditor;
+	}
+
+	@GetMapping("/indicators")
+	@Transactional(readOnly = true)
+	PageView<IndicatorView> indicators(@RequestParam(defaultValue = "") String q,
+			@RequestParam(required = false) GoalArea category, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return PageView.of(indicators.search(q.strip(), category, PageRequest.of(Math.max(page, 0), clamp(size)))
+			.map(IndicatorView::of));
+	}
+
+	@GetMapping("/indicators/{id}")
+	@Transactional(readOnly = true)
+	IndicatorView indicator(@PathVariable long id) {
+		return indicators.findById(id)
+			.map(IndicatorView::of)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	@PostMapping("/indicators")
+	@PreAuthorize("hasRole('OFFICE')")
+	ResponseEntity<IndicatorView> createIndicator(@Valid @RequestBody IndicatorForm form, BindingResult result)
+			throws BindException {
+		Indicator indicator = indicatorEditor.create(form, result);
+		throwIfInvalid(result);
+		return ResponseEntity.created(URI.create("/api/v1/indicators/" + indicator.getId()))
+			.body(IndicatorView.of(indicator));
+	}
+
+	@PutMapping("/indicators/{id}")
+	@PreAuthorize("hasRole('OFFICE')")
+	IndicatorView updateIndicator(@PathVariable long id, @Valid @RequestBody IndicatorForm form, BindingResult result)
+			throws BindException {
+		indicatorEditor.update(id, form, result);
+		throwIfInvalid(result);
+		return indicator(id);
+	}
+
+	@GetMapping("/targets")
+	PageView<TargetRow> targets(@RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(required = false) Long documentId, @RequestParam(defaultValue = "") String indicatorCode,
+			@RequestParam(required = false) Integer deadlineYear, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size, DataScope scope) {
+		return PageView.of(targets.page(new TargetFilter(regionCode, documentId, indicatorCode, deadlineYear, null), scope,
+				PageRequest.of(Math.max(page, 0), clamp(size))));
+	}
+
+	@GetMapping("/targets/{id}")
+	@Transactional(readOnly = true)
+	TargetView target(@PathVariable long id, DataScope scope) {
+		TargetRow row = targets.find(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return new TargetView(row, targetEditor.visible(id, scope).getMilestones());
+	}
+
+	@PostMapping("/targets")
+	@PreAuthorize("hasRole('OFFICE')")
+	ResponseEntity<TargetView> createTarget(@Valid @RequestBody TargetForm form, BindingResult result, DataScope scope)
+			throws BindException {
+		Target target = targetEditor.create(form, scope, result);
+		throwIfInvalid(result);
+		return ResponseEntity.created(URI.create("/api/v1/targets/" + target.getId())).body(target(target.getId(), scope));
+	}
+
+	@PutMapping("/targets/{id}")
+	@PreAuthorize("hasRole('OFFICE')")
+	TargetView updateTarget(@PathVariable long id, @Valid @RequestBody TargetForm form, BindingResult result,
+			DataScope scope) throws BindException {
+		targetEditor.update(id, form, scope, result);
+		throwIfInvalid(result);
+		return target(id, scope);
+	}
+
+	private static int clamp(int size) {
+		return Math.min(Math.max(size, 1), 500);
+	}
+
+	private static void throwIfInvalid(BindingResult result) throws BindException {
+		if (result.hasErrors()) {
+			throw new BindException(result);
+		}
+	}
+
+	record TargetView(TargetRow target, List<Milestone> milestones) {
+	}
+
+	record IndicatorView(long id, String code, String name, GoalArea category, String unit, ValueType valueType,
+			Direction direction, Aggregation aggregation, String definition, String numeratorDefinition,
+			String denominatorDefinition, Long supplierDepartmentId, boolean active, long version) {
+
+		static IndicatorView of(Indicator indicator) {
+			return new IndicatorView(indicator.getId(), indicator.getCode(), indicator.getName(), indicator.getCategory(),
+					indicator.getUnit(), indicator.getValueType(), indicator.getDirection(), indicator.getAggregation(),
+					indicator.getDefinition(), indicator.getNumeratorDefinition(), indicator.getDenominatorDefinition(),
+					indicator.getSupplierDepartmentId(), indicator.isActive(), indicator.getVersion());
+		}
+
+	}
+
+}

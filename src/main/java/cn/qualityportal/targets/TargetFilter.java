@@ -1,0 +1,10 @@
+package cn.qualityportal.targets;
+
+/** The target list's filters; null or blank means "any". */
+record TargetFilter(String regionCode, Long documentId, String indicatorCode, Integer deadlineYear, String q) {
+
+	String query() {
+		return q == null ? "" : q.strip();
+	}
+
+}

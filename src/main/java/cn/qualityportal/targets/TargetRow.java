@@ -1,0 +1,32 @@
+package cn.qualityportal.targets;
+
+import java.math.BigDecimal;
+
+/** A target as lists, the document page and the API show it. */
+public record TargetRow(long id, long indicatorId, String indicatorCode, String indicatorName, GoalArea category,
+		ValueType valueType, Direction direction, String unit, String regionCode, String regionName, long documentId,
+		String documentNumber, String documentTitle, Long goalId, Comparator comparator, BigDecimal value,
+		BigDecimal valueMax, BigDecimal baselineValue, Integer baselineYear, int deadlineYear, boolean increment,
+		Long parentTargetId, String leadDepartmentName, long version) {
+
+	/** "≥ 93%", "2–3 个", "提高 5 百分点": the condition in short. */
+	public String condition() {
+		String number = plain(value) + (comparator == Comparator.RANGE ? "–" + plain(valueMax) : "");
+		return switch (comparator) {
+			case GE -> "≥ " + number + unit;
+			case GT -> "> " + number + unit;
+			case LE -> "≤ " + number + unit;
+			case LT -> "< " + number + unit;
+			case EQ -> "= " + number + unit;
+			case ABOUT -> "≈ " + number + unit;
+			case RANGE -> number + " " + unit;
+			case INCREASE_BY -> "+" + number + " " + unit;
+			case DECREASE_BY -> "−" + number + " " + unit;
+		};
+	}
+
+	static String plain(BigDecimal number) {
+		return number == null ? "" : number.stripTrailingZeros().toPlainString();
+	}
+
+}
