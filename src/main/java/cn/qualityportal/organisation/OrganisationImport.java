@@ -246,6 +246,7 @@ class OrganisationImport {
 		}
 		aliases.put("COUNTY", RegionLevel.COUNTY);
 		aliases.put("DISTRICT", RegionLevel.COUNTY);
+		List.of("全国", "国家", "国家级").forEach(alias -> aliases.put(alias, RegionLevel.NATIONAL));
 		List.of("省", "省级", "自治区", "直辖市").forEach(alias -> aliases.put(alias, RegionLevel.PROVINCE));
 		List.of("市", "地级市", "市级", "地级", "州", "盟").forEach(alias -> aliases.put(alias, RegionLevel.CITY));
 		List.of("区", "县", "县级", "区县", "县区", "县级市", "旗").forEach(alias -> aliases.put(alias, RegionLevel.COUNTY));

@@ -1,8 +1,8 @@
 package cn.qualityportal.organisation;
 
-/** Levels of the administrative tree, top down (省 → 市 → 区/县 → 街道/镇). */
+/** Levels of the administrative tree, top down (全国 → 省 → 市 → 区/县 → 街道/镇); order matters. */
 public enum RegionLevel {
 
-	PROVINCE, CITY, COUNTY, TOWN
+	NATIONAL, PROVINCE, CITY, COUNTY, TOWN
 
 }

@@ -1,0 +1,8 @@
+/**
+ * Demo data for trying every role: 防城港市 and its four county-level units, their departments,
+ * the city's real 2017 decision (防政发〔2017〕14号) with its goals and targets, its parents, a
+ * district plan implementing it, and one account per role. Loaded once, by default only in the
+ * zero-setup mode; nothing depends on this module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package cn.qualityportal.demo;
