@@ -65,12 +65,14 @@ class TargetSearch {
 			where.append(" and i.name like ?");
 			params.add("%" + filter.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
-		String from = " from target t join indicator i on i.id = t.indicator_id";
+		// The indicator is joined for counting only when a filter needs it.
+		boolean byIndicator = (filter.indicatorCode() != null && !filter.indicatorCode().isBlank()) || !filter.query().isEmpty();
+		String from = byIndicator ? " from target t join indicator i on i.id = t.indicator_id" : " from target t";
 		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(pageable.getPageSize());
 		pageParams.add(pageable.getOffset());
-		List<TargetRow> content = jdbc.sql(COLUMNS + where + " order by t.deadline_year, i.code, t.region_code, t.id limit ? offset ?")
+		List<TargetRow> content = jdbc.sql(COLUMNS + where + " order by t.deadline_year, t.indicator_id, t.region_code, t.id limit ? offset ?")
 			.params(pageParams)
 			.query(TargetSearch::row)
 			.list();
