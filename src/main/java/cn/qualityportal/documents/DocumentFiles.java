@@ -1,13 +1,10 @@
 package cn.qualityportal.documents;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import cn.qualityportal.spreadsheets.TextDecoding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,23 +49,10 @@ class DocumentFiles {
 		return Optional.empty();
 	}
 
-	/** Text of a .txt upload: UTF-8 if valid, else GB18030; empty for binary content. */
+	/** Text of a .txt upload; empty for binary content. */
 	static Optional<String> decodeText(byte[] bytes) {
-		for (byte b : bytes) {
-			if (b == 0) {
-				return Optional.empty();
-			}
-		}
-		try {
-			return Optional.of(StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString()
-				.replace("\uFEFF", ""));
-		}
-		catch (CharacterCodingException ex) {
-			return Optional.of(new String(bytes, Charset.forName("GB18030")));
-		}
+		return TextDecoding.looksBinary(bytes) ? Optional.empty()
+				: Optional.of(TextDecoding.decode(bytes).replace("\uFEFF", ""));
 	}
 
 	void store(long documentId, String filename, String contentType, byte[] content, String uploadedBy) {

@@ -99,8 +99,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Only a request riding on a session cookie can be forged by another site; others get 401, not a CSRF 403. */
 	private static boolean unsafeWithSessionCookie(HttpServletRequest request) {
-		return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+		return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& (request.getRequestedSessionId() != null || request.getSession(false) != null);
 	}
 
 }

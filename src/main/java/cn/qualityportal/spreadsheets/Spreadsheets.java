@@ -5,11 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,8 +32,6 @@ public final class Spreadsheets {
 	static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
 
 	private static final int MAX_ZIP_ENTRIES = 2_000;
-
-	private static final Charset GB18030 = Charset.forName("GB18030");
 
 	private Spreadsheets() {
 	}
@@ -166,21 +159,8 @@ public final class Spreadsheets {
 		}
 	}
 
-	/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030, as Excel saves CSV in China. */
 	static String decode(byte[] bytes) {
-		int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-		ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(buffer)
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return new String(bytes, GB18030);
-		}
+		return TextDecoding.decode(bytes);
 	}
 
 	private static boolean isOle2(byte[] bytes) {

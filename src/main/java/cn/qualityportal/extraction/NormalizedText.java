@@ -1,0 +1,98 @@
+package cn.qualityportal.extraction;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+
+/**
+ * The text as the rules read it, and the way back to the original. Full-width digits, letters and
+ * punctuation are folded to their ASCII forms, dashes to '-', Traditional characters to Simplified
+ * (opencc4j), and website pinyin annotations such as {@code 區(qū)} are dropped. Every character
+ * of the normalised text remembers the index of the original character it came from, so a match
+ * maps back to exact {@code String} offsets of the submitted text.
+ */
+final class NormalizedText {
+
+	/** A parenthesised syllable of pinyin with tone marks, as sites annotate rare characters. */
+	private static final Pattern PINYIN = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]");
+
+	private final String original;
+
+	private final String text;
+
+	private final int[] originalIndex;
+
+	private NormalizedText(String original, String text, int[] originalIndex) {
+		this.original = original;
+		this.text = text;
+		this.originalIndex = originalIndex;
+	}
+
+	static NormalizedText of(String original) {
+		boolean[] dropped = new boolean[original.length()];
+		Matcher pinyin = PINYIN.matcher(original);
+		while (pinyin.find()) {
+			// Only an annotation of the character before it, not a parenthesised word.
+			if (pinyin.start() > 0 && Character.isIdeographic(original.codePointBefore(pinyin.start()))) {
+				for (int i = pinyin.start(); i < pinyin.end(); i++) {
+					dropped[i] = true;
+				}
+			}
+		}
+		StringBuilder folded = new StringBuilder(original.length());
+		int[] index = new int[original.length() + 1];
+		for (int i = 0; i < original.length(); i++) {
+			if (dropped[i]) {
+				continue;
+			}
+			index[folded.length()] = i;
+			folded.append(fold(original.charAt(i)));
+		}
+		index[folded.length()] = original.length();
+		String simplified = ZhConverterUtil.toSimple(folded.toString());
+		if (simplified.length() != folded.length()) {
+			// A phrase conversion changed the length: convert character by character to keep the map.
+			StringBuilder perCharacter = new StringBuilder(folded.length());
+			for (int i = 0; i < folded.length(); i++) {
+				String one = ZhConverterUtil.toSimple(String.valueOf(folded.charAt(i)));
+				perCharacter.append(one.length() == 1 ? one.charAt(0) : folded.charAt(i));
+			}
+			simplified = perCharacter.toString();
+		}
+		int[] trimmed = new int[simplified.length() + 1];
+		System.arraycopy(index, 0, trimmed, 0, simplified.length() + 1);
+		return new NormalizedText(original, simplified, trimmed);
+	}
+
+	static char fold(char c) {
+		if (c >= '\uFF01' && c <= '\uFF5E') {
+			return (char) (c - 0xFEE0);
+		}
+		return switch (c) {
+			case '\u3000', '\u00A0' -> ' ';
+			case '—', '–', '−', '―' -> '-';
+			case '〜' -> '~';
+			default -> c;
+		};
+	}
+
+	String text() {
+		return text;
+	}
+
+	String original() {
+		return original;
+	}
+
+	/** Original offset of the normalised position {@code start}. */
+	int originalStart(int start) {
+		return originalIndex[start];
+	}
+
+	/** Original end offset (exclusive) of a normalised span ending before {@code end}. */
+	int originalEnd(int end) {
+		return end == 0 ? 0 : originalIndex[end - 1] + 1;
+	}
+
+}
