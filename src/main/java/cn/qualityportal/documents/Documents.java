@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import cn.qualityportal.organisation.DataScope;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Documents as other modules see them, always through the reader's scope. */
 @Service
@@ -12,8 +13,30 @@ public class Documents {
 
 	private final DocumentSearch search;
 
-	Documents(DocumentSearch search) {
+	private final DocumentEditor editor;
+
+	private final DocumentFiles files;
+
+	Documents(DocumentSearch search, DocumentEditor editor, DocumentFiles files) {
 		this.search = search;
+		this.editor = editor;
+		this.files = files;
+	}
+
+	/** The document's full text, if the scope may see it and it has one. */
+	@Transactional(readOnly = true)
+	public Optional<String> text(long id, DataScope scope) {
+		return search.summary(id, scope).map(found -> editor.editable(id, DataScope.EVERYTHING).getFullText());
+	}
+
+	/** Replaces the full text (and, when given, the original file) of a document the scope may change. */
+	@Transactional
+	public void replaceText(long id, String text, String filename, String contentType, byte[] original,
+			String uploadedBy, DataScope scope) {
+		editor.editable(id, scope).setFullText(text);
+		if (original != null) {
+			files.store(id, filename, contentType, original, uploadedBy);
+		}
 	}
 
 	public Optional<DocumentSummary> find(long id, DataScope scope) {

@@ -61,6 +61,20 @@ public final class DocumentText {
 		throw new UnreadableInputException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "extraction.fileType");
 	}
 
+	/** The message key of a refusal, for pages that report it. */
+	public static String messageKeyOf(RuntimeException refusal) {
+		return refusal instanceof UnreadableInputException unreadable ? unreadable.messageKey()
+				: refusal.getMessage() != null && refusal.getMessage().startsWith("extraction.") ? refusal.getMessage()
+						: "extraction.notText";
+	}
+
+	public static String contentTypeOf(String filename) {
+		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+		return name.endsWith(".pdf") ? "application/pdf"
+				: name.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+						: "text/plain";
+	}
+
 	private static String docx(byte[] bytes) {
 		if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
 			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.notDocx");

@@ -1,0 +1,221 @@
+package cn.qualityportal.targets;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import cn.qualityportal.documents.DocumentSummary;
+import cn.qualityportal.documents.Documents;
+import cn.qualityportal.extraction.Extraction.ProposedTarget;
+import cn.qualityportal.extraction.NameSimilarity;
+import cn.qualityportal.extraction.TargetExtractor;
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.system.StaleForms;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The office's review of extracted targets: runs the extractor on a document's text and keeps its
+ * proposals; accepting one links it to an indicator (or creates one) and makes it a target of the
+ * document's region, in one transaction with the target rules applied; decisions are remembered,
+ * so a later run does not propose the same quote and value again.
+ */
+@Service
+class ExtractionReview {
+
+	/** Names at least this alike are offered as the same indicator and chosen by default. */
+	static final double SAME_INDICATOR = 0.75;
+
+	private final TargetExtractor extractor;
+
+	private final ExtractionCandidateRepository candidates;
+
+	private final IndicatorRepository indicators;
+
+	private final TargetEditor targets;
+
+	private final Documents documents;
+
+	ExtractionReview(TargetExtractor extractor, ExtractionCandidateRepository candidates, IndicatorRepository indicators,
+			TargetEditor targets, Documents documents) {
+		this.extractor = extractor;
+		this.candidates = candidates;
+		this.indicators = indicators;
+		this.targets = targets;
+		this.documents = documents;
+	}
+
+	record Suggestion(long indicatorId, String code, String name, String unit, double similarity) {
+	}
+
+	/** Proposals not seen before, saved for review; the number added. */
+	@Transactional
+	int run(long documentId, DataScope scope) {
+		editableDocument(documentId, scope);
+		String text = documents.text(documentId, scope).orElse(null);
+		if (text == null || text.isBlank()) {
+			return -1;
+		}
+		List<ExtractionCandidate> known = candidates.findByDocumentIdOrderByQuoteStartAscIdAsc(documentId);
+		int added = 0;
+		for (ProposedTarget proposal : extractor.extract(text).targets()) {
+			if (known.stream().noneMatch(candidate -> candidate.sameAs(proposal))) {
+				candidates.save(new ExtractionCandidate(documentId, proposal));
+				added++;
+			}
+		}
+		return added;
+	}
+
+	@Transactional(readOnly = true)
+	List<ExtractionCandidate> candidates(long documentId, DataScope scope) {
+		documents.find(documentId, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return candidates.findByDocumentIdOrderByQuoteStartAscIdAsc(documentId);
+	}
+
+	/** The three most alike indicators of the catalogue. */
+	List<Suggestion> suggestions(String name, List<Indicator> catalogue) {
+		return catalogue.stream()
+			.map(indicator -> new Suggestion(indicator.getId(), indicator.getCode(), indicator.getName(),
+					indicator.getUnit(), NameSimilarity.of(name, indicator.getName())))
+			.filter(suggestion -> suggestion.similarity() >= 0.3)
+			.sorted(Comparator.comparingDouble(Suggestion::similarity).reversed())
+			.limit(3)
+			.toList();
+	}
+
+	/** The form a candidate starts from: its values, the best indicator if alike enough, the document's year as baseline of an increment. */
+	CandidateForm defaults(ExtractionCandidate candidate, DocumentSummary document, List<Indicator> catalogue) {
+		Long indicatorId = suggestions(candidate.getIndicator(), catalogue).stream()
+			.filter(suggestion -> suggestion.similarity() >= SAME_INDICATOR)
+			.findFirst()
+			.map(Suggestion::indicatorId)
+			.orElse(null);
+		Integer baselineYear = candidate.isIncrement() && document.issueDate() != null ? document.issueDate().getYear()
+				: null;
+		return new CandidateForm(indicatorId, candidate.getIndicator(), cn.qualityportal.targets.Comparator.of(candidate.getComparator()),
+				candidate.getValue(), candidate.getValueMax(), candidate.getUnit(), candidate.getYear(), baselineYear,
+				candidate.isIncrement(), candidate.getVersion());
+	}
+
+	/**
+	 * Accepts a candidate as edited: returns the new target, or null with the problems in
+	 * {@code errors} and nothing changed (a new indicator is rolled back with the target).
+	 */
+	@Transactional
+	Target accept(long candidateId, CandidateForm form, DataScope scope, String user, Errors errors) {
+		ExtractionCandidate candidate = find(candidateId);
+		DocumentSummary document = editableDocument(candidate.getDocumentId(), scope);
+		if (form.version() == null || form.version() != candidate.getVersion()) {
+			errors.reject(StaleForms.CONFLICT);
+			return null;
+		}
+		if (candidate.getStatus() != ExtractionCandidate.Status.PROPOSED) {
+			errors.reject("extraction.alreadyDecided");
+			return null;
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		Indicator indicator = form.indicatorId() != null ? indicators.findById(form.indicatorId()).orElse(null)
+				: newIndicator(candidate, form);
+		if (indicator == null) {
+			errors.rejectValue("indicatorId", "validation.indicator.unknown");
+			return null;
+		}
+		TargetForm target = new TargetForm(indicator.getId(), null, document.id(), document.regionCode(), null,
+				form.comparator(), form.value(), form.valueMax(), null, form.unit(), null, form.baselineYear(),
+				form.deadlineYear(), form.isIncrement(), null, Set.of(), candidate.getQuote(), null);
+		BeanPropertyBindingResult targetErrors = new BeanPropertyBindingResult(target, "target");
+		Target created = targets.create(target, scope, targetErrors);
+		if (created == null) {
+			targetErrors.getFieldErrors().forEach(error -> errors.rejectValue(
+					error.getField().equals("indicatorId") ? "indicatorName" : fieldOf(error.getField()), error.getCode()));
+			targetErrors.getGlobalErrors().forEach(error -> errors.reject(error.getCode()));
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return null;
+		}
+		candidate.accept(created.getId(), user);
+		return created;
+	}
+
+	@Transactional
+	void reject(long candidateId, DataScope scope, String user) {
+		ExtractionCandidate candidate = find(candidateId);
+		editableDocument(candidate.getDocumentId(), scope);
+		if (candidate.getStatus() == ExtractionCandidate.Status.PROPOSED) {
+			candidate.reject(user);
+		}
+	}
+
+	ExtractionCandidate find(long candidateId) {
+		return candidates.findById(candidateId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	DocumentSummary editableDocument(long documentId, DataScope scope) {
+		DocumentSummary document = documents.find(documentId, scope)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!scope.covers(document.regionCode())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return document;
+	}
+
+	private static String fieldOf(String targetField) {
+		return switch (targetField) {
+			case "value", "valueMax", "unit", "deadlineYear", "baselineYear", "comparator" -> targetField;
+			default -> "indicatorName";
+		};
+	}
+
+	/** A new catalogue entry for an accepted candidate, its kind read off the unit and comparison. */
+	private Indicator newIndicator(ExtractionCandidate candidate, CandidateForm form) {
+		String unit = form.unit() == null ? "" : form.unit().strip();
+		String indicatorUnit = TargetRules.PERCENTAGE_POINTS.equals(unit) ? "%" : unit;
+		ValueType valueType = switch (indicatorUnit) {
+			case "%" -> ValueType.RATE;
+			case "‰" -> ValueType.PER_MILLE;
+			case "" -> ValueType.INDEX;
+			default -> indicatorUnit.length() == 1 && "个只件项家名所座处条户款".contains(indicatorUnit) ? ValueType.COUNT
+					: ValueType.AMOUNT;
+		};
+		boolean lower = form.comparator() == cn.qualityportal.targets.Comparator.LE
+				|| form.comparator() == cn.qualityportal.targets.Comparator.LT
+				|| form.comparator() == cn.qualityportal.targets.Comparator.DECREASE_BY;
+		Aggregation aggregation = valueType == ValueType.COUNT || valueType == ValueType.AMOUNT ? Aggregation.SUM
+				: valueType == ValueType.INDEX ? Aggregation.NONE : Aggregation.WEIGHTED;
+		Indicator indicator = new Indicator("EX-" + candidate.getDocumentId() + "-" + candidate.getId());
+		indicator.update(new IndicatorForm(indicator.getCode(), form.indicatorName().strip(), category(form.indicatorName()),
+				indicatorUnit, valueType, lower ? Direction.LOWER : Direction.HIGHER, aggregation, null, null, null, null,
+				null));
+		return indicators.save(indicator);
+	}
+
+	static GoalArea category(String name) {
+		if (name.matches(".*(工程|建筑|施工|验收).*")) {
+			return GoalArea.CONSTRUCTION;
+		}
+		if (name.matches(".*(名牌|商标|品牌|地理标志|龙头企业).*")) {
+			return GoalArea.BRAND;
+		}
+		if (name.matches(".*(标准).*")) {
+			return GoalArea.STANDARD;
+		}
+		if (name.matches(".*(服务|满意|景区|旅游).*")) {
+			return GoalArea.SERVICE;
+		}
+		if (name.matches(".*(计量|检验|检测|认证|认可).*")) {
+			return GoalArea.INFRASTRUCTURE;
+		}
+		if (name.matches(".*(产品|抽查|抽检|合格率|食品|药品|农产品).*")) {
+			return GoalArea.PRODUCT;
+		}
+		return GoalArea.OTHER;
+	}
+
+}
