@@ -40,6 +40,13 @@ final class NormalizedText {
 				}
 			}
 		}
+		// An ASCII comma grouping thousands (1,200) is dropped; a full-width ， is punctuation and stays.
+		for (int i = 1; i + 3 < original.length(); i++) {
+			if (original.charAt(i) == ',' && Character.isDigit(original.charAt(i - 1)) && isDigits(original, i + 1, i + 4)
+					&& (i + 4 == original.length() || !Character.isDigit(original.charAt(i + 4)))) {
+				dropped[i] = true;
+			}
+		}
 		StringBuilder folded = new StringBuilder(original.length());
 		int[] index = new int[original.length() + 1];
 		for (int i = 0; i < original.length(); i++) {
@@ -63,6 +70,15 @@ final class NormalizedText {
 		int[] trimmed = new int[simplified.length() + 1];
 		System.arraycopy(index, 0, trimmed, 0, simplified.length() + 1);
 		return new NormalizedText(original, simplified, trimmed);
+	}
+
+	private static boolean isDigits(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static char fold(char c) {

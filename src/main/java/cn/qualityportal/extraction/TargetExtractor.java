@@ -49,7 +49,7 @@ public class TargetExtractor {
 
 	/** A deadline that governs what follows it. */
 	private static final Pattern DEADLINE = Pattern
-		.compile("(?:到|至|截至|截止到|截止|力争到|争取到|力争在|力争)\\s*((?:19|20)\\d{2})\\s*年|((?:19|20)\\d{2})\\s*年(?:底)?(?:前|以前)|“?(十[二三四五])五”?(?:期|时期)?末");
+		.compile("(?:到|至|截至|截止到|截止|力争到|争取到|力争在|力争)\\s*((?:19|20)\\d{2})\\s*年|((?:19|20)\\d{2})\\s*年(?:底)?(?:前|以前)|“?(十[二三四五])五”?(?:期|时期)?(?:末|期间)");
 
 	private static final Pattern ANY_YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}\\s*年(?![\\d度])");
 
@@ -404,7 +404,7 @@ public class TargetExtractor {
 	private static int leadingNoiseLength(String subject) {
 		String rest = subject;
 		int removed = 0;
-		Matcher noise = Pattern.compile("^(?:到|至|截至|力争到|争取到)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?(?:前)?|^(?:和|及|与|以及|并|其中|在)")
+		Matcher noise = Pattern.compile("^(?:到|至|截至|力争到|争取到)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?(?:前)?|^(?:和|及|与|以及|并|其中|在|、)")
 			.matcher(rest);
 		while (noise.find() && noise.end() > 0) {
 			removed += noise.end();

@@ -116,6 +116,21 @@ class TargetExtractorTests {
 	@Test
 	void fiveYearPlanEndsAreDeadlines() {
 		assertThat(targets("到“十四五”末，培育省级质量标杆企业5家。")).extracting(ProposedTarget::year).containsExactly(2025);
+		assertThat(targets("“十三五”期间，累计制修订地方标准20项以上。")).extracting(ProposedTarget::year).containsExactly(2020);
+	}
+
+	@Test
+	void thousandsSeparatorsAreReadButFullWidthCommasSeparateClauses() {
+		assertThat(targets("到2025年，省级以上名牌产品达到1,200个，新增企业标准10项，12项团体标准。"))
+			.extracting(ProposedTarget::value)
+			.containsExactly(new BigDecimal("1200"), new BigDecimal("10"), new BigDecimal("12"));
+	}
+
+	@Test
+	void aListedItemsQuoteStartsAtTheItemNotTheSeparator() {
+		assertThat(targets("到2025年，建成国家级检验检测中心2个、省级检验检测中心5个。"))
+			.extracting(ProposedTarget::quote)
+			.containsExactly("建成国家级检验检测中心2个", "省级检验检测中心5个");
 	}
 
 	@Test
