@@ -5,10 +5,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -149,29 +147,9 @@ class CorpusScoreTests {
 		return ZhConverterUtil.toSimple(text.replaceAll("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\\)", "")).replaceAll("\\s+", "");
 	}
 
-	/** Character-bag F1 of two names, as score.py's chars_f1. */
+	/** Character-bag F1 of two names after score.py's normalisation, as its chars_f1. */
 	static double charF1(String a, String b) {
-		String x = norm(a);
-		String y = norm(b);
-		if (x.isEmpty() || y.isEmpty()) {
-			return 0;
-		}
-		Map<Integer, Integer> counts = new HashMap<>();
-		x.codePoints().forEach(c -> counts.merge(c, 1, Integer::sum));
-		int common = 0;
-		for (int c : y.codePoints().toArray()) {
-			Integer left = counts.get(c);
-			if (left != null && left > 0) {
-				common++;
-				counts.put(c, left - 1);
-			}
-		}
-		if (common == 0) {
-			return 0;
-		}
-		double precision = (double) common / x.codePointCount(0, x.length());
-		double recall = (double) common / y.codePointCount(0, y.length());
-		return 2 * precision * recall / (precision + recall);
+		return NameSimilarity.of(norm(a), norm(b));
 	}
 
 }
