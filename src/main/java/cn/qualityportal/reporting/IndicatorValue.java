@@ -1,0 +1,144 @@
+package cn.qualityportal.reporting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A figure one region reported for one indicator and period, with where it stands in review. */
+@Entity
+class IndicatorValue {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long indicatorId;
+
+	private String regionCode;
+
+	private long periodId;
+
+	private BigDecimal value;
+
+	private BigDecimal numerator;
+
+	private BigDecimal denominator;
+
+	private String note;
+
+	@Enumerated(EnumType.STRING)
+	private ValueStatus status = ValueStatus.DRAFT;
+
+	private String returnReason;
+
+	private String updatedBy;
+
+	private Instant updatedAt = Instant.now();
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	protected IndicatorValue() {
+	}
+
+	IndicatorValue(long indicatorId, String regionCode, long periodId) {
+		this.indicatorId = indicatorId;
+		this.regionCode = regionCode;
+		this.periodId = periodId;
+	}
+
+	void edit(BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note, String by) {
+		this.value = value;
+		this.numerator = numerator;
+		this.denominator = denominator;
+		this.note = note;
+		touched(by);
+	}
+
+	void moveTo(ValueStatus status, String returnReason, String by) {
+		this.status = status;
+		this.returnReason = returnReason;
+		touched(by);
+	}
+
+	private void touched(String by) {
+		this.updatedBy = by;
+		this.updatedAt = Instant.now();
+	}
+
+	/** What the audit trail keeps of this figure. */
+	Map<String, Object> state() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("value", value);
+		state.put("numerator", numerator);
+		state.put("denominator", denominator);
+		state.put("note", note);
+		state.put("status", status);
+		state.put("version", version);
+		return state;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public long getIndicatorId() {
+		return indicatorId;
+	}
+
+	public String getRegionCode() {
+		return regionCode;
+	}
+
+	public long getPeriodId() {
+		return periodId;
+	}
+
+	public BigDecimal getValue() {
+		return value;
+	}
+
+	public BigDecimal getNumerator() {
+		return numerator;
+	}
+
+	public BigDecimal getDenominator() {
+		return denominator;
+	}
+
+	public String getNote() {
+		return note;
+	}
+
+	public ValueStatus getStatus() {
+		return status;
+	}
+
+	public String getReturnReason() {
+		return returnReason;
+	}
+
+	public String getUpdatedBy() {
+		return updatedBy;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+}

@@ -1,0 +1,113 @@
+package cn.qualityportal.reporting;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import cn.qualityportal.audit.AuditTrail;
+import cn.qualityportal.security.PortalUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reporting periods: everyone lists them; the office opens, closes and (with a recorded reason) reopens them. */
+@RestController
+@RequestMapping("/api/v1/periods")
+class PeriodApiController {
+
+	private final ReportingPeriodRepository periods;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	PeriodApiController(ReportingPeriodRepository periods, AuditTrail audit, MessageSource messages) {
+		this.periods = periods;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	record PeriodInput(Integer year, PeriodKind kind, Integer number, LocalDate dueOn) {
+	}
+
+	@GetMapping
+	List<ReportingPeriod> list() {
+		return periods.findAllByOrderByYearDescKindAscNumberAsc();
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional
+	ResponseEntity<ReportingPeriod> open(@RequestBody PeriodInput input, @AuthenticationPrincipal PortalUser user) {
+		PeriodKind kind = input.kind() == null ? PeriodKind.ANNUAL : input.kind();
+		int number = input.number() == null ? 0 : input.number();
+		boolean validNumber = switch (kind) {
+			case ANNUAL -> number == 0;
+			case HALF_YEARLY -> number == 1 || number == 2;
+			case QUARTERLY -> number >= 1 && number <= 4;
+		};
+		if (input.year() == null || input.year() < 1949 || input.year() > 2100 || !validNumber) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.period.invalid");
+		}
+		if (periods.findByYearAndKindAndNumber(input.year(), kind, number).isPresent()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "validation.period.exists");
+		}
+		ReportingPeriod period = periods.save(new ReportingPeriod(input.year(), kind, number, input.dueOn()));
+		audit.record(user.getUsername(), "reporting_period", period.getId(), "OPEN", null,
+				Map.of("year", period.getYear(), "kind", kind, "number", number), null);
+		return ResponseEntity.created(URI.create("/api/v1/periods/" + period.getId())).body(period);
+	}
+
+	@PostMapping("/{id}/close")
+	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional
+	ReportingPeriod close(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
+		ReportingPeriod period = find(id);
+		period.close();
+		audit.record(user.getUsername(), "reporting_period", id, "CLOSE", Map.of("status", "OPEN"),
+				Map.of("status", "CLOSED"), null);
+		return period;
+	}
+
+	@PostMapping("/{id}/reopen")
+	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional
+	ReportingPeriod reopen(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
+			@AuthenticationPrincipal PortalUser user) {
+		String reason = body == null ? null : body.get("reason");
+		if (reason == null || reason.isBlank()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		ReportingPeriod period = find(id);
+		period.reopen();
+		audit.record(user.getUsername(), "reporting_period", id, "REOPEN", Map.of("status", "CLOSED"),
+				Map.of("status", "OPEN"), reason.strip());
+		return period;
+	}
+
+	private ReportingPeriod find(long id) {
+		return periods.findById(id).orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+	}
+
+	@ExceptionHandler(ReportingException.class)
+	ResponseEntity<ProblemDetail> refused(ReportingException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
+				messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
+		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

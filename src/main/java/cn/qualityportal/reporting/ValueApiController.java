@@ -1,0 +1,107 @@
+package cn.qualityportal.reporting;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.security.PortalUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reported figures over JSON: read within the caller's scope, saved as drafts (a stale
+ * {@code version} answers 409), submitted, approved or returned with a reason, and their history.
+ */
+@RestController
+@RequestMapping("/api/v1/values")
+class ValueApiController {
+
+	private final ValueWorkflow workflow;
+
+	private final ValueSearch search;
+
+	private final MessageSource messages;
+
+	ValueApiController(ValueWorkflow workflow, ValueSearch search, MessageSource messages) {
+		this.workflow = workflow;
+		this.search = search;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	List<ValueView> list(@RequestParam(defaultValue = "") String regionCode, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "") String indicatorCode, DataScope scope) {
+		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		return search.find(regionCode, year, indicatorCode, scope);
+	}
+
+	@GetMapping("/{id}")
+	ValueView get(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
+		workflow.covered(id, actor(user, scope));
+		return search.one(id).orElseThrow();
+	}
+
+	@GetMapping("/{id}/history")
+	List<Map<String, Object>> history(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
+		workflow.covered(id, actor(user, scope));
+		return search.history(id);
+	}
+
+	@PutMapping
+	ValueView save(@RequestBody ValueInput input, @AuthenticationPrincipal PortalUser user, DataScope scope)
+			throws BindException {
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(input, "value");
+		IndicatorValue saved = workflow.save(input, actor(user, scope), errors);
+		if (saved == null) {
+			throw new BindException(errors);
+		}
+		return search.one(saved.getId()).orElseThrow();
+	}
+
+	@PostMapping("/{id}/submit")
+	ValueView submit(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
+		return search.one(workflow.submit(id, actor(user, scope)).getId()).orElseThrow();
+	}
+
+	@PostMapping("/{id}/approve")
+	ValueView approve(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
+		return search.one(workflow.approve(id, actor(user, scope)).getId()).orElseThrow();
+	}
+
+	@PostMapping("/{id}/return")
+	ValueView returnValue(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) {
+		String reason = body == null ? null : body.get("reason");
+		return search.one(workflow.returnValue(id, reason, actor(user, scope)).getId()).orElseThrow();
+	}
+
+	@ExceptionHandler(ReportingException.class)
+	ResponseEntity<ProblemDetail> refused(ReportingException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
+				messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
+		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {
+		return new ValueWorkflow.Actor(user.getUsername(), user.roles(), scope);
+	}
+
+}

@@ -1,0 +1,63 @@
+package cn.qualityportal.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.qualityportal.targets.Indicators.IndicatorInfo;
+import cn.qualityportal.targets.ValueType;
+
+/**
+ * What a reported figure must be, given its indicator: within the indicator's range (percentages
+ * 0–100, per mille 0–1000, counts whole and not negative); for a rate given as numerator and
+ * denominator, both present, the numerator not above the denominator, and the value computed from
+ * them (or, when also given, agreeing with them to 0.01).
+ */
+final class ValueRules {
+
+	record Problem(String field, String code) {
+	}
+
+	record Checked(BigDecimal value, List<Problem> problems) {
+	}
+
+	private ValueRules() {
+	}
+
+	static Checked check(IndicatorInfo indicator, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
+		List<Problem> problems = new ArrayList<>();
+		BigDecimal result = value;
+		if (numerator != null || denominator != null) {
+			if (numerator == null || denominator == null) {
+				problems.add(new Problem(numerator == null ? "numerator" : "denominator", "validation.reportedValue.pair"));
+			}
+			else if (denominator.signum() <= 0) {
+				problems.add(new Problem("denominator", "validation.reportedValue.denominator"));
+			}
+			else if (numerator.signum() < 0) {
+				problems.add(new Problem("numerator", "validation.reportedValue.negative"));
+			}
+			else if (numerator.compareTo(denominator) > 0) {
+				problems.add(new Problem("numerator", "validation.reportedValue.numeratorAbove"));
+			}
+			else {
+				BigDecimal scale = indicator.valueType() == ValueType.PER_MILLE ? BigDecimal.valueOf(1000)
+						: indicator.valueType() == ValueType.RATE ? BigDecimal.valueOf(100) : BigDecimal.ONE;
+				BigDecimal computed = numerator.multiply(scale).divide(denominator, 4, RoundingMode.HALF_UP);
+				if (value != null && value.subtract(computed).abs().compareTo(new BigDecimal("0.01")) > 0) {
+					problems.add(new Problem("value", "validation.reportedValue.mismatch"));
+				}
+				result = computed;
+			}
+		}
+		if (result != null) {
+			String broken = indicator.valueType().violation(result);
+			if (broken != null) {
+				problems.add(new Problem("value", broken));
+			}
+		}
+		return new Checked(result, problems);
+	}
+
+}

@@ -1,0 +1,84 @@
+package cn.qualityportal.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.qualityportal.organisation.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of reported figures in one query, limited to the regions the scope covers, and their audit history. */
+@Component
+class ValueSearch {
+
+	private static final String COLUMNS = """
+			select v.id, i.code, i.name, i.unit, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
+			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version
+			from indicator_value v
+			join indicator i on i.id = v.indicator_id
+			join region r on r.code = v.region_code
+			join reporting_period p on p.id = v.period_id""";
+
+	private final JdbcClient jdbc;
+
+	ValueSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	List<ValueView> find(String regionCode, Integer year, String indicatorCode, DataScope scope) {
+		StringBuilder where = new StringBuilder(" where true");
+		List<Object> params = new ArrayList<>();
+		if (!scope.everything()) {
+			where.append(" and v.region_code = any(?)");
+			params.add(scope.writableArray());
+		}
+		if (regionCode != null && !regionCode.isBlank()) {
+			where.append(" and v.region_code = ?");
+			params.add(regionCode);
+		}
+		if (year != null) {
+			where.append(" and p.year = ?");
+			params.add(year);
+		}
+		if (indicatorCode != null && !indicatorCode.isBlank()) {
+			where.append(" and i.code = ?");
+			params.add(indicatorCode);
+		}
+		return jdbc.sql(COLUMNS + where + " order by p.year, p.kind, p.number, i.code, v.region_code limit 5000")
+			.params(params)
+			.query(ValueSearch::view)
+			.list();
+	}
+
+	Optional<ValueView> one(long id) {
+		return jdbc.sql(COLUMNS + " where v.id = ?").param(id).query(ValueSearch::view).optional();
+	}
+
+	/** The audit rows of one figure, oldest first. */
+	List<Map<String, Object>> history(long id) {
+		return jdbc.sql("""
+				select occurred_at, actor, address, action, old_state::text as old_state, new_state::text as new_state, reason
+				from audit_log where entity = ? and entity_id = ? order by occurred_at, id""")
+			.params(ValueWorkflow.ENTITY, id)
+			.query()
+			.listOfRows();
+	}
+
+	private static ValueView view(ResultSet rs, int row) throws SQLException {
+		Timestamp updated = rs.getTimestamp("updated_at");
+		return new ValueView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
+				rs.getString("region_code"), rs.getString("region_name"), rs.getInt("year"),
+				ValueView.periodLabel(PeriodKind.valueOf(rs.getString("kind")), rs.getInt("number")),
+				rs.getBigDecimal("value"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
+				rs.getString("note"), ValueStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
+				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"));
+	}
+
+}

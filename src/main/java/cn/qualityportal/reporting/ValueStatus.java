@@ -1,0 +1,13 @@
+package cn.qualityportal.reporting;
+
+/** 草稿 → 已提交 → 已审核, or 已提交 → 已退回 → (corrected) 已提交. */
+public enum ValueStatus {
+
+	DRAFT, SUBMITTED, APPROVED, RETURNED;
+
+	/** Whether the reporter may still change the figure. */
+	public boolean isEditable() {
+		return this == DRAFT || this == RETURNED;
+	}
+
+}

@@ -1,0 +1,19 @@
+package cn.qualityportal.reporting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A reported figure as the API shows it. */
+record ValueView(long id, String indicatorCode, String indicatorName, String unit, String regionCode, String regionName,
+		int year, String period, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note,
+		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version) {
+
+	static String periodLabel(PeriodKind kind, int number) {
+		return switch (kind) {
+			case ANNUAL -> "";
+			case HALF_YEARLY -> "H" + number;
+			case QUARTERLY -> "Q" + number;
+		};
+	}
+
+}

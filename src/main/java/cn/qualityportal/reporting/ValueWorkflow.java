@@ -1,0 +1,166 @@
+package cn.qualityportal.reporting;
+
+import java.util.Map;
+import java.util.Set;
+
+import cn.qualityportal.audit.AuditTrail;
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.Role;
+import cn.qualityportal.system.StaleForms;
+import cn.qualityportal.targets.Indicators;
+import cn.qualityportal.targets.Indicators.IndicatorInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The life of a reported figure: reporters of a region save drafts and submit them; reviewers
+ * whose scope covers the region approve them or return them with a reason; approved figures are
+ * locked. Each step checks role, scope, open period and the version the user saw, and is written
+ * to the audit trail in the same transaction.
+ */
+@Service
+class ValueWorkflow {
+
+	static final String ENTITY = "indicator_value";
+
+	private final IndicatorValueRepository values;
+
+	private final ReportingPeriodRepository periods;
+
+	private final Indicators indicators;
+
+	private final AuditTrail audit;
+
+	ValueWorkflow(IndicatorValueRepository values, ReportingPeriodRepository periods, Indicators indicators,
+			AuditTrail audit) {
+		this.values = values;
+		this.periods = periods;
+		this.indicators = indicators;
+		this.audit = audit;
+	}
+
+	record Actor(String username, Set<Role> roles, DataScope scope) {
+	}
+
+	/** Creates or updates a draft; null with the problems in {@code errors} when the input is wrong. */
+	@Transactional
+	IndicatorValue save(ValueInput input, Actor actor, Errors errors) {
+		require(actor, Role.REPORTER);
+		IndicatorInfo indicator = indicators.byCode(input.indicatorCode()).orElse(null);
+		if (indicator == null) {
+			errors.rejectValue("indicatorCode", "validation.indicator.unknown");
+		}
+		if (input.regionCode() == null || !input.regionCode().matches("\\d{6}")) {
+			errors.rejectValue("regionCode", "validation.regionCode");
+		}
+		ReportingPeriod period = input.year() == null ? null
+				: periods.findByYearAndKindAndNumber(input.year(), input.kind(), input.number()).orElse(null);
+		if (period == null) {
+			errors.rejectValue("year", "validation.period.unknown");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		if (!actor.scope().covers(input.regionCode())) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		if (!period.isOpen()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+		}
+		ValueRules.Checked checked = ValueRules.check(indicator, input.value(), input.numerator(), input.denominator());
+		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+		IndicatorValue value = values
+			.findByIndicatorIdAndRegionCodeAndPeriodId(indicator.id(), input.regionCode(), period.getId())
+			.orElse(null);
+		if (value != null && (input.version() == null || input.version() != value.getVersion())) {
+			errors.reject(StaleForms.CONFLICT);
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		if (value != null && !value.getStatus().isEditable()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
+		}
+		String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+		Map<String, Object> before = value == null ? null : value.state();
+		if (value == null) {
+			value = new IndicatorValue(indicator.id(), input.regionCode(), period.getId());
+		}
+		value.edit(checked.value(), input.numerator(), input.denominator(), note, actor.username());
+		value = values.save(value);
+		audit.record(actor.username(), ENTITY, value.getId(), before == null ? "CREATE" : "UPDATE", before, value.state(),
+				null);
+		return value;
+	}
+
+	@Transactional
+	IndicatorValue submit(long id, Actor actor) {
+		require(actor, Role.REPORTER);
+		IndicatorValue value = covered(id, actor);
+		if (!value.getStatus().isEditable()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notEditable");
+		}
+		if (value.getValue() == null) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.valueRequired");
+		}
+		openPeriod(value);
+		return transition(value, ValueStatus.SUBMITTED, null, actor, "SUBMIT");
+	}
+
+	@Transactional
+	IndicatorValue approve(long id, Actor actor) {
+		require(actor, Role.REVIEWER);
+		IndicatorValue value = covered(id, actor);
+		if (value.getStatus() != ValueStatus.SUBMITTED) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notSubmitted");
+		}
+		if (value.getUpdatedBy().equals(actor.username())) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
+		}
+		return transition(value, ValueStatus.APPROVED, null, actor, "APPROVE");
+	}
+
+	@Transactional
+	IndicatorValue returnValue(long id, String reason, Actor actor) {
+		require(actor, Role.REVIEWER);
+		IndicatorValue value = covered(id, actor);
+		if (value.getStatus() != ValueStatus.SUBMITTED) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notSubmitted");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
+	}
+
+	/** A figure the actor's scope covers; others do not exist for them (404). */
+	@Transactional(readOnly = true)
+	IndicatorValue covered(long id, Actor actor) {
+		return values.findById(id)
+			.filter(value -> actor.scope().covers(value.getRegionCode()))
+			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+	}
+
+	private IndicatorValue transition(IndicatorValue value, ValueStatus to, String reason, Actor actor, String action) {
+		Map<String, Object> before = value.state();
+		value.moveTo(to, reason, actor.username());
+		IndicatorValue saved = values.save(value);
+		audit.record(actor.username(), ENTITY, saved.getId(), action, before, saved.state(), reason);
+		return saved;
+	}
+
+	private void openPeriod(IndicatorValue value) {
+		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+		}
+	}
+
+	private static void require(Actor actor, Role role) {
+		if (!actor.roles().contains(role)) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
+		}
+	}
+
+}
