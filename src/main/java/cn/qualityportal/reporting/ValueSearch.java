@@ -57,6 +57,16 @@ class ValueSearch {
 			.list();
 	}
 
+	/** Submitted figures waiting for a reviewer of this scope. */
+	@Transactional(readOnly = true)
+	List<ValueView> queue(DataScope scope) {
+		return jdbc.sql(COLUMNS + (scope.everything() ? " where v.status = 'SUBMITTED'" : " where v.status = 'SUBMITTED' and v.region_code = any(?)")
+				+ " order by v.updated_at, v.id limit 1000")
+			.params(scope.everything() ? List.of() : List.of((Object) scope.writableArray()))
+			.query(ValueSearch::view)
+			.list();
+	}
+
 	Optional<ValueView> one(long id) {
 		return jdbc.sql(COLUMNS + " where v.id = ?").param(id).query(ValueSearch::view).optional();
 	}

@@ -1,5 +1,6 @@
 package cn.qualityportal.reporting;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,8 @@ import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 
 /**
@@ -93,6 +96,47 @@ class ValueWorkflow {
 		audit.record(actor.username(), ENTITY, value.getId(), before == null ? "CREATE" : "UPDATE", before, value.state(),
 				null);
 		return value;
+	}
+
+	/**
+	 * Saves every filled row of a grid, and submits them when asked; all or nothing. Problems are
+	 * reported on {@code errors} as rows[i].field; on any, nothing is saved.
+	 */
+	@Transactional
+	boolean saveAll(List<ValueInput> rows, boolean submit, Actor actor, Errors errors) {
+		boolean ok = true;
+		for (int i = 0; i < rows.size(); i++) {
+			ValueInput row = rows.get(i);
+			BeanPropertyBindingResult rowErrors = new BeanPropertyBindingResult(row, "row");
+			IndicatorValue saved = save(row, actor, rowErrors);
+			String prefix = "rows[" + i + "].";
+			rowErrors.getFieldErrors().forEach(error -> errors.rejectValue(prefix + fieldOf(error.getField()), error.getCode()));
+			rowErrors.getGlobalErrors().forEach(error -> errors.rejectValue(prefix + "value", error.getCode()));
+			if (saved == null) {
+				ok = false;
+				continue;
+			}
+			if (submit) {
+				if (saved.getValue() == null) {
+					errors.rejectValue(prefix + "value", "reporting.valueRequired");
+					ok = false;
+				}
+				else if (saved.getStatus().isEditable()) {
+					transition(saved, ValueStatus.SUBMITTED, null, actor, "SUBMIT");
+				}
+			}
+		}
+		if (!ok) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		}
+		return ok;
+	}
+
+	private static String fieldOf(String inputField) {
+		return switch (inputField) {
+			case "numerator", "denominator", "note" -> inputField;
+			default -> "value";
+		};
 	}
 
 	@Transactional

@@ -1,0 +1,176 @@
+package cn.qualityportal.reporting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.targets.Assignments;
+import cn.qualityportal.targets.Assignments.Assignment;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Reporting pages: the reporter's grid of the indicators their unit must report for a period
+ * (saved as a whole, or submitted), and the reviewer's queue of submitted figures.
+ */
+@Controller
+@RequestMapping("/reporting")
+class ReportingController {
+
+	private final ValueWorkflow workflow;
+
+	private final ValueSearch search;
+
+	private final ReportingPeriodRepository periods;
+
+	private final Assignments assignments;
+
+	ReportingController(ValueWorkflow workflow, ValueSearch search, ReportingPeriodRepository periods,
+			Assignments assignments) {
+		this.workflow = workflow;
+		this.search = search;
+		this.periods = periods;
+		this.assignments = assignments;
+	}
+
+	record EntryLine(Assignment assignment, ValueView current, ValueView previous) {
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('REPORTER')")
+	String showForm(@RequestParam(required = false) Long period, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, Model model) {
+		List<ReportingPeriod> open = periods.findAllByOrderByYearDescKindAscNumberAsc()
+			.stream()
+			.filter(ReportingPeriod::isOpen)
+			.toList();
+		ReportingPeriod chosen = period == null ? open.stream().findFirst().orElse(null)
+				: periods.findById(period).orElse(null);
+		model.addAttribute("openPeriods", open);
+		model.addAttribute("period", chosen);
+		if (chosen == null || user.unit() == null) {
+			model.addAttribute("lines", List.of());
+			model.addAttribute("form", new EntryForm());
+			return "reporting/entry";
+		}
+		List<EntryLine> lines = lines(chosen, user, scope);
+		EntryForm form = new EntryForm();
+		lines.forEach(line -> form.getRows().add(new EntryForm.Row(line.assignment().indicatorCode(), line.current())));
+		model.addAttribute("lines", lines);
+		model.addAttribute("form", form);
+		return "reporting/entry";
+	}
+
+	@PostMapping("/{periodId}")
+	@PreAuthorize("hasRole('REPORTER')")
+	String save(@PathVariable long periodId, @ModelAttribute("form") EntryForm form, BindingResult result,
+			@RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			Model model, RedirectAttributes redirect) {
+		ReportingPeriod period = periods.findById(periodId)
+			.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+		boolean submit = action.equals("submit");
+		List<ValueInput> inputs = new ArrayList<>();
+		List<EntryForm.Row> posted = form.getRows();
+		for (EntryForm.Row row : posted) {
+			inputs.add(row.input(user.unit().regionCode(), period));
+		}
+		try {
+			List<ValueInput> filled = new ArrayList<>();
+			List<Integer> positions = new ArrayList<>();
+			for (int i = 0; i < inputs.size(); i++) {
+				if (posted.get(i).isFilled() || submit) {
+					filled.add(inputs.get(i));
+					positions.add(i);
+				}
+			}
+			BindingResult byFilled = new org.springframework.validation.BeanPropertyBindingResult(new EntryForm(), "form");
+			if (!workflow.saveAll(filled, submit, ValueApiController.actor(user, scope), byFilled)) {
+				// Report each problem on the row the user sees.
+				byFilled.getFieldErrors().forEach(error -> {
+					int index = Integer.parseInt(error.getField().replaceAll("^rows\\[(\\d+)\\].*$", "$1"));
+					result.rejectValue("rows[" + positions.get(index) + "]" + error.getField().replaceAll("^rows\\[\\d+\\]", ""),
+							error.getCode());
+				});
+				model.addAttribute("openPeriods", List.of(period));
+				model.addAttribute("period", period);
+				model.addAttribute("lines", lines(period, user, scope));
+				return "reporting/entry";
+			}
+		}
+		catch (ReportingException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/reporting?period=" + periodId;
+		}
+		redirect.addFlashAttribute("success", submit ? "reporting.submitted" : "reporting.saved");
+		return "redirect:/reporting?period=" + periodId;
+	}
+
+	@GetMapping("/review")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String queue(DataScope scope, Model model) {
+		model.addAttribute("queue", search.queue(scope));
+		return "reporting/review";
+	}
+
+	@PostMapping("/review/{valueId}/approve")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String approve(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
+		return decide(() -> workflow.approve(valueId, ValueApiController.actor(user, scope)), "reporting.approved", redirect);
+	}
+
+	@PostMapping("/review/{valueId}/return")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String returnValue(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+		return decide(() -> workflow.returnValue(valueId, reason, ValueApiController.actor(user, scope)),
+				"reporting.returned", redirect);
+	}
+
+	private String decide(Runnable decision, String success, RedirectAttributes redirect) {
+		try {
+			decision.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (ReportingException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/review";
+	}
+
+	private List<EntryLine> lines(ReportingPeriod period, PortalUser user, DataScope scope) {
+		String region = user.unit().regionCode();
+		Map<String, ValueView> current = byCode(search.find(region, period.getYear(), null, scope), period);
+		Map<String, ValueView> previous = byCode(search.find(region, period.getYear() - 1, null, scope), null);
+		return assignments.of(region, user.unit().departmentId(), period.getYear())
+			.stream()
+			.map(assignment -> new EntryLine(assignment, current.get(assignment.indicatorCode()),
+					previous.get(assignment.indicatorCode())))
+			.sorted(Comparator.comparing(line -> line.assignment().indicatorCode()))
+			.toList();
+	}
+
+	/** Figures by indicator code: of this period, or (period null) the annual figure of the year. */
+	private static Map<String, ValueView> byCode(List<ValueView> values, ReportingPeriod period) {
+		String label = period == null ? "" : ValueView.periodLabel(period.getKind(), period.getNumber());
+		return values.stream()
+			.filter(value -> value.period().equals(label))
+			.collect(Collectors.toMap(ValueView::indicatorCode, Function.identity(), (a, b) -> a));
+	}
+
+}

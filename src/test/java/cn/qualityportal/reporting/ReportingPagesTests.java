@@ -1,0 +1,128 @@
+package cn.qualityportal.reporting;
+
+import cn.qualityportal.TestAccounts;
+import cn.qualityportal.organisation.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The reporter's grid and the reviewer's queue, on what the unit's targets assign it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportingPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	UserDetailsService users;
+
+	long period;
+
+	@BeforeEach
+	void data() {
+		accounts.member("p-reporter", "450681", false, Role.REPORTER);
+		accounts.member("p-reviewer", "450681", false, Role.REVIEWER);
+		accounts.member("p-reviewer-gangkou", "450602", false, Role.REVIEWER);
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values ('P-PASS', '页面测试合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED') on conflict do nothing""");
+		jdbc.update("""
+				insert into policy_document (title, issuer, doc_number, level, region_code, status)
+				values ('填报测试文件', '东兴市人民政府', '东填发〔2020〕1号', 'COUNTY', '450681', 'IN_FORCE') on conflict do nothing""");
+		jdbc.update("""
+				insert into target (indicator_id, region_code, document_id, comparator, value, deadline_year, unit, lead_department_id)
+				select i.id, '450681', d.id, 'GE', 95, 2022, '%', dep.id
+				from indicator i, policy_document d, department dep
+				where i.code = 'P-PASS' and d.doc_number = '东填发〔2020〕1号'
+				  and dep.region_code = '450681' and dep.kind = 'MARKET_REGULATION'
+				on conflict do nothing""");
+		jdbc.update("insert into reporting_period (year, kind, number) values (2021, 'ANNUAL', 0) on conflict do nothing");
+		period = jdbc.queryForObject("select id from reporting_period where year = 2021 and kind = 'ANNUAL'", Long.class);
+	}
+
+	@Test
+	void aReporterFillsSubmitsIsReturnedCorrectsAndIsApproved() throws Exception {
+		mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("页面测试合格率")))
+			.andExpect(content().string(containsString("≥ 95%")));
+
+		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "210").param("rows[0].denominator", "200"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].numerator", "validation.reportedValue.numeratorAbove"))
+			.andExpect(content().string(containsString("分子不能大于分母")));
+		assertThat(count()).isZero();
+
+		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "188").param("rows[0].denominator", "200"))
+			.andExpect(flash().attribute("success", "reporting.submitted"));
+		long id = jdbc.queryForObject("select v.id from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS'",
+				Long.class);
+
+		mvc.perform(get("/reporting/review").with(as("p-reviewer-gangkou")))
+			.andExpect(content().string(containsString("没有待审核的数据")));
+		mvc.perform(post("/reporting/review/" + id + "/return").with(as("p-reviewer-gangkou")).with(csrf()).param("reason", "越权"))
+			.andExpect(flash().attribute("error", "error.404.detail"));
+		mvc.perform(get("/reporting/review").with(as("p-reviewer")))
+			.andExpect(content().string(containsString("页面测试合格率")))
+			.andExpect(content().string(containsString("188")));
+		mvc.perform(post("/reporting/review/" + id + "/return").with(as("p-reviewer")).with(csrf()).param("reason", "请核对分母"))
+			.andExpect(flash().attribute("success", "reporting.returned"));
+
+		mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+			.andExpect(content().string(containsString("请核对分母")))
+			.andExpect(content().string(containsString("已退回")));
+		long version = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
+		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "188").param("rows[0].denominator", "196")
+			.param("rows[0].version", "" + version))
+			.andExpect(flash().attribute("success", "reporting.submitted"));
+		mvc.perform(post("/reporting/review/" + id + "/approve").with(as("p-reviewer")).with(csrf()))
+			.andExpect(flash().attribute("success", "reporting.approved"));
+		assertThat(jdbc.queryForObject("select status || ':' || value from indicator_value where id = ?", String.class, id))
+			.isEqualTo("APPROVED:95.9184");
+		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ? order by id",
+				String.class, id)).containsExactly("CREATE", "SUBMIT", "RETURN", "UPDATE", "SUBMIT", "APPROVE");
+	}
+
+	@Test
+	void onlyReportersFillAndOnlyReviewersReview() throws Exception {
+		mvc.perform(get("/reporting").with(as("p-reviewer"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reporting/review").with(as("p-reporter"))).andExpect(status().isForbidden());
+	}
+
+	private int count() {
+		return jdbc.queryForObject(
+				"select count(*) from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS'",
+				Integer.class);
+	}
+
+	private RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+
+}
