@@ -181,6 +181,8 @@ class DemoData implements ApplicationRunner {
 		target(indicators.get("FCG-17"), "450602", district, null, "GE", "6", null, 2020, 2017, true,
 				gangkou.get("MARKET_REGULATION"), "新增广西名牌6个以上", null);
 
+		values(plan, indicators);
+
 		long task = jdbc.sql("""
 				insert into task (document_id, goal_id, title, lead_department_id, due_year, status)
 				values (?, ?, ?, ?, 2020, 'IN_PROGRESS') returning id""")
@@ -197,6 +199,72 @@ class DemoData implements ApplicationRunner {
 			.params(city, goals.get("STANDARD"), "实施标准提升工程：建设标准化示范试点，推动企业公开产品和服务标准",
 					departments.get(CITY).get("MARKET_REGULATION"))
 			.update();
+	}
+
+	/**
+	 * Yearly figures 2016–2020 of every demo indicator in each county-level unit, drawn from a
+	 * seeded generator so every start gives the same demo: most approved, some met and some behind,
+	 * a few missing, and a few 2020 figures submitted or returned. Each carries the note 演示数据.
+	 */
+	private void values(JsonNode plan, Map<String, Long> indicators) {
+		Map<Integer, Long> periods = new HashMap<>();
+		for (int year = 2016; year <= 2020; year++) {
+			periods.put(year, jdbc.sql("insert into reporting_period (year, kind, number, due_on, status) values (?, 'ANNUAL', 0, ?, ?) returning id")
+				.params(year, LocalDate.of(year + 1, 1, 31), year < 2020 ? "CLOSED" : "OPEN")
+				.query(Long.class)
+				.single());
+		}
+		for (JsonNode target : plan.get("targets")) {
+			String code = target.get("indicator").asString();
+			String unit = plan.get("indicators").valueStream()
+				.filter(indicator -> indicator.get("code").asString().equals(code))
+				.findFirst()
+				.map(indicator -> indicator.get("unit").asString())
+				.orElse("");
+			double goal = target.get("value").asDouble();
+			boolean rate = unit.equals("%");
+			boolean increment = target.get("increment").asBoolean();
+			for (String[] county : COUNTIES) {
+				java.util.Random random = new java.util.Random(code.hashCode() * 31L + county[0].hashCode());
+				// Rates start a little below the goal and climb; some counties stall. Counts grow towards a quarter of the city's goal.
+				boolean behind = random.nextInt(4) == 0;
+				double level = rate ? Math.max(50, goal - 3 - random.nextDouble() * 4) : 0;
+				double share = Math.max(1, goal / 4);
+				for (int year = 2016; year <= 2020; year++) {
+					if (random.nextInt(25) == 0) {
+						continue; // not reported
+					}
+					double value;
+					if (rate) {
+						level = Math.min(100, level + (behind ? random.nextDouble() * 0.4 : 0.4 + random.nextDouble() * 1.4));
+						value = Math.round(level * 10) / 10.0;
+					}
+					else if (increment) {
+						value = year <= 2017 ? 0 : Math.round(share * (year - 2017) / 3.0 * (behind ? 0.6 : 1.0 + random.nextDouble() * 0.2));
+					}
+					else {
+						value = Math.round(share * (0.5 + (year - 2016) * (behind ? 0.06 : 0.15)));
+					}
+					String status = year < 2020 ? "APPROVED" : switch (random.nextInt(6)) {
+						case 0 -> "RETURNED";
+						case 1, 2 -> "SUBMITTED";
+						default -> "APPROVED";
+					};
+					long id = jdbc.sql("""
+							insert into indicator_value (indicator_id, region_code, period_id, value, note, status, return_reason, updated_by)
+							values (?, ?, ?, cast(? as numeric), '演示数据', ?, ?, ?) returning id""")
+						.params(indicators.get(code), county[0], periods.get(year), String.valueOf(value), status,
+								status.equals("RETURNED") ? "请补充数据来源（演示）" : null, "reporter-" + county[0])
+						.query(Long.class)
+						.single();
+					jdbc.sql("""
+							insert into audit_log (actor, entity, entity_id, action, new_state, reason)
+							values ('demo', 'indicator_value', ?, 'CREATE', jsonb_build_object('value', cast(? as numeric), 'status', ?), '演示数据')""")
+						.params(id, String.valueOf(value), status)
+						.update();
+				}
+			}
+		}
 	}
 
 	private void region(String code, String name, String level, String parent) {

@@ -67,6 +67,20 @@ class DemoDataTests {
 	}
 
 	@Test
+	void yearlyDemoFiguresAreDeterministicAndMarked() {
+		assertThat(jdbc.queryForObject("select count(distinct year) from reporting_period where kind = 'ANNUAL'", Integer.class))
+			.isEqualTo(5);
+		Integer figures = jdbc.queryForObject("select count(*) from indicator_value where note = '演示数据'", Integer.class);
+		assertThat(figures).isBetween(800, 880);
+		assertThat(jdbc.queryForList("select distinct status from indicator_value", String.class))
+			.contains("APPROVED", "SUBMITTED", "RETURNED");
+		assertThat(jdbc.queryForObject("select count(*) from indicator_value v join reporting_period p on p.id = v.period_id "
+				+ "where p.year < 2020 and v.status <> 'APPROVED'", Integer.class)).isZero();
+		assertThat(jdbc.queryForObject("select max(value) from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.unit = '%'", Double.class)).isLessThanOrEqualTo(100);
+	}
+
+	@Test
 	void reporterOfDongxingSeesTheCityAndDongxingButNotGangkou() throws Exception {
 		mvc.perform(get("/api/v1/targets").param("size", "500").with(httpBasic("reporter-450681", PASSWORD)))
 			.andExpect(status().isOk())
