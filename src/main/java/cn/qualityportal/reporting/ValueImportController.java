@@ -1,0 +1,155 @@
+package cn.qualityportal.reporting;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.spreadsheets.SpreadsheetException;
+import cn.qualityportal.targets.Assignments;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Figures in and out of Excel: the pre-filled template of a unit and period, the import (page and
+ * {@code POST /api/v1/imports}) with its per-row report, and exports (xlsx, CSV) of any scope.
+ */
+@Controller
+class ValueImportController {
+
+	private static final String REPORT = "valueImportReport";
+
+	private final ValueImport importer;
+
+	private final ValueSearch search;
+
+	private final ReportingPeriodRepository periods;
+
+	private final Assignments assignments;
+
+	private final MessageSource messages;
+
+	ValueImportController(ValueImport importer, ValueSearch search, ReportingPeriodRepository periods,
+			Assignments assignments, MessageSource messages) {
+		this.importer = importer;
+		this.search = search;
+		this.periods = periods;
+		this.assignments = assignments;
+		this.messages = messages;
+	}
+
+	@GetMapping("/reporting/{periodId}/template.xlsx")
+	@PreAuthorize("hasRole('REPORTER')")
+	ResponseEntity<byte[]> template(@PathVariable long periodId, @AuthenticationPrincipal PortalUser user, DataScope scope)
+			throws IOException {
+		ReportingPeriod period = periods.findById(periodId)
+			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+		if (user.unit() == null) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
+		}
+		String region = user.unit().regionCode();
+		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear()),
+				search.find(region, period.getYear(), null, scope), region, period);
+		return download(xlsx, "template-" + region + "-" + period.getYear() + ".xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	}
+
+	@GetMapping("/reporting/import")
+	@PreAuthorize("hasRole('REPORTER')")
+	String showImport() {
+		return "reporting/import";
+	}
+
+	@PostMapping("/reporting/import")
+	@PreAuthorize("hasRole('REPORTER')")
+	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			HttpSession session, Model model) throws IOException {
+		ValueImport.Report report = run(file, user, scope);
+		if (report.succeeded()) {
+			session.removeAttribute(REPORT);
+		}
+		else {
+			session.setAttribute(REPORT, report.problems());
+		}
+		model.addAttribute("report", report);
+		return "reporting/import";
+	}
+
+	@GetMapping("/reporting/import/report.csv")
+	@PreAuthorize("hasRole('REPORTER')")
+	ResponseEntity<byte[]> report(HttpSession session, Locale locale) throws IOException {
+		@SuppressWarnings("unchecked")
+		List<ValueImport.Problem> problems = (List<ValueImport.Problem>) session.getAttribute(REPORT);
+		return download(ValueExchange.report(problems == null ? List.of() : problems, messages, locale), "import-report.csv",
+				"text/csv;charset=UTF-8");
+	}
+
+	@PostMapping("/api/v1/imports")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> importApi(@RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
+		ValueImport.Report report = run(file, user, scope);
+		Locale locale = LocaleContextHolder.getLocale();
+		List<Map<String, Object>> problems = report.problems()
+			.stream()
+			.map(problem -> Map.<String, Object>of("row", problem.row(), "column", problem.column(), "message",
+					messages.getMessage(problem.messageKey(), null, locale)))
+			.toList();
+		Map<String, Object> body = Map.of("created", report.created(), "updated", report.updated(), "unchanged",
+				report.unchanged(), "problems", problems);
+		return ResponseEntity.status(report.succeeded() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(body);
+	}
+
+	@GetMapping({ "/reporting/export.xlsx", "/api/v1/values/export.xlsx" })
+	ResponseEntity<byte[]> exportXlsx(@RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String indicatorCode,
+			DataScope scope) throws IOException {
+		return download(ValueExchange.xlsx(search.find(regionCode, year, indicatorCode, scope)), "values.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	}
+
+	@GetMapping({ "/reporting/export.csv", "/api/v1/values/export.csv" })
+	ResponseEntity<byte[]> exportCsv(@RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String indicatorCode,
+			DataScope scope) throws IOException {
+		return download(ValueExchange.csv(search.find(regionCode, year, indicatorCode, scope)), "values.csv",
+				"text/csv;charset=UTF-8");
+	}
+
+	private ValueImport.Report run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
+		try {
+			return importer.importRows(ValueExchange.read(file), ValueApiController.actor(user, scope));
+		}
+		catch (SpreadsheetException ex) {
+			return new ValueImport.Report(0, 0, 0, List.of(new ValueImport.Problem(0, "", ex.messageKey())));
+		}
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] content, String filename, String type) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType(type))
+			.body(content);
+	}
+
+}

@@ -1,0 +1,152 @@
+package cn.qualityportal.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import cn.qualityportal.TestAccounts;
+import cn.qualityportal.TestWorkbooks;
+import cn.qualityportal.organisation.Role;
+import cn.qualityportal.spreadsheets.SpreadsheetRow;
+import cn.qualityportal.spreadsheets.Spreadsheets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Importing figures from CSV and xlsx: all or nothing, a report by row, and idempotent. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ValueImportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestAccounts accounts;
+
+	@Autowired
+	UserDetailsService users;
+
+	@BeforeEach
+	void data() {
+		accounts.member("i-reporter", "450681", false, Role.REPORTER);
+		for (String test : new String[] { "TWICE", "BAD", "STALE", "XLSX" }) {
+			jdbc.update("""
+					insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+					values (?, '导入测试合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED'),
+					       (?, '导入测试名牌', 'BRAND', '个', 'COUNT', 'HIGHER', 'SUM') on conflict do nothing""", "I-PASS-" + test,
+					"I-BRAND-" + test);
+		}
+		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'ANNUAL', 0) on conflict do nothing");
+		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'QUARTERLY', 1) on conflict do nothing");
+	}
+
+	@Test
+	void importingTheSameFileTwiceChangesNothingTheSecondTime() throws Exception {
+		String csv = """
+				indicator_code,region_code,year,period,value,numerator,denominator,note
+				I-PASS-TWICE,450681,2022,,,190,200,季报汇总
+				I-BRAND-TWICE,450681,2022,,3,,,
+				I-BRAND-TWICE,450681,2022,Q1,1,,,一季度
+				""";
+		upload("i-reporter", "figures.csv", csv.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(3))
+			.andExpect(jsonPath("$.unchanged").value(0));
+		int audit = jdbc.queryForObject("select count(*) from audit_log", Integer.class);
+		upload("i-reporter", "figures.csv", csv.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(3));
+		assertThat(jdbc.queryForObject("select count(*) from audit_log", Integer.class)).isEqualTo(audit);
+		assertThat(jdbc.queryForObject("select value from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code = 'I-PASS-TWICE'", Double.class)).isEqualTo(95.0);
+	}
+
+	@Test
+	void oneBadRowRejectsTheWholeFileWithAReportByRowAndChangesNothing() throws Exception {
+		String csv = """
+				指标代码,地区代码,年份,期间,数值,分子,分母
+				I-BRAND-BAD,450681,2022,,4,,
+				I-PASS-BAD,450681,2022,,,210,200
+				I-BRAND-BAD,450602,2022,,2,,
+				NO-SUCH,450681,2022,,2,,
+				I-BRAND-BAD,450681,2031,,2,,
+				I-BRAND-BAD,450681,2022,,2.5,,
+				""";
+		upload("i-reporter", "bad.csv", csv.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.problems[*].row").value(org.hamcrest.Matchers.contains(3, 4, 5, 6, 7, 7)))
+			.andExpect(jsonPath("$.problems[0].message").value("分子不能大于分母。"))
+			.andExpect(jsonPath("$.problems[1].message").value("您无权为该地区登记或修改数据。"));
+		assertThat(jdbc.queryForObject("select count(*) from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code like 'I-%-BAD'", Integer.class)).isZero();
+	}
+
+	@Test
+	void aFigureChangedSinceTheFileWasMadeIsAConflict() throws Exception {
+		upload("i-reporter", "first.csv", "indicator_code,region_code,year,value\nI-BRAND-STALE,450681,2022,5\n"
+			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk());
+		upload("i-reporter", "second.csv", "indicator_code,region_code,year,value,version\nI-BRAND-STALE,450681,2022,6,0\n"
+			.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.updated").value(1));
+		upload("i-reporter", "stale.csv", "indicator_code,region_code,year,value,version\nI-BRAND-STALE,450681,2022,7,0\n"
+			.getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.problems[0].message").value("该数据在模板下载后已被修改，请重新下载模板。"));
+		assertThat(jdbc.queryForObject("select value from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code = 'I-BRAND-STALE'", Integer.class)).isEqualTo(6);
+	}
+
+	@Test
+	void anExportedWorkbookFilledInAndUploadedIsImported() throws Exception {
+		upload("i-reporter", "seed.csv", "indicator_code,region_code,year,value\nI-BRAND-XLSX,450681,2022,1\n"
+			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk());
+		byte[] export = mvc.perform(get("/api/v1/values/export.xlsx").param("indicatorCode", "I-BRAND-XLSX")
+			.with(httpBasic("i-reporter", TestAccounts.PASSWORD))).andReturn().getResponse().getContentAsByteArray();
+		List<SpreadsheetRow> rows = Spreadsheets.read("values.xlsx", new ByteArrayInputStream(export), 1 << 20, 100);
+		assertThat(rows.get(0).cells()).startsWith("indicator_code", "indicator_name", "region_code", "year");
+		assertThat(rows.get(1).cell(0)).isEqualTo("I-BRAND-XLSX");
+		assertThat(rows.get(1).cell(9)).isEqualTo("0");
+		Object[][] filled = rows.stream().map(row -> row.cells().toArray()).toArray(Object[][]::new);
+		filled[1][5] = "4";
+		upload("i-reporter", "filled.xlsx", TestWorkbooks.xlsx(filled))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.updated").value(1));
+		assertThat(jdbc.queryForObject("select value from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code = 'I-BRAND-XLSX'", Integer.class)).isEqualTo(4);
+	}
+
+	@Test
+	void onlyReportersImport() throws Exception {
+		accounts.member("i-reviewer", "450681", false, Role.REVIEWER);
+		upload("i-reviewer", "x.csv", "indicator_code,region_code,year,value\nI-BRAND-BAD,450681,2022,5\n"
+			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.problems[0].message").value("您的角色或所属单位无权执行此操作。"));
+	}
+
+	private ResultActions upload(String username, String filename, byte[] content) throws Exception {
+		return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", filename, "application/octet-stream", content))
+			.with(httpBasic(username, TestAccounts.PASSWORD)));
+	}
+
+}
