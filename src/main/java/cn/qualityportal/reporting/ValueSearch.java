@@ -74,7 +74,8 @@ class ValueSearch {
 	/** The audit rows of one figure, oldest first. */
 	List<Map<String, Object>> history(long id) {
 		return jdbc.sql("""
-				select occurred_at, actor, address, action, old_state::text as old_state, new_state::text as new_state, reason
+				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as occurred_at, actor, address,
+				       action, old_state::text as old_state, new_state::text as new_state, reason
 				from audit_log where entity = ? and entity_id = ? order by occurred_at, id""")
 			.params(ValueWorkflow.ENTITY, id)
 			.query()

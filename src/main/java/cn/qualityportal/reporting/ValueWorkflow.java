@@ -1,5 +1,6 @@
 package cn.qualityportal.reporting;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,9 @@ import cn.qualityportal.organisation.Role;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -36,12 +39,38 @@ class ValueWorkflow {
 
 	private final AuditTrail audit;
 
+	private final JdbcClient jdbc;
+
+	private final double outlierShare;
+
 	ValueWorkflow(IndicatorValueRepository values, ReportingPeriodRepository periods, Indicators indicators,
-			AuditTrail audit) {
+			AuditTrail audit, JdbcClient jdbc, @Value("${portal.reporting.outlier-share:0.3}") double outlierShare) {
 		this.values = values;
 		this.periods = periods;
 		this.indicators = indicators;
 		this.audit = audit;
+		this.jdbc = jdbc;
+		this.outlierShare = outlierShare;
+	}
+
+	/** A figure far from its own history may only be submitted with a note saying why. */
+	boolean needsExplanation(IndicatorValue value) {
+		if (value.getNote() != null && !value.getNote().isBlank()) {
+			return false;
+		}
+		List<BigDecimal> earlier = jdbc.sql("""
+				select v.value from indicator_value v
+				join reporting_period p on p.id = v.period_id
+				join reporting_period this on this.id = :period
+				where v.indicator_id = :indicator and v.region_code = :region and v.value is not null
+				  and p.kind = this.kind and p.number = this.number and p.year < this.year
+				order by p.year""")
+			.param("period", value.getPeriodId())
+			.param("indicator", value.getIndicatorId())
+			.param("region", value.getRegionCode())
+			.query(BigDecimal.class)
+			.list();
+		return OutlierCheck.isOutlier(value.getValue(), earlier, outlierShare);
 	}
 
 	record Actor(String username, Set<Role> roles, DataScope scope) {
@@ -121,6 +150,10 @@ class ValueWorkflow {
 					errors.rejectValue(prefix + "value", "reporting.valueRequired");
 					ok = false;
 				}
+				else if (needsExplanation(saved)) {
+					errors.rejectValue(prefix + "note", "reporting.outlier");
+					ok = false;
+				}
 				else if (saved.getStatus().isEditable()) {
 					transition(saved, ValueStatus.SUBMITTED, null, actor, "SUBMIT");
 				}
@@ -148,6 +181,9 @@ class ValueWorkflow {
 		}
 		if (value.getValue() == null) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.valueRequired");
+		}
+		if (needsExplanation(value)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.outlier");
 		}
 		openPeriod(value);
 		return transition(value, ValueStatus.SUBMITTED, null, actor, "SUBMIT");

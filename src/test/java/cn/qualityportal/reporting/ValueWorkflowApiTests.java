@@ -45,7 +45,7 @@ class ValueWorkflowApiTests {
 		accounts.member("r-office", "450600", true, Role.OFFICE);
 		accounts.member("r-both", "450681", false, Role.REPORTER, Role.REVIEWER);
 		// Each test reports on its own indicators, so their figures do not meet in the shared database.
-		for (String test : new String[] { "FLOW", "STALE", "SCOPE", "WRONG", "OWN", "CLOSED", "AUDIT", "CONCURRENT" }) {
+		for (String test : new String[] { "FLOW", "STALE", "SCOPE", "WRONG", "OWN", "CLOSED", "AUDIT", "CONCURRENT", "OUTLIER" }) {
 			jdbc.update("""
 					insert into indicator (code, name, category, unit, value_type, direction, aggregation)
 					values (?, '产品抽查合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED'),
@@ -201,6 +201,25 @@ class ValueWorkflowApiTests {
 			.isEqualTo(version + 1);
 		assertThat(jdbc.queryForObject("select count(*) from audit_log where entity = 'indicator_value' and entity_id = ?",
 				Integer.class, id)).isEqualTo(2);
+	}
+
+	@Test
+	void aFigureFarFromLastYearsNeedsAnExplanationBeforeSubmitting() throws Exception {
+		jdbc.update("insert into reporting_period (year, kind, number, status) values (2019, 'ANNUAL', 0, 'CLOSED') on conflict do nothing");
+		jdbc.update("""
+				insert into indicator_value (indicator_id, region_code, period_id, value, status, updated_by)
+				select i.id, '450681', p.id, 90, 'APPROVED', 'r-reporter' from indicator i, reporting_period p
+				where i.code = 'R-PASS-OUTLIER' and p.year = 2019 and p.kind = 'ANNUAL' on conflict do nothing""");
+		long id = id(mvc.perform(put("/api/v1/values").with(httpBasic("r-reporter", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"indicatorCode\":\"R-PASS-OUTLIER\",\"regionCode\":\"450681\",\"year\":2020,\"value\":50}")));
+		mvc.perform(post("/api/v1/values/" + id + "/submit").with(httpBasic("r-reporter", TestAccounts.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("与以往数据相比变化异常")));
+		long version = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
+		save("r-reporter", "R-PASS-OUTLIER", "450681", "\"value\":50", version).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/values/" + id + "/submit").with(httpBasic("r-reporter", TestAccounts.PASSWORD)))
+			.andExpect(jsonPath("$.status").value("SUBMITTED"));
 	}
 
 	private ResultActions save(String user, String indicator, String region, String figure, Long version) throws Exception {
