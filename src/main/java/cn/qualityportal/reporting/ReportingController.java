@@ -40,12 +40,15 @@ class ReportingController {
 
 	private final Assignments assignments;
 
+	private final Completeness completeness;
+
 	ReportingController(ValueWorkflow workflow, ValueSearch search, ReportingPeriodRepository periods,
-			Assignments assignments) {
+			Assignments assignments, Completeness completeness) {
 		this.workflow = workflow;
 		this.search = search;
 		this.periods = periods;
 		this.assignments = assignments;
+		this.completeness = completeness;
 	}
 
 	record EntryLine(Assignment assignment, ValueView current, ValueView previous) {
@@ -127,6 +130,17 @@ class ReportingController {
 		model.addAttribute("value", search.one(valueId).orElseThrow());
 		model.addAttribute("history", search.history(valueId));
 		return "reporting/value";
+	}
+
+	@GetMapping("/completeness")
+	@PreAuthorize("hasAnyRole('OFFICE', 'REVIEWER', 'LEADER')")
+	String completeness(@RequestParam(required = false) Long period, DataScope scope, Model model) {
+		List<ReportingPeriod> all = periods.findAllByOrderByYearDescKindAscNumberAsc();
+		ReportingPeriod chosen = period == null ? all.stream().findFirst().orElse(null) : periods.findById(period).orElse(null);
+		model.addAttribute("allPeriods", all);
+		model.addAttribute("period", chosen);
+		model.addAttribute("units", chosen == null ? List.of() : completeness.of(chosen, scope, java.time.LocalDate.now()));
+		return "reporting/completeness";
 	}
 
 	@GetMapping("/review")

@@ -52,7 +52,7 @@ class ValueImport {
 
 	record Report(int created, int updated, int unchanged, List<Problem> problems) {
 
-		boolean succeeded() {
+		public boolean succeeded() {
 			return problems.isEmpty();
 		}
 

@@ -110,6 +110,35 @@ class ReportingPagesTests {
 	}
 
 	@Test
+	void completenessNamesTheUnitsThatHaveNotReportedAndTheReporterSeesWhatTheyOwe() throws Exception {
+		accounts.member("p-office", "450600", true, Role.OFFICE);
+		jdbc.update("insert into reporting_period (year, kind, number, due_on) values (2022, 'HALF_YEARLY', 2, date '2023-01-31') on conflict do nothing");
+		long late = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'HALF_YEARLY' and number = 2",
+				Long.class);
+		mvc.perform(get("/reporting/completeness").param("period", "" + late).with(as("p-office")))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("units", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.hasToString(containsString("regionCode=450681")),
+					org.hamcrest.Matchers.hasToString(containsString("missing=1")),
+					org.hamcrest.Matchers.hasToString(containsString("overdue=true"))))))
+			.andExpect(content().string(containsString("已逾期")));
+		mvc.perform(get("/").with(as("p-reporter")))
+			.andExpect(content().string(containsString("待填报数据")))
+			.andExpect(content().string(containsString("页面测试合格率")));
+		// A deactivated department no longer counts as a unit that has to report.
+		jdbc.update("update department set active = false where region_code = '450681' and kind = 'MARKET_REGULATION'");
+		try {
+			mvc.perform(get("/reporting/completeness").param("period", "" + late).with(as("p-office")))
+				.andExpect(model().attribute("units", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+						org.hamcrest.Matchers.hasToString(containsString("regionCode=450681"))))));
+		}
+		finally {
+			jdbc.update("update department set active = true where region_code = '450681' and kind = 'MARKET_REGULATION'");
+		}
+		mvc.perform(get("/reporting/completeness").with(as("p-reporter"))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void onlyReportersFillAndOnlyReviewersReview() throws Exception {
 		mvc.perform(get("/reporting").with(as("p-reviewer"))).andExpect(status().isForbidden());
 		mvc.perform(get("/reporting/review").with(as("p-reporter"))).andExpect(status().isForbidden());

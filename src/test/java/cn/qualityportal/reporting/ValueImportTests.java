@@ -137,6 +137,20 @@ class ValueImportTests {
 	}
 
 	@Test
+	void thePageShowsTheOutcomeAndTheReportByRow() throws Exception {
+		mvc.perform(multipart("/reporting/import")
+			.file(new MockMultipartFile("file", "page.csv", "text/csv",
+					"indicator_code,region_code,year,value\nI-BRAND-BAD,450681,2022,2.5\n".getBytes(StandardCharsets.UTF_8)))
+			.with(user(users.loadUserByUsername("i-reporter")))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("数量应为整数")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("未导入任何数据")));
+	}
+
+	@Test
 	void onlyReportersImport() throws Exception {
 		accounts.member("i-reviewer", "450681", false, Role.REVIEWER);
 		upload("i-reviewer", "x.csv", "indicator_code,region_code,year,value\nI-BRAND-BAD,450681,2022,5\n"

@@ -1,0 +1,106 @@
+package cn.qualityportal.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.qualityportal.organisation.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How complete a period's reporting is, per unit (a department of a region): the indicators it
+ * must report (from the targets it leads or cooperates on that are still running that year), how
+ * many are submitted, approved, returned or missing, and whether it is overdue. Only active
+ * departments count, so units added or deactivated during the year are counted as they are now.
+ * One query.
+ */
+@Service
+class Completeness {
+
+	private static final String ASSIGNED = """
+			with assigned as (
+			    select t.region_code, t.lead_department_id as department_id, t.indicator_id
+			    from target t where t.lead_department_id is not null and t.deadline_year >= :year
+			    union
+			    select t.region_code, c.department_id, t.indicator_id
+			    from target t join target_cooperating_department c on c.target_id = t.id where t.deadline_year >= :year),
+			states as (
+			    select a.region_code, a.department_id, a.indicator_id, v.status
+			    from assigned a
+			    join department d on d.id = a.department_id and d.active
+			    left join indicator_value v on v.indicator_id = a.indicator_id and v.region_code = a.region_code and v.period_id = :period)
+			""";
+
+	private final JdbcClient jdbc;
+
+	Completeness(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record UnitProgress(String regionCode, String regionName, long departmentId, String departmentName, int expected,
+			int submitted, int approved, int returned, int missing, boolean overdue) {
+
+		public boolean complete() {
+			return missing == 0 && returned == 0;
+		}
+
+	}
+
+	record Owed(long periodId, int year, PeriodKind kind, int number, LocalDate dueOn, String indicatorName, ValueStatus status) {
+	}
+
+	@Transactional(readOnly = true)
+	List<UnitProgress> of(ReportingPeriod period, DataScope scope, LocalDate today) {
+		boolean pastDue = period.getDueOn() != null && period.getDueOn().isBefore(today);
+		String inScope = "";
+		if (!scope.everything()) {
+			inScope = " where s.region_code = any(:regions)";
+		}
+		var statement = jdbc.sql(ASSIGNED + """
+				select s.region_code, r.name as region_name, s.department_id, d.name as department_name,
+				       count(*) as expected,
+				       count(*) filter (where s.status in ('SUBMITTED', 'APPROVED')) as submitted,
+				       count(*) filter (where s.status = 'APPROVED') as approved,
+				       count(*) filter (where s.status = 'RETURNED') as returned,
+				       count(*) filter (where s.status is null or s.status = 'DRAFT') as missing
+				from states s join region r on r.code = s.region_code join department d on d.id = s.department_id""" + inScope + """
+
+				group by s.region_code, r.name, s.department_id, d.name
+				order by count(*) filter (where s.status is null or s.status = 'DRAFT') desc, s.region_code, d.name""")
+			.param("year", period.getYear())
+			.param("period", period.getId());
+		if (!scope.everything()) {
+			statement = statement.param("regions", scope.writableArray());
+		}
+		return statement
+			.query((rs, row) -> new UnitProgress(rs.getString("region_code"), rs.getString("region_name"),
+					rs.getLong("department_id"), rs.getString("department_name"), rs.getInt("expected"),
+					rs.getInt("submitted"), rs.getInt("approved"), rs.getInt("returned"), rs.getInt("missing"),
+					pastDue && rs.getInt("missing") + rs.getInt("returned") > 0))
+			.list();
+	}
+
+	/** What one unit still owes in the open periods: missing, draft or returned figures. */
+	@Transactional(readOnly = true)
+	List<Owed> owedBy(String regionCode, long departmentId) {
+		return jdbc.sql("""
+				select p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
+				from reporting_period p
+				join target t on t.region_code = :region and t.deadline_year >= p.year
+				     and (t.lead_department_id = :department or exists (select 1 from target_cooperating_department c
+				          where c.target_id = t.id and c.department_id = :department))
+				join indicator i on i.id = t.indicator_id
+				left join indicator_value v on v.indicator_id = t.indicator_id and v.region_code = :region and v.period_id = p.id
+				where p.status = 'OPEN' and (v.id is null or v.status in ('DRAFT', 'RETURNED'))
+				group by p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
+				order by p.due_on nulls last, p.year, i.name""")
+			.param("region", regionCode)
+			.param("department", departmentId)
+			.query((rs, row) -> new Owed(rs.getLong(1), rs.getInt(2), PeriodKind.valueOf(rs.getString(3)), rs.getInt(4),
+					rs.getObject(5, LocalDate.class), rs.getString(6),
+					rs.getString(7) == null ? null : ValueStatus.valueOf(rs.getString(7))))
+			.list();
+	}
+
+}
