@@ -165,6 +165,35 @@ class ReportingController {
 				"reporting.returned", redirect);
 	}
 
+	/** Approves every figure ticked in the queue; those that cannot be approved are named. */
+	@PostMapping("/review/approve")
+	@PreAuthorize("hasRole('REVIEWER')")
+	String approveMany(@RequestParam(name = "ids", required = false) List<Long> ids, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, RedirectAttributes redirect) {
+		int approved = 0;
+		int refused = 0;
+		for (long id : ids == null ? List.<Long>of() : ids) {
+			try {
+				workflow.approve(id, ValueApiController.actor(user, scope));
+				approved++;
+			}
+			catch (ReportingException ex) {
+				refused++;
+			}
+		}
+		redirect.addFlashAttribute("approvedCount", approved);
+		redirect.addFlashAttribute("refusedCount", refused);
+		return "redirect:/reporting/review";
+	}
+
+	@GetMapping("/periods")
+	@PreAuthorize("hasRole('OFFICE')")
+	String periods(Model model) {
+		model.addAttribute("periods", periods.findAllByOrderByYearDescKindAscNumberAsc());
+		model.addAttribute("kinds", PeriodKind.values());
+		return "reporting/periods";
+	}
+
 	private String decide(Runnable decision, String success, RedirectAttributes redirect) {
 		try {
 			decision.run();

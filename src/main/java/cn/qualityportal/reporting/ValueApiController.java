@@ -93,6 +93,20 @@ class ValueApiController {
 		return search.one(workflow.returnValue(id, reason, actor(user, scope)).getId()).orElseThrow();
 	}
 
+	/** {@code {"value": …, "reason": "…"}}: the office's correction of an approved figure. */
+	@PostMapping("/{id}/correct")
+	ValueView correct(@PathVariable long id, @RequestBody Map<String, String> body, @AuthenticationPrincipal PortalUser user,
+			DataScope scope) {
+		java.math.BigDecimal value;
+		try {
+			value = body.get("value") == null ? null : new java.math.BigDecimal(body.get("value"));
+		}
+		catch (NumberFormatException ex) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "typeMismatch");
+		}
+		return search.one(workflow.correct(id, value, body.get("reason"), actor(user, scope)).getId()).orElseThrow();
+	}
+
 	@ExceptionHandler(ReportingException.class)
 	ResponseEntity<ProblemDetail> refused(ReportingException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),

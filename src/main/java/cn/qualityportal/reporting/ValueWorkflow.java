@@ -215,6 +215,30 @@ class ValueWorkflow {
 		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
 	}
 
+	/** The office corrects an approved figure; the reason is required and recorded. */
+	@Transactional
+	IndicatorValue correct(long id, java.math.BigDecimal newValue, String reason, Actor actor) {
+		require(actor, Role.OFFICE);
+		IndicatorValue value = covered(id, actor);
+		if (value.getStatus() != ValueStatus.APPROVED) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.correctApprovedOnly");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
+		ValueRules.Checked checked = ValueRules.check(indicator, newValue, null, null);
+		if (newValue == null || !checked.problems().isEmpty()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST,
+					newValue == null ? "reporting.valueRequired" : checked.problems().get(0).code());
+		}
+		Map<String, Object> before = value.state();
+		value.edit(newValue, null, null, value.getNote(), actor.username());
+		IndicatorValue saved = values.save(value);
+		audit.record(actor.username(), ENTITY, saved.getId(), "CORRECT", before, saved.state(), reason.strip());
+		return saved;
+	}
+
 	/** A figure the actor's scope covers; others do not exist for them (404). */
 	@Transactional(readOnly = true)
 	IndicatorValue covered(long id, Actor actor) {

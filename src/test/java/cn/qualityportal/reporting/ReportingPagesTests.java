@@ -80,8 +80,8 @@ class ReportingPagesTests {
 		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "188").param("rows[0].denominator", "200"))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
-		long id = jdbc.queryForObject("select v.id from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS'",
-				Long.class);
+		long id = jdbc.queryForObject("select v.id from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code = 'P-PASS' and v.period_id = ?", Long.class, period);
 
 		mvc.perform(get("/reporting/review").with(as("p-reviewer-gangkou")))
 			.andExpect(content().string(containsString("没有待审核的数据")));
@@ -139,6 +139,26 @@ class ReportingPagesTests {
 	}
 
 	@Test
+	void theOfficeOpensAPeriodOnItsPageAndReviewersApproveSeveralAtOnce() throws Exception {
+		accounts.member("p-office", "450600", true, Role.OFFICE);
+		mvc.perform(post("/reporting/periods").with(as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
+			.param("number", "2").param("dueOn", "2024-07-15")).andExpect(flash().attribute("success", "flash.saved"));
+		mvc.perform(post("/reporting/periods").with(as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
+			.param("number", "7")).andExpect(flash().attribute("error", "validation.period.invalid"));
+		long quarter = jdbc.queryForObject("select id from reporting_period where year = 2024 and kind = 'QUARTERLY' and number = 2",
+				Long.class);
+		mvc.perform(get("/reporting/periods").with(as("p-office"))).andExpect(content().string(containsString("2024-07-15")));
+		mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
+			.andExpect(flash().attribute("success", "reporting.submitted"));
+		long id = jdbc.queryForObject("select id from indicator_value where period_id = ?", Long.class, quarter);
+		mvc.perform(post("/reporting/review/approve").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999"))
+			.andExpect(flash().attribute("approvedCount", 1))
+			.andExpect(flash().attribute("refusedCount", 1));
+		assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, id)).isEqualTo("APPROVED");
+	}
+
+	@Test
 	void onlyReportersFillAndOnlyReviewersReview() throws Exception {
 		mvc.perform(get("/reporting").with(as("p-reviewer"))).andExpect(status().isForbidden());
 		mvc.perform(get("/reporting/review").with(as("p-reporter"))).andExpect(status().isForbidden());
@@ -146,8 +166,8 @@ class ReportingPagesTests {
 
 	private int count() {
 		return jdbc.queryForObject(
-				"select count(*) from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS'",
-				Integer.class);
+				"select count(*) from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS' and v.period_id = ?",
+				Integer.class, period);
 	}
 
 	private RequestPostProcessor as(String username) {

@@ -82,6 +82,18 @@ class ValueWorkflowApiTests {
 			.andExpect(jsonPath("$[*].action", contains("CREATE", "SUBMIT", "RETURN", "UPDATE", "SUBMIT", "APPROVE")))
 			.andExpect(jsonPath("$[*].actor", contains("r-reporter", "r-reporter", "r-reviewer", "r-reporter", "r-reporter", "r-reviewer")))
 			.andExpect(jsonPath("$[2].reason").value("分母应为全部抽查批次"));
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-reporter", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\",\"reason\":\"x\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\",\"reason\":\"统计局复核口径调整\"}"))
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.value").value(93));
+		assertThat(jdbc.queryForObject("select reason from audit_log where entity = 'indicator_value' and entity_id = ? "
+				+ "and action = 'CORRECT'", String.class, id)).isEqualTo("统计局复核口径调整");
 		long approvedVersion = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
 		save("r-reporter", "R-PASS-FLOW", "450681", "\"value\":99", approvedVersion)
 			.andExpect(status().isConflict())
