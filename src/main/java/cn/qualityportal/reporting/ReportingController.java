@@ -3,6 +3,7 @@ package cn.qualityportal.reporting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -92,10 +93,18 @@ class ReportingController {
 		for (EntryForm.Row row : posted) {
 			inputs.add(row.input(user.unit().regionCode(), period));
 		}
+		// Rows already submitted or approved are shown read-only and left as they are.
+		Set<String> locked = lines(period, user, scope).stream()
+			.filter(line -> line.current() != null && !line.current().status().isEditable())
+			.map(line -> line.assignment().indicatorCode())
+			.collect(Collectors.toSet());
 		try {
 			List<ValueInput> filled = new ArrayList<>();
 			List<Integer> positions = new ArrayList<>();
 			for (int i = 0; i < inputs.size(); i++) {
+				if (locked.contains(posted.get(i).getIndicatorCode())) {
+					continue;
+				}
 				if (posted.get(i).isFilled() || submit) {
 					filled.add(inputs.get(i));
 					positions.add(i);

@@ -105,6 +105,12 @@ class ReportingPagesTests {
 			.andExpect(flash().attribute("success", "reporting.approved"));
 		assertThat(jdbc.queryForObject("select status || ':' || value from indicator_value where id = ?", String.class, id))
 			.isEqualTo("APPROVED:95.9184");
+		// An approved row is read-only on the form; whatever is posted for it leaves it alone.
+		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "1").param("rows[0].denominator", "2"))
+			.andExpect(flash().attribute("success", "reporting.submitted"));
+		assertThat(jdbc.queryForObject("select status || ':' || value from indicator_value where id = ?", String.class, id))
+			.isEqualTo("APPROVED:95.9184");
 		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ? order by id",
 				String.class, id)).containsExactly("CREATE", "SUBMIT", "RETURN", "UPDATE", "SUBMIT", "APPROVE");
 	}

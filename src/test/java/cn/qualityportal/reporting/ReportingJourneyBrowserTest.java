@@ -1,0 +1,119 @@
+package cn.qualityportal.reporting;
+
+import java.nio.file.Path;
+
+import cn.qualityportal.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * On the demo, a reporter of 东兴市 fills and submits the year's form, a reviewer returns one figure
+ * with a reason, the reporter corrects and resubmits, the reviewer approves, and the figure's page
+ * shows all of it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+class ReportingJourneyBrowserTest {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void fillSubmitReturnCorrectApproveAndSeeTheHistory() {
+		long period = jdbc.queryForObject(
+				"insert into reporting_period (year, kind, number, due_on) values (2021, 'ANNUAL', 0, date '2022-01-31') returning id",
+				Long.class);
+		Page reporter = signIn("reporter-450681");
+		reporter.navigate(url("/reporting?period=" + period));
+		Locator passRate = row(reporter, "全市制造业产品质量监督抽查合格率");
+		passRate.getByPlaceholder("分子").fill("190");
+		passRate.getByPlaceholder("分母").fill("200");
+		passRate.getByLabel("全市制造业产品质量监督抽查合格率 说明").fill("2021年全市抽查汇总");
+		row(reporter, "广西名牌").getByLabel("广西名牌 数值").fill("7");
+		row(reporter, "广西名牌").getByLabel("广西名牌 说明").fill("含新认定 2 个");
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+		assertThat(reporter.getByText("已提交审核。")).isVisible();
+
+		Page reviewer = signIn("reviewer-450681");
+		reviewer.navigate(url("/reporting/review"));
+		Locator queued = reviewer.locator("tbody tr")
+			.filter(new Locator.FilterOptions().setHasText("全市制造业产品质量监督抽查合格率"))
+			.filter(new Locator.FilterOptions().setHasText("2021"));
+		queued.getByPlaceholder("退回理由").fill("分母应为全部抽查批次");
+		queued.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("退回")).click();
+		assertThat(reviewer.getByText("已退回。")).isVisible();
+
+		reporter.navigate(url("/reporting?period=" + period));
+		assertThat(reporter.getByText("分母应为全部抽查批次")).isVisible();
+		row(reporter, "全市制造业产品质量监督抽查合格率").getByPlaceholder("分母").fill("198");
+		// The rate follows the corrected denominator: 190 / 198.
+		assertThat(row(reporter, "全市制造业产品质量监督抽查合格率").getByLabel("全市制造业产品质量监督抽查合格率 数值"))
+			.hasValue("95.9596");
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+		assertThat(reporter.getByText("已提交审核。")).isVisible();
+
+		reviewer.navigate(url("/reporting/review"));
+		for (Locator line : reviewer.locator("tbody tr").filter(new Locator.FilterOptions().setHasText("2021")).all()) {
+			line.getByRole(AriaRole.CHECKBOX).check();
+		}
+		reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("审核通过所选")).click();
+		assertThat(reviewer.getByText("已审核通过 2 条，0 条未能通过")).isVisible();
+
+		reporter.navigate(url("/reporting?period=" + period));
+		row(reporter, "全市制造业产品质量监督抽查合格率").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("已审核")).click();
+		Locator history = reporter.locator("tbody tr");
+		assertThat(history).hasCount(6);
+		assertThat(history.nth(2)).containsText("退回");
+		assertThat(history.nth(2)).containsText("分母应为全部抽查批次");
+		assertThat(history.nth(5)).containsText("审核通过");
+		assertThat(history.nth(5)).containsText("reviewer-450681");
+		reporter.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/value-history.png")).setFullPage(true));
+	}
+
+	private Page signIn(String username) {
+		Page page = browser.newPage();
+		page.navigate(url("/login"));
+		page.getByLabel("用户名").fill(username);
+		page.getByLabel("密码").fill("Demo-password-1");
+		page.getByLabel("密码").press("Enter");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("欢迎");
+		return page;
+	}
+
+	private static Locator row(Page page, String indicator) {
+		return page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(indicator));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
