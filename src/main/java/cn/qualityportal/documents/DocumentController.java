@@ -8,12 +8,10 @@ import java.util.List;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
+import cn.qualityportal.system.UploadedFiles;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -185,7 +183,7 @@ class DocumentController {
 			redirect.addFlashAttribute("error", "document.file.type");
 			return "redirect:/documents/" + id;
 		}
-		String filename = safeFilename(file.getOriginalFilename());
+		String filename = UploadedFiles.safeName(file.getOriginalFilename(), "document");
 		files.store(id, filename, contentType, content, principal.getName());
 		// A plain-text original is the document's text, unless the office already entered one.
 		if (contentType.equals("text/plain") && document.getFullText() == null) {
@@ -200,18 +198,7 @@ class DocumentController {
 		search.summary(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		DocumentFiles.StoredFile file = files.load(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.body(file.content());
-	}
-
-	/** Only the last path segment, without control characters: names arrive as the browser chose. */
-	static String safeFilename(String original) {
-		String name = original == null ? "document" : original.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-		return name.isEmpty() ? "document" : name.length() > 200 ? name.substring(name.length() - 200) : name;
+		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
 	}
 
 	record SectionView(String template, Object model) {

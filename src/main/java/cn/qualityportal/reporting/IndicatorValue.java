@@ -66,6 +66,16 @@ class IndicatorValue {
 		touched(by);
 	}
 
+	/** Whether these are already the figures held, so saving them again changes nothing. */
+	boolean holds(BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note) {
+		return same(this.value, value) && same(this.numerator, numerator) && same(this.denominator, denominator)
+				&& java.util.Objects.equals(this.note, note);
+	}
+
+	private static boolean same(BigDecimal a, BigDecimal b) {
+		return a == null ? b == null : b != null && a.compareTo(b) == 0;
+	}
+
 	void moveTo(ValueStatus status, String returnReason, String by) {
 		this.status = status;
 		this.returnReason = returnReason;

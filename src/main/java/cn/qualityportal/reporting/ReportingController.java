@@ -132,15 +132,6 @@ class ReportingController {
 		return "redirect:/reporting?period=" + periodId;
 	}
 
-	/** One figure with its whole history from the audit trail, for anyone whose scope covers its region. */
-	@GetMapping("/values/{valueId}")
-	String showValue(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
-		workflow.covered(valueId, ValueApiController.actor(user, scope));
-		model.addAttribute("value", search.one(valueId).orElseThrow());
-		model.addAttribute("history", search.history(valueId));
-		return "reporting/value";
-	}
-
 	@GetMapping("/completeness")
 	@PreAuthorize("hasAnyRole('OFFICE', 'REVIEWER', 'LEADER')")
 	String completeness(@RequestParam(required = false) Long period, DataScope scope, Model model) {

@@ -1,10 +1,12 @@
 package cn.qualityportal.reporting;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.UploadedFiles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Reported figures over JSON: read within the caller's scope, saved as drafts (a stale
@@ -38,9 +41,12 @@ class ValueApiController {
 
 	private final MessageSource messages;
 
-	ValueApiController(ValueWorkflow workflow, ValueSearch search, MessageSource messages) {
+	private final ValueEvidence evidence;
+
+	ValueApiController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence, MessageSource messages) {
 		this.workflow = workflow;
 		this.search = search;
+		this.evidence = evidence;
 		this.messages = messages;
 	}
 
@@ -63,6 +69,29 @@ class ValueApiController {
 	List<Map<String, Object>> history(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
 		workflow.covered(id, actor(user, scope));
 		return search.history(id);
+	}
+
+	@GetMapping("/{id}/evidence")
+	List<ValueEvidence.Evidence> evidence(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
+		return evidence.of(id, actor(user, scope));
+	}
+
+	/** Multipart {@code file}: pdf, jpg, png, xlsx or docx, at most 10 MB, 10 per figure; while a draft or returned. */
+	@PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<List<ValueEvidence.Evidence>> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
+		if (file.getSize() > ValueEvidence.MAX_BYTES) {
+			throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+		}
+		evidence.attach(id, file.getOriginalFilename(), file.getBytes(), actor(user, scope));
+		return ResponseEntity.status(HttpStatus.CREATED).body(evidence.of(id, actor(user, scope)));
+	}
+
+	@GetMapping("/{id}/evidence/{evidenceId}")
+	ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) {
+		ValueEvidence.StoredFile file = evidence.load(id, evidenceId, actor(user, scope));
+		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
 	}
 
 	@PutMapping

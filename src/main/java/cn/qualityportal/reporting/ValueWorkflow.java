@@ -116,6 +116,10 @@ class ValueWorkflow {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
 		}
 		String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+		if (value != null && value.holds(checked.value(), input.numerator(), input.denominator(), note)) {
+			// Saving a grid again (or submitting it) rewrites nothing, and so adds nothing to the history.
+			return value;
+		}
 		Map<String, Object> before = value == null ? null : value.state();
 		if (value == null) {
 			value = new IndicatorValue(indicator.id(), input.regionCode(), period.getId());
@@ -255,13 +259,13 @@ class ValueWorkflow {
 		return saved;
 	}
 
-	private void openPeriod(IndicatorValue value) {
+	void openPeriod(IndicatorValue value) {
 		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
 		}
 	}
 
-	private static void require(Actor actor, Role role) {
+	static void require(Actor actor, Role role) {
 		if (!actor.roles().contains(role)) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}

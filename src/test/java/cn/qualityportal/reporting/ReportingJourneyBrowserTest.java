@@ -1,11 +1,13 @@
 package cn.qualityportal.reporting;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import cn.qualityportal.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,14 @@ class ReportingJourneyBrowserTest {
 		passRate.getByLabel("全市制造业产品质量监督抽查合格率 说明").fill("2021年全市抽查汇总");
 		row(reporter, "广西名牌").getByLabel("广西名牌 数值").fill("7");
 		row(reporter, "广西名牌").getByLabel("广西名牌 说明").fill("含新认定 2 个");
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+		assertThat(reporter.getByText("已保存")).isVisible();
+		row(reporter, "广西名牌").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("草稿")).click();
+		reporter.getByLabel("文件").setInputFiles(new FilePayload("广西名牌认定文件.pdf", "application/pdf",
+				"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)));
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传佐证材料")).click();
+		assertThat(reporter.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("广西名牌认定文件.pdf"))).isVisible();
+		reporter.navigate(url("/reporting?period=" + period));
 		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
 		assertThat(reporter.getByText("已提交审核。")).isVisible();
 
@@ -89,7 +99,7 @@ class ReportingJourneyBrowserTest {
 
 		reporter.navigate(url("/reporting?period=" + period));
 		row(reporter, "全市制造业产品质量监督抽查合格率").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("已审核")).click();
-		Locator history = reporter.locator("tbody tr");
+		Locator history = reporter.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("修改与审核记录")).locator("tbody tr");
 		assertThat(history).hasCount(6);
 		assertThat(history.nth(2)).containsText("退回");
 		assertThat(history.nth(2)).containsText("分母应为全部抽查批次");

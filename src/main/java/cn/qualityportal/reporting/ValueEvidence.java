@@ -1,0 +1,143 @@
+package cn.qualityportal.reporting;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.qualityportal.audit.AuditTrail;
+import cn.qualityportal.organisation.Role;
+import cn.qualityportal.reporting.ValueWorkflow.Actor;
+import cn.qualityportal.system.UploadedFiles;
+import org.apache.tika.Tika;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evidence files of a reported figure, stored in PostgreSQL. Reporters attach and remove them while
+ * the figure is a draft or returned; anyone whose scope covers the figure may download them. Every
+ * attachment and removal is in the audit trail of the figure.
+ */
+@Service
+class ValueEvidence {
+
+	static final int MAX_BYTES = 10 * 1024 * 1024;
+
+	static final int MAX_FILES = 10;
+
+	/** Allowed extensions and the type the content must have for each. */
+	private static final Map<String, String> TYPES = Map.of(
+			"pdf", "application/pdf",
+			"jpg", "image/jpeg",
+			"jpeg", "image/jpeg",
+			"png", "image/png",
+			"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+	private static final Tika TIKA = new Tika();
+
+	private final JdbcClient jdbc;
+
+	private final ValueWorkflow workflow;
+
+	private final AuditTrail audit;
+
+	ValueEvidence(JdbcClient jdbc, ValueWorkflow workflow, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.workflow = workflow;
+		this.audit = audit;
+	}
+
+	/** {@code uploadedAt} as Beijing time, the way every page shows times. */
+	record Evidence(long id, String filename, String contentType, int sizeBytes, String uploadedAt, String uploadedBy) {
+	}
+
+	record StoredFile(String filename, String contentType, byte[] content) {
+	}
+
+	/**
+	 * The content type of an upload when its bytes are of the type its extension promises and that
+	 * type is allowed; empty otherwise (an executable renamed to .pdf, say). For xlsx and docx tika-core
+	 * checks the zip container, not which Office format is inside.
+	 */
+	static Optional<String> contentType(String filename, byte[] bytes) {
+		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+		String expected = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+		if (expected == null || bytes.length == 0) {
+			return Optional.empty();
+		}
+		return expected.equals(TIKA.detect(bytes, name)) ? Optional.of(expected) : Optional.empty();
+	}
+
+	List<Evidence> of(long valueId, Actor actor) {
+		workflow.covered(valueId, actor);
+		return jdbc.sql("""
+				select id, filename, content_type, size_bytes,
+				  to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), uploaded_by
+				from value_evidence where value_id = ? order by id""")
+			.param(valueId)
+			.query((rs, row) -> new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	@Transactional
+	long attach(long valueId, String originalName, byte[] content, Actor actor) {
+		IndicatorValue value = editable(valueId, actor);
+		if (content.length > MAX_BYTES) {
+			throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+		}
+		String filename = UploadedFiles.safeName(originalName, "evidence");
+		String contentType = contentType(filename, content)
+			.orElseThrow(() -> new ReportingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.type"));
+		// Taking the figure's row lock keeps two uploads at once from passing the count together.
+		jdbc.sql("select id from indicator_value where id = ? for update").param(valueId).query(Long.class).single();
+		int count = jdbc.sql("select count(*) from value_evidence where value_id = ?").param(valueId).query(Integer.class).single();
+		if (count >= MAX_FILES) {
+			throw new ReportingException(HttpStatus.CONFLICT, "evidence.tooMany");
+		}
+		long id = jdbc.sql("""
+				insert into value_evidence (value_id, filename, content_type, size_bytes, content, uploaded_by)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(valueId, filename, contentType, content.length, content, actor.username())
+			.query(Long.class)
+			.single();
+		audit.record(actor.username(), ValueWorkflow.ENTITY, value.getId(), "EVIDENCE_ADD", null,
+				Map.of("evidence", id, "filename", filename, "sizeBytes", content.length), null);
+		return id;
+	}
+
+	@Transactional
+	void remove(long valueId, long evidenceId, Actor actor) {
+		IndicatorValue value = editable(valueId, actor);
+		String filename = jdbc.sql("delete from value_evidence where id = ? and value_id = ? returning filename")
+			.params(evidenceId, valueId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+		audit.record(actor.username(), ValueWorkflow.ENTITY, value.getId(), "EVIDENCE_REMOVE",
+				Map.of("evidence", evidenceId, "filename", filename), null, null);
+	}
+
+	StoredFile load(long valueId, long evidenceId, Actor actor) {
+		workflow.covered(valueId, actor);
+		return jdbc.sql("select filename, content_type, content from value_evidence where id = ? and value_id = ?")
+			.params(evidenceId, valueId)
+			.query((rs, row) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional()
+			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+	}
+
+	private IndicatorValue editable(long valueId, Actor actor) {
+		ValueWorkflow.require(actor, Role.REPORTER);
+		IndicatorValue value = workflow.covered(valueId, actor);
+		if (!value.getStatus().isEditable()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
+		}
+		workflow.openPeriod(value);
+		return value;
+	}
+
+}

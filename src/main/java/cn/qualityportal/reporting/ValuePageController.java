@@ -1,0 +1,107 @@
+package cn.qualityportal.reporting;
+
+import java.io.IOException;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.Role;
+import cn.qualityportal.reporting.ValueWorkflow.Actor;
+import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.UploadedFiles;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One figure's page: its history from the audit trail and its evidence, for anyone whose scope
+ * covers its region; its reporter attaches evidence and submits it from here.
+ */
+@Controller
+@RequestMapping("/reporting/values/{valueId}")
+class ValuePageController {
+
+	private final ValueWorkflow workflow;
+
+	private final ValueSearch search;
+
+	private final ValueEvidence evidence;
+
+	ValuePageController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence) {
+		this.workflow = workflow;
+		this.search = search;
+		this.evidence = evidence;
+	}
+
+	@GetMapping
+	String show(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
+		Actor actor = ValueApiController.actor(user, scope);
+		ValueView value = search.one(workflow.covered(valueId, actor).getId()).orElseThrow();
+		model.addAttribute("value", value);
+		model.addAttribute("history", search.history(valueId));
+		model.addAttribute("evidence", evidence.of(valueId, actor));
+		model.addAttribute("reporter", actor.roles().contains(Role.REPORTER) && value.status().isEditable());
+		model.addAttribute("maxMegabytes", ValueEvidence.MAX_BYTES / 1024 / 1024);
+		return "reporting/value";
+	}
+
+	@PostMapping("/submit")
+	@PreAuthorize("hasRole('REPORTER')")
+	String submit(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
+		try {
+			workflow.submit(valueId, ValueApiController.actor(user, scope));
+			redirect.addFlashAttribute("success", "reporting.submitted");
+		}
+		catch (ReportingException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/values/" + valueId;
+	}
+
+	@PostMapping("/evidence")
+	@PreAuthorize("hasRole('REPORTER')")
+	String attach(@PathVariable long valueId, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) throws IOException {
+		try {
+			if (file.getSize() > ValueEvidence.MAX_BYTES) {
+				throw new ReportingException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+			}
+			evidence.attach(valueId, file.getOriginalFilename(), file.getBytes(), ValueApiController.actor(user, scope));
+			redirect.addFlashAttribute("success", "evidence.attached");
+		}
+		catch (ReportingException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/values/" + valueId + "#evidence";
+	}
+
+	@PostMapping("/evidence/{evidenceId}/delete")
+	@PreAuthorize("hasRole('REPORTER')")
+	String remove(@PathVariable long valueId, @PathVariable long evidenceId, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, RedirectAttributes redirect) {
+		try {
+			evidence.remove(valueId, evidenceId, ValueApiController.actor(user, scope));
+			redirect.addFlashAttribute("success", "evidence.removed");
+		}
+		catch (ReportingException ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/values/" + valueId + "#evidence";
+	}
+
+	@GetMapping("/evidence/{evidenceId}")
+	ResponseEntity<byte[]> download(@PathVariable long valueId, @PathVariable long evidenceId,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) {
+		ValueEvidence.StoredFile file = evidence.load(valueId, evidenceId, ValueApiController.actor(user, scope));
+		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
+	}
+
+}
