@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,13 @@ public class AuditTrail {
 	AuditTrail(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+	}
+
+	/** As {@link #record(String, String, Long, String, Map, Map, String)}, by the signed-in user. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String entity, Long entityId, String action, Map<String, ?> oldState, Map<String, ?> newState) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		record(signedIn == null ? "system" : signedIn.getName(), entity, entityId, action, oldState, newState, null);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -1,5 +1,8 @@
 package cn.qualityportal.documents;
 
+import java.util.Map;
+
+import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.StaleForms;
 import org.springframework.http.HttpStatus;
@@ -11,18 +14,24 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The rules for a document, shared by pages and API: the owning region within the editor's scope,
  * a well-formed 文号 unique per issuer, consistent dates and repeal details, and the version the
- * user saw. Lineage changes refuse cycles. Returns null with the problems in {@code errors}.
+ * user saw. Lineage changes refuse cycles. Returns null with the problems in {@code errors}. Every
+ * change is in the audit trail.
  */
 @Service
 class DocumentEditor {
+
+	static final String ENTITY = "policy_document";
 
 	private final PolicyDocumentRepository documents;
 
 	private final DocumentSearch search;
 
-	DocumentEditor(PolicyDocumentRepository documents, DocumentSearch search) {
+	private final AuditTrail audit;
+
+	DocumentEditor(PolicyDocumentRepository documents, DocumentSearch search, AuditTrail audit) {
 		this.documents = documents;
 		this.search = search;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -33,7 +42,9 @@ class DocumentEditor {
 		}
 		PolicyDocument document = new PolicyDocument(form.regionCode());
 		document.update(form, number);
-		return documents.save(document);
+		document = documents.save(document);
+		audit.record(ENTITY, document.getId(), "CREATE", null, document.state());
+		return document;
 	}
 
 	@Transactional
@@ -47,7 +58,9 @@ class DocumentEditor {
 		if (errors.hasErrors()) {
 			return null;
 		}
+		Map<String, Object> before = document.state();
 		document.update(form, number);
+		audit.record(ENTITY, id, "UPDATE", before, document.state());
 		return document;
 	}
 
@@ -63,12 +76,14 @@ class DocumentEditor {
 			return "validation.lineage.cycle";
 		}
 		document.addParent(parentId, relation);
+		audit.record(ENTITY, id, "LINK", null, Map.of("parent", parentId, "relation", relation));
 		return null;
 	}
 
 	@Transactional
 	void removeParent(long id, long parentId, DataScope scope) {
 		editable(id, scope).removeParent(parentId);
+		audit.record(ENTITY, id, "UNLINK", Map.of("parent", parentId), null);
 	}
 
 	/** A document the scope may change: 404 if it cannot even see it, 403 if it may only read it. */

@@ -2,7 +2,9 @@ package cn.qualityportal.documents;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -100,6 +102,23 @@ class PolicyDocument {
 
 	boolean removeParent(long parentId) {
 		return parents.removeIf(link -> link.parentId() == parentId);
+	}
+
+	/** What the audit trail keeps of a document before and after a change (not its text). */
+	Map<String, Object> state() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("title", title);
+		state.put("issuer", issuer);
+		state.put("docNumber", docNumber);
+		state.put("level", level);
+		state.put("regionCode", regionCode);
+		state.put("issueDate", issueDate);
+		state.put("effectiveFrom", effectiveFrom);
+		state.put("effectiveTo", effectiveTo);
+		state.put("status", status);
+		state.put("repealedOn", repealedOn);
+		state.put("supersededById", supersededById);
+		return state;
 	}
 
 	public Long getId() {

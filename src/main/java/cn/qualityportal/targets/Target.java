@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -117,6 +120,26 @@ class Target {
 	void replaceMilestones(List<Milestone> milestones) {
 		this.milestones.clear();
 		this.milestones.addAll(milestones);
+	}
+
+	/** What the audit trail keeps of a target before and after a change. */
+	Map<String, Object> state() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("indicator", indicator.getCode());
+		state.put("regionCode", regionCode);
+		state.put("documentId", documentId);
+		state.put("comparator", comparator);
+		state.put("value", value);
+		state.put("valueMax", valueMax);
+		state.put("tolerance", tolerance);
+		state.put("unit", unit);
+		state.put("baselineValue", baselineValue);
+		state.put("baselineYear", baselineYear);
+		state.put("deadlineYear", deadlineYear);
+		state.put("leadDepartmentId", leadDepartmentId);
+		state.put("cooperatingDepartmentIds", new TreeSet<>(getCooperatingDepartmentIds()));
+		state.put("milestones", getMilestones().stream().map(m -> m.year() + ":" + m.value().toPlainString()).toList());
+		return state;
 	}
 
 	public Long getId() {

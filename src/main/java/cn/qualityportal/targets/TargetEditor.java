@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.documents.Documents;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
@@ -27,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class TargetEditor {
 
+	static final String ENTITY = "target";
+
 	private final TargetRepository targets;
 
 	private final IndicatorRepository indicators;
@@ -37,8 +40,11 @@ class TargetEditor {
 
 	private final Regions regions;
 
+	private final AuditTrail audit;
+
 	TargetEditor(TargetRepository targets, IndicatorRepository indicators, GoalRepository goals, Documents documents,
-			Regions regions) {
+			Regions regions, AuditTrail audit) {
+		this.audit = audit;
 		this.targets = targets;
 		this.indicators = indicators;
 		this.goals = goals;
@@ -54,7 +60,9 @@ class TargetEditor {
 		}
 		Target target = new Target(indicator, form.regionCode(), form.documentId());
 		target.update(form, indicator);
-		return targets.save(target);
+		target = targets.save(target);
+		audit.record(ENTITY, target.getId(), "CREATE", null, target.state());
+		return target;
 	}
 
 	@Transactional
@@ -71,7 +79,9 @@ class TargetEditor {
 		if (errors.hasErrors()) {
 			return null;
 		}
+		Map<String, Object> before = target.state();
 		target.update(form, indicator);
+		audit.record(ENTITY, id, "UPDATE", before, target.state());
 		return target;
 	}
 
@@ -116,7 +126,9 @@ class TargetEditor {
 		if (errors.hasErrors()) {
 			return false;
 		}
+		Map<String, Object> before = target.state();
 		target.replaceMilestones(milestones.stream().sorted(java.util.Comparator.comparingInt(Milestone::year)).toList());
+		audit.record(ENTITY, id, "MILESTONES", before, target.state());
 		return true;
 	}
 

@@ -187,6 +187,11 @@ class DocumentTests {
 			.contentType(MediaType.APPLICATION_JSON).content(body.formatted("第二次")))
 			.andExpect(status().isConflict());
 		assertThat(jdbc.queryForObject("select title from policy_document where id = ?", String.class, id)).isEqualTo("第一次");
+		// Both the page's create and the API's change are in the audit trail, by who made them; the refused one is not.
+		assertThat(jdbc.queryForList("""
+				select actor || ' ' || action || ' ' || coalesce(old_state ->> 'title', '-') || ' → ' || (new_state ->> 'title')
+				from audit_log where entity = 'policy_document' and entity_id = ? order by id""", String.class, id))
+			.containsExactly("doc-office CREATE - → 并发编辑", "doc-office UPDATE 并发编辑 → 第一次");
 	}
 
 	private long create(String username, String title, String issuer, String number, String region) throws Exception {

@@ -100,6 +100,11 @@ class TargetTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForList("select year || ':' || value from milestone where target_id = ? order by year",
 				String.class, id)).containsExactly("2018:92.0000", "2020:93.0000");
+		assertThat(jdbc.queryForList("select action from audit_log where entity = 'target' and entity_id = ? order by id",
+				String.class, id)).containsExactly("CREATE", "MILESTONES");
+		assertThat(jdbc.queryForObject("""
+				select new_state -> 'milestones' ->> 1 from audit_log
+				where entity = 'target' and entity_id = ? and action = 'MILESTONES'""", String.class, id)).isEqualTo("2020:93");
 	}
 
 	@Test
