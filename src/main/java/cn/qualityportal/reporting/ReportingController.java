@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.targets.Assignments;
 import cn.qualityportal.targets.Assignments.Assignment;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,14 +114,28 @@ class ReportingController {
 			BindingResult byFilled = new org.springframework.validation.BeanPropertyBindingResult(new EntryForm(), "form");
 			if (!workflow.saveAll(filled, submit, ValueApiController.actor(user, scope), byFilled)) {
 				// Report each problem on the row the user sees.
+				Set<Integer> conflicts = new java.util.HashSet<>();
 				byFilled.getFieldErrors().forEach(error -> {
 					int index = Integer.parseInt(error.getField().replaceAll("^rows\\[(\\d+)\\].*$", "$1"));
 					result.rejectValue("rows[" + positions.get(index) + "]" + error.getField().replaceAll("^rows\\[\\d+\\]", ""),
 							error.getCode());
+					if (StaleForms.CONFLICT.equals(error.getCode())) {
+						conflicts.add(positions.get(index));
+					}
 				});
+				List<EntryLine> lines = lines(period, user, scope);
+				// A row someone else saved meanwhile shows their figure beside the user's; saving again is then
+				// a decision taken knowingly, so it carries the version just shown.
+				conflicts.forEach(i -> {
+					ValueView current = lines.get(i).current();
+					if (current != null) {
+						posted.get(i).setVersion(current.version());
+					}
+				});
+				model.addAttribute("conflicts", conflicts);
 				model.addAttribute("openPeriods", List.of(period));
 				model.addAttribute("period", period);
-				model.addAttribute("lines", lines(period, user, scope));
+				model.addAttribute("lines", lines);
 				return "reporting/entry";
 			}
 		}

@@ -165,6 +165,34 @@ class ReportingPagesTests {
 	}
 
 	@Test
+	void aSecondReporterSavingOverAFigureSeesItAndSavesOnlyWhenTheyChooseTo() throws Exception {
+		accounts.member("p-reporter-2", "450681", false, Role.REPORTER);
+		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'ANNUAL', 0) on conflict do nothing");
+		long year2022 = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'ANNUAL'", Long.class);
+		jdbc.update("delete from indicator_value where period_id = ?", year2022);
+		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter")).with(csrf()).param("action", "save")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "94.5"))
+			.andExpect(flash().attribute("success", "reporting.saved"));
+		long version = jdbc.queryForObject("select version from indicator_value where period_id = ?", Long.class, year2022);
+
+		// The second reporter opened the form before the first saved: no version.
+		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter-2")).with(csrf()).param("action", "save")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "conflict.changedMeanwhile"))
+			.andExpect(content().string(containsString("当前保存的数值：94.5（p-reporter 保存）")))
+			.andExpect(content().string(containsString("value=\"96\"")))
+			.andExpect(content().string(containsString("value=\"" + version + "\"")));
+		assertThat(jdbc.queryForObject("select value from indicator_value where period_id = ?", String.class, year2022))
+			.isEqualTo("94.5000");
+
+		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter-2")).with(csrf()).param("action", "save")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96").param("rows[0].version", "" + version))
+			.andExpect(flash().attribute("success", "reporting.saved"));
+		assertThat(jdbc.queryForObject("select value || ' ' || updated_by from indicator_value where period_id = ?",
+				String.class, year2022)).isEqualTo("96.0000 p-reporter-2");
+	}
+
+	@Test
 	void onlyReportersFillAndOnlyReviewersReview() throws Exception {
 		mvc.perform(get("/reporting").with(as("p-reviewer"))).andExpect(status().isForbidden());
 		mvc.perform(get("/reporting/review").with(as("p-reporter"))).andExpect(status().isForbidden());
