@@ -1,7 +1,10 @@
 package cn.qualityportal.reporting;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
+import cn.qualityportal.audit.AuditChanges;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
@@ -45,7 +48,11 @@ class ValuePageController {
 		Actor actor = ValueApiController.actor(user, scope);
 		ValueView value = search.one(workflow.covered(valueId, actor).getId()).orElseThrow();
 		model.addAttribute("value", value);
-		model.addAttribute("history", search.history(valueId));
+		List<Map<String, Object>> history = search.history(valueId);
+		model.addAttribute("history", history);
+		model.addAttribute("changes", history.stream()
+			.map(row -> AuditChanges.between((String) row.get("old_state"), (String) row.get("new_state")))
+			.toList());
 		model.addAttribute("evidence", evidence.of(valueId, actor));
 		model.addAttribute("reporter", actor.roles().contains(Role.REPORTER) && value.status().isEditable());
 		model.addAttribute("maxMegabytes", ValueEvidence.MAX_BYTES / 1024 / 1024);

@@ -103,6 +103,9 @@ class ReportingJourneyBrowserTest {
 		assertThat(history).hasCount(6);
 		assertThat(history.nth(2)).containsText("退回");
 		assertThat(history.nth(2)).containsText("分母应为全部抽查批次");
+		assertThat(history.nth(2)).containsText("状态： 已提交 → 已退回");
+		assertThat(history.nth(3)).containsText("数值： 95 → 95.9596");
+		assertThat(history.nth(3)).containsText("分母： 200 → 198");
 		assertThat(history.nth(5)).containsText("审核通过");
 		assertThat(history.nth(5)).containsText("reviewer-450681");
 		reporter.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/value-history.png")).setFullPage(true));
