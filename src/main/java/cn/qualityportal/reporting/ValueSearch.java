@@ -19,7 +19,8 @@ class ValueSearch {
 
 	private static final String COLUMNS = """
 			select v.id, i.code, i.name, i.unit, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
-			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version
+			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version,
+			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
 			from indicator_value v
 			join indicator i on i.id = v.indicator_id
 			join region r on r.code = v.region_code
@@ -89,7 +90,8 @@ class ValueSearch {
 				ValueView.periodLabel(PeriodKind.valueOf(rs.getString("kind")), rs.getInt("number")),
 				rs.getBigDecimal("value"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
 				rs.getString("note"), ValueStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
-				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"));
+				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"),
+				rs.getInt("evidence_count"));
 	}
 
 }

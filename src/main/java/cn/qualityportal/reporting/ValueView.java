@@ -6,7 +6,7 @@ import java.time.Instant;
 /** A reported figure as the API shows it. */
 record ValueView(long id, String indicatorCode, String indicatorName, String unit, String regionCode, String regionName,
 		int year, String period, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note,
-		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version) {
+		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version, int evidenceCount) {
 
 	static String periodLabel(PeriodKind kind, int number) {
 		return switch (kind) {

@@ -158,6 +158,8 @@ class ValueEvidenceTests {
 		long evidence = jdbc.queryForObject("select id from value_evidence where value_id = ?", Long.class, value);
 		mvc.perform(get("/api/v1/values/" + value + "/evidence/" + evidence).with(httpBasic("e-reporter", TestAccounts.PASSWORD)))
 			.andExpect(content().bytes(PDF));
+		mvc.perform(get("/api/v1/values/" + value).with(httpBasic("e-reporter", TestAccounts.PASSWORD)))
+			.andExpect(jsonPath("$.evidenceCount").value(1));
 
 		mvc.perform(multipart("/api/v1/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "证书.pdf", "application/pdf", "not a pdf".getBytes()))

@@ -1,0 +1,74 @@
+package cn.qualityportal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * On the demo data (the city's 44 targets, some cascaded to four counties, ~850 figures), each page runs a
+ * fixed, small number of SQL statements: lists are one query and a count, never one per row.
+ */
+@SpringBootTest(properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+@AutoConfigureMockMvc
+@Import(QueryCounting.class)
+class PageQueryCountTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void everyPageRunsABoundedNumberOfQueries() throws Exception {
+		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
+		long document = jdbc.queryForObject("select document_id from target group by document_id order by count(*) desc limit 1",
+				Long.class);
+		long value = jdbc.queryForObject("""
+				select v.id from indicator_value v join reporting_period p on p.id = v.period_id
+				where v.region_code = '450681' and p.year = 2019 order by v.id limit 1""", Long.class);
+		// The most statements each page may run, as "user path" → limit; today's counts, so that a
+		// query per row (dozens here) or a new query anywhere is noticed and decided on.
+		Map<String, Integer> limits = new LinkedHashMap<>();
+		limits.put("reporter-450681 /", 1);
+		limits.put("leader /", 1);
+		limits.put("office /documents", 5);
+		limits.put("office /documents/" + document, 12);
+		limits.put("office /targets", 5);
+		limits.put("reporter-450681 /targets", 5);
+		limits.put("reporter-450681 /reporting?period=" + period, 6);
+		limits.put("reporter-450681 /reporting/values/" + value, 6);
+		limits.put("reviewer-450681 /reporting/review", 2);
+		limits.put("office /reporting/completeness?period=" + period, 5);
+		limits.put("office /reporting/periods", 1);
+		limits.put("admin /audit", 2);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String page : limits.keySet()) {
+			var account = users.loadUserByUsername(page.substring(0, page.indexOf(' ')));
+			QueryCounting.take();
+			mvc.perform(get(page.substring(page.indexOf(' ') + 1)).with(user(account))).andExpect(status().isOk());
+			counts.put(page, QueryCounting.take());
+		}
+		assertThat(counts).allSatisfy((page, count) -> assertThat(count).as(page).isLessThanOrEqualTo(limits.get(page)));
+		// The demo is large enough that a query per row would break every limit above.
+		assertThat(jdbc.queryForObject("select count(*) from target", Integer.class)).isGreaterThan(44);
+		assertThat(jdbc.queryForObject("select count(*) from indicator_value", Integer.class)).isGreaterThan(500);
+	}
+
+}
