@@ -48,7 +48,11 @@ class AuditController {
 		Filter filter = new Filter(entity.strip(), actor.strip(), action.strip(), from, to);
 		int current = Math.max(page, 0);
 		model.addAttribute("filter", filter);
-		model.addAttribute("rows", rows(filter, PAGE_SIZE + 1, (long) current * PAGE_SIZE));
+		List<Map<String, Object>> rows = rows(filter, PAGE_SIZE + 1, (long) current * PAGE_SIZE);
+		model.addAttribute("rows", rows);
+		model.addAttribute("changes", rows.stream()
+			.map(row -> AuditChanges.between((String) row.get("old_state"), (String) row.get("new_state")))
+			.toList());
 		model.addAttribute("pageNumber", current);
 		model.addAttribute("pageSize", PAGE_SIZE);
 		return "audit/list";
