@@ -7,16 +7,11 @@ import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.security.PortalUser;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,12 +28,9 @@ class PeriodApiController {
 
 	private final AuditTrail audit;
 
-	private final MessageSource messages;
-
-	PeriodApiController(ReportingPeriodRepository periods, AuditTrail audit, MessageSource messages) {
+	PeriodApiController(ReportingPeriodRepository periods, AuditTrail audit) {
 		this.periods = periods;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	record PeriodInput(Integer year, PeriodKind kind, Integer number, LocalDate dueOn) {
@@ -101,13 +93,6 @@ class PeriodApiController {
 
 	private ReportingPeriod find(long id) {
 		return periods.findById(id).orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
-	}
-
-	@ExceptionHandler(ReportingException.class)
-	ResponseEntity<ProblemDetail> refused(ReportingException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
-				messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
-		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -7,16 +7,12 @@ import java.util.Map;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.UploadedFiles;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,24 +35,29 @@ class ValueApiController {
 
 	private final ValueSearch search;
 
-	private final MessageSource messages;
-
 	private final ValueEvidence evidence;
 
-	ValueApiController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence, MessageSource messages) {
+	ValueApiController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence) {
 		this.workflow = workflow;
 		this.search = search;
 		this.evidence = evidence;
-		this.messages = messages;
 	}
 
+	/**
+	 * Figures within the caller's scope, a page at a time ({@code size} at most 5000) in a stable order;
+	 * a page shorter than {@code size} is the last.
+	 */
 	@GetMapping
 	List<ValueView> list(@RequestParam(defaultValue = "") String regionCode, @RequestParam(required = false) Integer year,
-			@RequestParam(defaultValue = "") String indicatorCode, DataScope scope) {
+			@RequestParam(defaultValue = "") String indicatorCode, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "1000") int size, DataScope scope) {
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
-		return search.find(regionCode, year, indicatorCode, scope);
+		if (page < 0 || size < 1 || size > 5000) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.paging");
+		}
+		return search.find(ValueSearch.Filter.of(regionCode, year, indicatorCode), scope, (long) page * size, size);
 	}
 
 	@GetMapping("/{id}")
@@ -134,13 +135,6 @@ class ValueApiController {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "typeMismatch");
 		}
 		return search.one(workflow.correct(id, value, body.get("reason"), actor(user, scope)).getId()).orElseThrow();
-	}
-
-	@ExceptionHandler(ReportingException.class)
-	ResponseEntity<ProblemDetail> refused(ReportingException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
-				messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
-		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {

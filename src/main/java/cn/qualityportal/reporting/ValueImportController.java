@@ -36,6 +36,10 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class ValueImportController {
 
+	/** Most figures one export holds; more asks the user to narrow the filter. */
+	@org.springframework.beans.factory.annotation.Value("${portal.reporting.export-limit:100000}")
+	int exportLimit;
+
 	private static final String REPORT = "valueImportReport";
 
 	private final ValueImport importer;
@@ -119,20 +123,38 @@ class ValueImportController {
 		return ResponseEntity.status(report.succeeded() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(body);
 	}
 
+	/** Figures of the scope for a region, a year or range of years, and a set of indicators; all when left out. */
 	@GetMapping({ "/reporting/export.xlsx", "/api/v1/values/export.xlsx" })
 	ResponseEntity<byte[]> exportXlsx(@RequestParam(defaultValue = "") String regionCode,
-			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String indicatorCode,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer fromYear,
+			@RequestParam(required = false) Integer toYear, @RequestParam(defaultValue = "") List<String> indicatorCode,
 			DataScope scope) throws IOException {
-		return download(ValueExchange.xlsx(search.find(regionCode, year, indicatorCode, scope)), "values.xlsx",
+		return download(ValueExchange.xlsx(exported(regionCode, year, fromYear, toYear, indicatorCode, scope)), "values.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 
 	@GetMapping({ "/reporting/export.csv", "/api/v1/values/export.csv" })
 	ResponseEntity<byte[]> exportCsv(@RequestParam(defaultValue = "") String regionCode,
-			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String indicatorCode,
+			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer fromYear,
+			@RequestParam(required = false) Integer toYear, @RequestParam(defaultValue = "") List<String> indicatorCode,
 			DataScope scope) throws IOException {
-		return download(ValueExchange.csv(search.find(regionCode, year, indicatorCode, scope)), "values.csv",
+		return download(ValueExchange.csv(exported(regionCode, year, fromYear, toYear, indicatorCode, scope)), "values.csv",
 				"text/csv;charset=UTF-8");
+	}
+
+	/** Every matching figure, or a refusal asking for a narrower filter: an export is never cut short silently. */
+	private List<ValueView> exported(String regionCode, Integer year, Integer fromYear, Integer toYear,
+			List<String> indicatorCodes, DataScope scope) {
+		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		ValueSearch.Filter filter = new ValueSearch.Filter(regionCode, year != null ? year : fromYear,
+				year != null ? year : toYear, indicatorCodes);
+		List<ValueView> rows = search.find(filter, scope, 0, exportLimit + 1);
+		if (rows.size() > exportLimit) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "export.tooMany");
+		}
+		return rows;
 	}
 
 	private ValueImport.Report run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {

@@ -32,27 +32,50 @@ class ValueSearch {
 		this.jdbc = jdbc;
 	}
 
+	/** Which figures: any field empty or null means all; years inclusive. */
+	record Filter(String regionCode, Integer fromYear, Integer toYear, List<String> indicatorCodes) {
+
+		static Filter of(String regionCode, Integer year, String indicatorCode) {
+			return new Filter(regionCode, year, year,
+					indicatorCode == null || indicatorCode.isBlank() ? List.of() : List.of(indicatorCode));
+		}
+
+	}
+
 	@Transactional(readOnly = true)
 	List<ValueView> find(String regionCode, Integer year, String indicatorCode, DataScope scope) {
+		return find(Filter.of(regionCode, year, indicatorCode), scope, 0, 5000);
+	}
+
+	/** A page of the figures the scope may read, in a stable order (year, period, indicator, region). */
+	@Transactional(readOnly = true)
+	List<ValueView> find(Filter filter, DataScope scope, long offset, int limit) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
 		if (!scope.everything()) {
 			where.append(" and v.region_code = any(?)");
 			params.add(scope.writableArray());
 		}
-		if (regionCode != null && !regionCode.isBlank()) {
+		if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
 			where.append(" and v.region_code = ?");
-			params.add(regionCode);
+			params.add(filter.regionCode());
 		}
-		if (year != null) {
-			where.append(" and p.year = ?");
-			params.add(year);
+		if (filter.fromYear() != null) {
+			where.append(" and p.year >= ?");
+			params.add(filter.fromYear());
 		}
-		if (indicatorCode != null && !indicatorCode.isBlank()) {
-			where.append(" and i.code = ?");
-			params.add(indicatorCode);
+		if (filter.toYear() != null) {
+			where.append(" and p.year <= ?");
+			params.add(filter.toYear());
 		}
-		return jdbc.sql(COLUMNS + where + " order by p.year, p.kind, p.number, i.code, v.region_code limit 5000")
+		List<String> codes = filter.indicatorCodes().stream().map(String::strip).filter(code -> !code.isEmpty()).toList();
+		if (!codes.isEmpty()) {
+			where.append(" and i.code = any(?)");
+			params.add(codes.toArray(String[]::new));
+		}
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql(COLUMNS + where + " order by p.year, p.kind, p.number, i.code, v.region_code, v.id limit ? offset ?")
 			.params(params)
 			.query(ValueSearch::view)
 			.list();

@@ -17,14 +17,18 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,7 +52,7 @@ class ValueImportTests {
 	@BeforeEach
 	void data() {
 		accounts.member("i-reporter", "450681", false, Role.REPORTER);
-		for (String test : new String[] { "TWICE", "BAD", "STALE", "XLSX" }) {
+		for (String test : new String[] { "TWICE", "BAD", "STALE", "XLSX", "EXPORT" }) {
 			jdbc.update("""
 					insert into indicator (code, name, category, unit, value_type, direction, aggregation)
 					values (?, '导入测试合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED'),
@@ -57,6 +61,7 @@ class ValueImportTests {
 		}
 		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'ANNUAL', 0) on conflict do nothing");
 		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'QUARTERLY', 1) on conflict do nothing");
+		jdbc.update("insert into reporting_period (year, kind, number) values (2023, 'ANNUAL', 0) on conflict do nothing");
 	}
 
 	@Test
@@ -134,6 +139,54 @@ class ValueImportTests {
 			.andExpect(jsonPath("$.updated").value(1));
 		assertThat(jdbc.queryForObject("select value from indicator_value v join indicator i on i.id = v.indicator_id "
 				+ "where i.code = 'I-BRAND-XLSX'", Integer.class)).isEqualTo(4);
+	}
+
+	@Test
+	void exportsTakeARangeOfYearsAndASetOfIndicatorsAndAreNeverCutShort(@Autowired ValueImportController exports)
+			throws Exception {
+		upload("i-reporter", "series.csv", """
+				indicator_code,region_code,year,value
+				I-BRAND-EXPORT,450681,2022,3
+				I-BRAND-EXPORT,450681,2023,5
+				I-PASS-EXPORT,450681,2022,91
+				I-PASS-EXPORT,450681,2023,92
+				""".getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk());
+		assertThat(exportedLines(get("/api/v1/values/export.csv").param("fromYear", "2022").param("toYear", "2023")
+			.param("indicatorCode", "I-BRAND-EXPORT"))).hasSize(2).allMatch(line -> line.startsWith("I-BRAND-EXPORT,"));
+		assertThat(exportedLines(get("/api/v1/values/export.csv").param("year", "2023")
+			.param("indicatorCode", "I-BRAND-EXPORT", "I-PASS-EXPORT"))).hasSize(2).allMatch(line -> line.contains(",2023,"));
+
+		mvc.perform(get("/api/v1/values").param("indicatorCode", "I-PASS-EXPORT").param("size", "1").param("page", "1")
+			.with(httpBasic("i-reporter", TestAccounts.PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].year").value(2023));
+		mvc.perform(get("/api/v1/values").param("size", "0").with(httpBasic("i-reporter", TestAccounts.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("分页参数无效")));
+
+		ValueImportController controller = AopTestUtils.getUltimateTargetObject(exports);
+		int limit = controller.exportLimit;
+		controller.exportLimit = 3;
+		try {
+			mvc.perform(get("/api/v1/values/export.csv").param("indicatorCode", "I-BRAND-EXPORT", "I-PASS-EXPORT")
+				.with(httpBasic("i-reporter", TestAccounts.PASSWORD)))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentType("application/problem+json"))
+				.andExpect(jsonPath("$.detail").value(containsString("请缩小地区、年份或指标范围")));
+		}
+		finally {
+			controller.exportLimit = limit;
+		}
+	}
+
+	private List<String> exportedLines(MockHttpServletRequestBuilder request)
+			throws Exception {
+		String csv = mvc.perform(request.with(httpBasic("i-reporter", TestAccounts.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return csv.lines().skip(1).toList();
 	}
 
 	@Test
