@@ -181,22 +181,35 @@ class ReportingController {
 	}
 
 	/** Approves every figure ticked in the queue; those that cannot be approved are named. */
-	@PostMapping("/review/approve")
+	/** Approves, or returns with one reason, every selected figure the reviewer may decide; says how many were not. */
+	@PostMapping("/review/decide")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String approveMany(@RequestParam(name = "ids", required = false) List<Long> ids, @AuthenticationPrincipal PortalUser user,
-			DataScope scope, RedirectAttributes redirect) {
-		int approved = 0;
+	String decideMany(@RequestParam(name = "ids", required = false) List<Long> ids,
+			@RequestParam(defaultValue = "approve") String decision, @RequestParam(defaultValue = "") String reason,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+		boolean returning = decision.equals("return");
+		if (returning && reason.isBlank()) {
+			redirect.addFlashAttribute("error", "reporting.reasonRequired");
+			return "redirect:/reporting/review";
+		}
+		int done = 0;
 		int refused = 0;
 		for (long id : ids == null ? List.<Long>of() : ids) {
 			try {
-				workflow.approve(id, ValueApiController.actor(user, scope));
-				approved++;
+				if (returning) {
+					workflow.returnValue(id, reason, ValueApiController.actor(user, scope));
+				}
+				else {
+					workflow.approve(id, ValueApiController.actor(user, scope));
+				}
+				done++;
 			}
 			catch (ReportingException ex) {
 				refused++;
 			}
 		}
-		redirect.addFlashAttribute("approvedCount", approved);
+		redirect.addFlashAttribute("manyOutcome", returning ? "reporting.returnedMany" : "reporting.approvedMany");
+		redirect.addFlashAttribute("doneCount", done);
 		redirect.addFlashAttribute("refusedCount", refused);
 		return "redirect:/reporting/review";
 	}

@@ -145,7 +145,7 @@ class ReportingPagesTests {
 	}
 
 	@Test
-	void theOfficeOpensAPeriodOnItsPageAndReviewersApproveSeveralAtOnce() throws Exception {
+	void theOfficeOpensAPeriodOnItsPageAndReviewersReturnOrApproveSeveralAtOnce() throws Exception {
 		accounts.member("p-office", "450600", true, Role.OFFICE);
 		mvc.perform(post("/reporting/periods").with(as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
 			.param("number", "2").param("dueOn", "2024-07-15")).andExpect(flash().attribute("success", "flash.saved"));
@@ -158,8 +158,26 @@ class ReportingPagesTests {
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
 		long id = jdbc.queryForObject("select id from indicator_value where period_id = ?", Long.class, quarter);
-		mvc.perform(post("/reporting/review/approve").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999"))
-			.andExpect(flash().attribute("approvedCount", 1))
+		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id)
+			.param("decision", "return").param("reason", " "))
+			.andExpect(flash().attribute("error", "reporting.reasonRequired"));
+		assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, id)).isEqualTo("SUBMITTED");
+		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
+			.param("decision", "return").param("reason", "季度数据口径有误"))
+			.andExpect(flash().attribute("manyOutcome", "reporting.returnedMany"))
+			.andExpect(flash().attribute("doneCount", 1))
+			.andExpect(flash().attribute("refusedCount", 1));
+		assertThat(jdbc.queryForObject("select status || ' ' || return_reason from indicator_value where id = ?", String.class, id))
+			.isEqualTo("RETURNED 季度数据口径有误");
+
+		long version = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
+		mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "submit")
+			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "95").param("rows[0].version", "" + version))
+			.andExpect(flash().attribute("success", "reporting.submitted"));
+		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
+			.param("decision", "approve"))
+			.andExpect(flash().attribute("manyOutcome", "reporting.approvedMany"))
+			.andExpect(flash().attribute("doneCount", 1))
 			.andExpect(flash().attribute("refusedCount", 1));
 		assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, id)).isEqualTo("APPROVED");
 	}
