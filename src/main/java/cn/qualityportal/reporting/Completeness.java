@@ -19,12 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 class Completeness {
 
 	private static final String ASSIGNED = """
-			with assigned as (
+			with due as (
+			    select t.* from target t join indicator i on i.id = t.indicator_id
+			    where t.deadline_year >= :year and (:kind = 'ANNUAL' or i.reporting_frequency = :kind)),
+			assigned as (
 			    select t.region_code, t.lead_department_id as department_id, t.indicator_id
-			    from target t where t.lead_department_id is not null and t.deadline_year >= :year
+			    from due t where t.lead_department_id is not null
 			    union
 			    select t.region_code, c.department_id, t.indicator_id
-			    from target t join target_cooperating_department c on c.target_id = t.id where t.deadline_year >= :year),
+			    from due t join target_cooperating_department c on c.target_id = t.id),
 			states as (
 			    select a.region_code, a.department_id, a.indicator_id, v.status
 			    from assigned a
@@ -69,6 +72,7 @@ class Completeness {
 				group by s.region_code, r.name, s.department_id, d.name
 				order by count(*) filter (where s.status is null or s.status = 'DRAFT') desc, s.region_code, d.name""")
 			.param("year", period.getYear())
+			.param("kind", period.getKind().name())
 			.param("period", period.getId());
 		if (!scope.everything()) {
 			statement = statement.param("regions", scope.writableArray());
@@ -92,7 +96,8 @@ class Completeness {
 				          where c.target_id = t.id and c.department_id = :department))
 				join indicator i on i.id = t.indicator_id
 				left join indicator_value v on v.indicator_id = t.indicator_id and v.region_code = :region and v.period_id = p.id
-				where p.status = 'OPEN' and (v.id is null or v.status in ('DRAFT', 'RETURNED'))
+				where p.status = 'OPEN' and (p.kind = 'ANNUAL' or i.reporting_frequency = p.kind)
+				  and (v.id is null or v.status in ('DRAFT', 'RETURNED'))
 				group by p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
 				order by p.due_on nulls last, p.year, i.name""")
 			.param("region", regionCode)

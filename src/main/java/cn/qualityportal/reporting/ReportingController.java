@@ -237,7 +237,7 @@ class ReportingController {
 		String region = user.unit().regionCode();
 		Map<String, ValueView> current = byCode(search.find(region, period.getYear(), null, scope), period);
 		Map<String, ValueView> previous = byCode(search.find(region, period.getYear() - 1, null, scope), null);
-		return assignments.of(region, user.unit().departmentId(), period.getYear())
+		return assignments.of(region, user.unit().departmentId(), period.getYear(), period.getKind().name())
 			.stream()
 			.map(assignment -> new EntryLine(assignment, current.get(assignment.indicatorCode()),
 					previous.get(assignment.indicatorCode())))

@@ -118,6 +118,9 @@ class ValueImport {
 			else if (!reportingPeriod.isOpen()) {
 				problems.add(new Problem(row.number(), "year", "reporting.periodClosed"));
 			}
+			else if (indicator != null && !indicator.reportingFrequency().reportedIn(reportingPeriod.getKind().name())) {
+				problems.add(new Problem(row.number(), "period", "validation.period.notForIndicator"));
+			}
 			BigDecimal value = number(row, columns, "value", problems);
 			BigDecimal numerator = number(row, columns, "numerator", problems);
 			BigDecimal denominator = number(row, columns, "denominator", problems);

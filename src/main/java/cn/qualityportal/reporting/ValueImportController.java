@@ -71,7 +71,7 @@ class ValueImportController {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}
 		String region = user.unit().regionCode();
-		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear()),
+		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear(), period.getKind().name()),
 				search.find(region, period.getYear(), null, scope), region, period);
 		return download(xlsx, "template-" + region + "-" + period.getYear() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

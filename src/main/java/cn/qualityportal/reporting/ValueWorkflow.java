@@ -92,6 +92,9 @@ class ValueWorkflow {
 		if (period == null) {
 			errors.rejectValue("year", "validation.period.unknown");
 		}
+		else if (indicator != null && !indicator.reportingFrequency().reportedIn(period.getKind().name())) {
+			errors.rejectValue("period", "validation.period.notForIndicator");
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a department must report for its region: the indicators of the targets it leads or
- * cooperates on there, each with its nearest target and the milestone of the year asked about.
- * One query.
+ * What a department must report for its region in a period: the indicators of the targets it
+ * leads or cooperates on there that are reported in periods of that kind (see
+ * {@link ReportingFrequency}), each with its nearest target and the milestone of the year. One query.
  */
 @Service
 public class Assignments {
@@ -31,7 +31,7 @@ public class Assignments {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Assignment> of(String regionCode, long departmentId, int year) {
+	public List<Assignment> of(String regionCode, long departmentId, int year, String periodKind) {
 		return jdbc.sql("""
 				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, t.comparator, t.value, t.value_max,
 				       t.deadline_year, m.value as milestone
@@ -39,10 +39,12 @@ public class Assignments {
 				join indicator i on i.id = t.indicator_id
 				left join milestone m on m.target_id = t.id and m.year = :year
 				where t.region_code = :region
+				  and (:kind = 'ANNUAL' or i.reporting_frequency = :kind)
 				  and (t.lead_department_id = :department
 				       or exists (select 1 from target_cooperating_department c where c.target_id = t.id and c.department_id = :department))
 				order by i.id, (t.deadline_year < :year), t.deadline_year""")
 			.param("year", year)
+			.param("kind", periodKind)
 			.param("region", regionCode)
 			.param("department", departmentId)
 			.query((rs, row) -> {

@@ -191,8 +191,8 @@ class ExtractionReview {
 				: valueType == ValueType.INDEX ? Aggregation.NONE : Aggregation.WEIGHTED;
 		Indicator indicator = new Indicator("EX-" + candidate.getDocumentId() + "-" + candidate.getId());
 		indicator.update(new IndicatorForm(indicator.getCode(), form.indicatorName().strip(), category(form.indicatorName()),
-				indicatorUnit, valueType, lower ? Direction.LOWER : Direction.HIGHER, aggregation, null, null, null, null,
-				null));
+				indicatorUnit, valueType, lower ? Direction.LOWER : Direction.HIGHER, aggregation, ReportingFrequency.ANNUAL, null,
+				null, null, null, null));
 		return indicators.save(indicator);
 	}
 

@@ -35,6 +35,9 @@ class Indicator {
 	@Enumerated(EnumType.STRING)
 	private Aggregation aggregation;
 
+	@Enumerated(EnumType.STRING)
+	private ReportingFrequency reportingFrequency = ReportingFrequency.ANNUAL;
+
 	private String definition;
 
 	private String numeratorDefinition;
@@ -63,6 +66,7 @@ class Indicator {
 		this.valueType = form.valueType();
 		this.direction = form.direction();
 		this.aggregation = form.aggregation();
+		this.reportingFrequency = form.reportingFrequency() == null ? ReportingFrequency.ANNUAL : form.reportingFrequency();
 		this.definition = blankToNull(form.definition());
 		this.numeratorDefinition = blankToNull(form.numeratorDefinition());
 		this.denominatorDefinition = blankToNull(form.denominatorDefinition());
@@ -103,6 +107,10 @@ class Indicator {
 
 	public Aggregation getAggregation() {
 		return aggregation;
+	}
+
+	public ReportingFrequency getReportingFrequency() {
+		return reportingFrequency;
 	}
 
 	public String getDefinition() {

@@ -42,6 +42,7 @@ class IndicatorController {
 		model.addAttribute("valueTypes", ValueType.values());
 		model.addAttribute("directions", Direction.values());
 		model.addAttribute("aggregations", Aggregation.values());
+		model.addAttribute("frequencies", ReportingFrequency.values());
 	}
 
 	@GetMapping

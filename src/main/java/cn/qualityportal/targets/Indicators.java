@@ -27,11 +27,12 @@ public class Indicators {
 
 	private static IndicatorInfo info(Indicator indicator) {
 		return new IndicatorInfo(indicator.getId(), indicator.getCode(), indicator.getName(), indicator.getUnit(),
-				indicator.getValueType(), indicator.getDirection(), indicator.getAggregation());
+				indicator.getValueType(), indicator.getDirection(), indicator.getAggregation(),
+				indicator.getReportingFrequency());
 	}
 
 	public record IndicatorInfo(long id, String code, String name, String unit, ValueType valueType, Direction direction,
-			Aggregation aggregation) {
+			Aggregation aggregation, ReportingFrequency reportingFrequency) {
 
 		/** A rate reported as numerator and denominator. */
 		public boolean isRatio() {

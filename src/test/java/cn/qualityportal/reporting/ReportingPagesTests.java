@@ -60,6 +60,8 @@ class ReportingPagesTests {
 				where i.code = 'P-PASS' and d.doc_number = '东填发〔2020〕1号'
 				  and dep.region_code = '450681' and dep.kind = 'MARKET_REGULATION'
 				on conflict do nothing""");
+		// Reported every quarter too, so the quarterly periods below ask for it.
+		jdbc.update("update indicator set reporting_frequency = 'QUARTERLY' where code = 'P-PASS'");
 		jdbc.update("insert into reporting_period (year, kind, number) values (2021, 'ANNUAL', 0) on conflict do nothing");
 		period = jdbc.queryForObject("select id from reporting_period where year = 2021 and kind = 'ANNUAL'", Long.class);
 	}
@@ -118,9 +120,9 @@ class ReportingPagesTests {
 	@Test
 	void completenessNamesTheUnitsThatHaveNotReportedAndTheReporterSeesWhatTheyOwe() throws Exception {
 		accounts.member("p-office", "450600", true, Role.OFFICE);
-		jdbc.update("insert into reporting_period (year, kind, number, due_on) values (2022, 'HALF_YEARLY', 2, date '2023-01-31') on conflict do nothing");
-		long late = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'HALF_YEARLY' and number = 2",
-				Long.class);
+		jdbc.update("insert into reporting_period (year, kind, number, due_on) values (2019, 'ANNUAL', 0, date '2020-01-31') on conflict do nothing");
+		jdbc.update("update reporting_period set due_on = date '2020-01-31' where year = 2019 and kind = 'ANNUAL'");
+		long late = jdbc.queryForObject("select id from reporting_period where year = 2019 and kind = 'ANNUAL'", Long.class);
 		mvc.perform(get("/reporting/completeness").param("period", "" + late).with(as("p-office")))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("units", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
@@ -208,6 +210,44 @@ class ReportingPagesTests {
 			.andExpect(flash().attribute("success", "reporting.saved"));
 		assertThat(jdbc.queryForObject("select value || ' ' || updated_by from indicator_value where period_id = ?",
 				String.class, year2022)).isEqualTo("96.0000 p-reporter-2");
+	}
+
+	@Test
+	void aQuarterAsksOnlyForQuarterlyIndicatorsAndRefusesOthers() throws Exception {
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values ('P-YEARLY', '页面测试年报指标', 'BRAND', '个', 'COUNT', 'HIGHER', 'SUM') on conflict do nothing""");
+		jdbc.update("""
+				insert into target (indicator_id, region_code, document_id, comparator, value, deadline_year, unit, lead_department_id)
+				select i.id, '450681', d.id, 'GE', 5, 2022, '个', dep.id
+				from indicator i, policy_document d, department dep
+				where i.code = 'P-YEARLY' and d.doc_number = '东填发〔2020〕1号'
+				  and dep.region_code = '450681' and dep.kind = 'MARKET_REGULATION'
+				on conflict do nothing""");
+		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'QUARTERLY', 3) on conflict do nothing");
+		long quarter = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'QUARTERLY' and number = 3",
+				Long.class);
+		try {
+			mvc.perform(get("/reporting").param("period", "" + quarter).with(as("p-reporter")))
+				.andExpect(content().string(containsString("页面测试合格率")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("页面测试年报指标"))));
+			mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+				.andExpect(content().string(containsString("页面测试合格率")))
+				.andExpect(content().string(containsString("页面测试年报指标")));
+			mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "save")
+				.param("rows[0].indicatorCode", "P-YEARLY").param("rows[0].value", "2"))
+				.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "validation.period.notForIndicator"));
+			assertThat(jdbc.queryForObject("select count(*) from indicator_value where period_id = ?", Integer.class, quarter)).isZero();
+			accounts.member("p-office", "450600", true, Role.OFFICE);
+			mvc.perform(get("/reporting/completeness").param("period", "" + quarter).with(as("p-office")))
+				.andExpect(model().attribute("units", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
+						org.hamcrest.Matchers.hasToString(containsString("regionCode=450681")),
+						org.hamcrest.Matchers.hasToString(containsString("expected=1,"))))));
+		}
+		finally {
+			// Other tests here count what 东兴市 owes; this target is only for this one.
+			jdbc.update("delete from target where indicator_id = (select id from indicator where code = 'P-YEARLY')");
+		}
 	}
 
 	@Test

@@ -62,6 +62,7 @@ class ValueImportTests {
 		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'ANNUAL', 0) on conflict do nothing");
 		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'QUARTERLY', 1) on conflict do nothing");
 		jdbc.update("insert into reporting_period (year, kind, number) values (2023, 'ANNUAL', 0) on conflict do nothing");
+		jdbc.update("update indicator set reporting_frequency = 'QUARTERLY' where code = 'I-BRAND-TWICE'");
 	}
 
 	@Test
@@ -97,11 +98,13 @@ class ValueImportTests {
 				NO-SUCH,450681,2022,,2,,
 				I-BRAND-BAD,450681,2031,,2,,
 				I-BRAND-BAD,450681,2022,,2.5,,
+				I-BRAND-BAD,450681,2022,Q1,1,,
 				""";
 		upload("i-reporter", "bad.csv", csv.getBytes(StandardCharsets.UTF_8))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.created").value(0))
-			.andExpect(jsonPath("$.problems[*].row").value(org.hamcrest.Matchers.contains(3, 4, 5, 6, 7, 7)))
+			.andExpect(jsonPath("$.problems[*].row").value(org.hamcrest.Matchers.contains(3, 4, 5, 6, 7, 7, 8)))
+			.andExpect(jsonPath("$.problems[6].message").value("该指标不在此填报期填报（填报频次不符）。"))
 			.andExpect(jsonPath("$.problems[0].message").value("分子不能大于分母。"))
 			.andExpect(jsonPath("$.problems[1].message").value("您无权为该地区登记或修改数据。"));
 		assertThat(jdbc.queryForObject("select count(*) from indicator_value v join indicator i on i.id = v.indicator_id "

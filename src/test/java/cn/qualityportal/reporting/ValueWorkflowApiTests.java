@@ -155,6 +155,7 @@ class ValueWorkflowApiTests {
 
 	@Test
 	void aClosedPeriodIsReadOnlyAndReopeningNeedsARecordedReason() throws Exception {
+		jdbc.update("update indicator set reporting_frequency = 'QUARTERLY' where code = 'R-BRAND-CLOSED'");
 		mvc.perform(post("/api/v1/periods").with(httpBasic("r-office", TestAccounts.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"year\":2019,\"kind\":\"QUARTERLY\",\"number\":4}"));
 		long period = jdbc.queryForObject("select id from reporting_period where year = 2019 and kind = 'QUARTERLY' and number = 4",
