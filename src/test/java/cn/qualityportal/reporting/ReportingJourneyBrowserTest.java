@@ -83,11 +83,15 @@ class ReportingJourneyBrowserTest {
 
 		reporter.navigate(url("/reporting?period=" + period));
 		assertThat(reporter.getByText("分母应为全部抽查批次")).isVisible();
-		row(reporter, "全市制造业产品质量监督抽查合格率").getByPlaceholder("分母").fill("198");
+		// The correction is made with the keyboard alone: Tab to the denominator, retype it, Tab to 提交, Enter.
+		tabTo(reporter, "el.getAttribute('aria-label') === '全市制造业产品质量监督抽查合格率 分母'");
+		reporter.keyboard().press("Control+A");
+		reporter.keyboard().type("198");
 		// The rate follows the corrected denominator: 190 / 198.
 		assertThat(row(reporter, "全市制造业产品质量监督抽查合格率").getByLabel("全市制造业产品质量监督抽查合格率 数值"))
 			.hasValue("95.9596");
-		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+		tabTo(reporter, "el.tagName === 'BUTTON' && el.textContent.trim() === '提交'");
+		reporter.keyboard().press("Enter");
 		assertThat(reporter.getByText("已提交审核。")).isVisible();
 
 		reviewer.navigate(url("/reporting/review"));
@@ -119,6 +123,17 @@ class ReportingJourneyBrowserTest {
 		page.getByLabel("密码").press("Enter");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("欢迎");
 		return page;
+	}
+
+	/** Presses Tab until the focused element satisfies the condition on {@code el}; fails if it never does. */
+	private static void tabTo(Page page, String condition) {
+		for (int i = 0; i < 60; i++) {
+			page.keyboard().press("Tab");
+			if ((Boolean) page.evaluate("() => { const el = document.activeElement; return !!el && (" + condition + "); }")) {
+				return;
+			}
+		}
+		throw new AssertionError("Tab never reached an element where " + condition);
 	}
 
 	private static Locator row(Page page, String indicator) {
