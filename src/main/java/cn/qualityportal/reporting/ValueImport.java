@@ -165,7 +165,8 @@ class ValueImport {
 		int updated = jdbc.sql("""
 				with changed as (
 				    select v.id, v.value as old_value, v.numerator as old_numerator, v.denominator as old_denominator,
-				           v.note as old_note, v.version as old_version, s.value, s.numerator, s.denominator, s.note
+				           v.note as old_note, v.status as old_status, v.version as old_version,
+				           s.value, s.numerator, s.denominator, s.note
 				    from import_staging s
 				    join indicator_value v on v.indicator_id = s.indicator_id and v.region_code = s.region_code and v.period_id = s.period_id
 				    where (v.value, v.numerator, v.denominator, v.note) is distinct from (s.value, s.numerator, s.denominator, s.note)),
@@ -177,7 +178,7 @@ class ValueImport {
 				insert into audit_log (actor, address, entity, entity_id, action, old_state, new_state, reason)
 				select :actor, :address, 'indicator_value', c.id, 'UPDATE',
 				       jsonb_build_object('value', c.old_value, 'numerator', c.old_numerator, 'denominator', c.old_denominator,
-				                          'note', c.old_note, 'version', c.old_version),
+				                          'note', c.old_note, 'status', c.old_status, 'version', c.old_version),
 				       jsonb_build_object('value', c.value, 'numerator', c.numerator, 'denominator', c.denominator,
 				                          'note', c.note, 'status', u.status, 'version', u.version),
 				       'import'

@@ -142,6 +142,12 @@ class ValueImportTests {
 			.andExpect(jsonPath("$.updated").value(1));
 		assertThat(jdbc.queryForObject("select value from indicator_value v join indicator i on i.id = v.indicator_id "
 				+ "where i.code = 'I-BRAND-XLSX'", Integer.class)).isEqualTo(4);
+		// The import's audit row records the status on both sides, so the history shows only the value changing.
+		assertThat(jdbc.queryForObject("""
+				select (old_state ->> 'status') || ' ' || (new_state ->> 'status') || ' ' || (old_state ->> 'value')
+				from audit_log a join indicator_value v on v.id = a.entity_id join indicator i on i.id = v.indicator_id
+				where a.entity = 'indicator_value' and a.action = 'UPDATE' and i.code = 'I-BRAND-XLSX'""", String.class))
+			.isEqualTo("DRAFT DRAFT 1.0000");
 	}
 
 	@Test
