@@ -1,21 +1,26 @@
 package cn.qualityportal.documents;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.qualityportal.spreadsheets.TextDecoding;
+import cn.qualityportal.system.UploadedFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The original file of a document (txt, docx or pdf), kept in PostgreSQL. The type is decided by
- * the content, not the name or the browser's claim, and must agree with the file's extension.
+ * the content (tika-core, or decoding for text), not the name or the browser's claim, and must
+ * agree with the file's extension.
  */
 @Component
 class DocumentFiles {
 
 	static final int MAX_BYTES = 10 * 1024 * 1024;
+
+	private static final Map<String, String> BINARY_TYPES = Map.of("pdf", "application/pdf", "docx",
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
 	private final JdbcClient jdbc;
 
@@ -32,21 +37,11 @@ class DocumentFiles {
 	/** The content type for these bytes under this name, or empty when they do not agree or are not allowed. */
 	static Optional<String> contentType(String filename, byte[] bytes) {
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-		if (bytes.length == 0) {
-			return Optional.empty();
-		}
-		if (name.endsWith(".pdf")) {
-			return startsWith(bytes, "%PDF-") ? Optional.of("application/pdf") : Optional.empty();
-		}
-		if (name.endsWith(".docx")) {
-			return startsWith(bytes, "PK\u0003\u0004")
-					? Optional.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-					: Optional.empty();
-		}
 		if (name.endsWith(".txt")) {
-			return decodeText(bytes).isPresent() ? Optional.of("text/plain") : Optional.empty();
+			// Tika calls almost any bytes text; what matters is that they decode as (GBK or UTF-8) text.
+			return bytes.length > 0 && decodeText(bytes).isPresent() ? Optional.of("text/plain") : Optional.empty();
 		}
-		return Optional.empty();
+		return UploadedFiles.contentType(filename, bytes, BINARY_TYPES);
 	}
 
 	/** Text of a .txt upload; empty for binary content. */
@@ -77,19 +72,6 @@ class DocumentFiles {
 			.param(documentId)
 			.query((rs, row) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
 			.optional();
-	}
-
-	private static boolean startsWith(byte[] bytes, String magic) {
-		byte[] expected = magic.getBytes(StandardCharsets.ISO_8859_1);
-		if (bytes.length < expected.length) {
-			return false;
-		}
-		for (int i = 0; i < expected.length; i++) {
-			if (bytes[i] != expected[i]) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -1,7 +1,6 @@
 package cn.qualityportal.reporting;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +8,6 @@ import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.system.UploadedFiles;
-import org.apache.tika.Tika;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,8 +34,6 @@ class ValueEvidence {
 			"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-	private static final Tika TIKA = new Tika();
-
 	private final JdbcClient jdbc;
 
 	private final ValueWorkflow workflow;
@@ -57,18 +53,9 @@ class ValueEvidence {
 	record StoredFile(String filename, String contentType, byte[] content) {
 	}
 
-	/**
-	 * The content type of an upload when its bytes are of the type its extension promises and that
-	 * type is allowed; empty otherwise (an executable renamed to .pdf, say). For xlsx and docx tika-core
-	 * checks the zip container, not which Office format is inside.
-	 */
+	/** The content type of an evidence file whose bytes are what its (allowed) extension says. */
 	static Optional<String> contentType(String filename, byte[] bytes) {
-		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-		String expected = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
-		if (expected == null || bytes.length == 0) {
-			return Optional.empty();
-		}
-		return expected.equals(TIKA.detect(bytes, name)) ? Optional.of(expected) : Optional.empty();
+		return UploadedFiles.contentType(filename, bytes, TYPES);
 	}
 
 	List<Evidence> of(long valueId, Actor actor) {

@@ -1,7 +1,11 @@
 package cn.qualityportal.system;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
+import org.apache.tika.Tika;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,7 +14,23 @@ import org.springframework.http.ResponseEntity;
 /** Helpers for files users upload and download again: names arrive as the browser chose them. */
 public final class UploadedFiles {
 
+	private static final Tika TIKA = new Tika();
+
 	private UploadedFiles() {
+	}
+
+	/**
+	 * The content type of an upload when its extension is one of {@code allowed} (extension → type)
+	 * and its bytes are of that type, judged by tika-core from the bytes; empty otherwise (an
+	 * executable renamed to .pdf, say). For Office formats Tika checks the zip container only.
+	 */
+	public static Optional<String> contentType(String filename, byte[] bytes, Map<String, String> allowed) {
+		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+		String expected = allowed.get(name.substring(name.lastIndexOf('.') + 1));
+		if (expected == null || bytes.length == 0) {
+			return Optional.empty();
+		}
+		return expected.equals(TIKA.detect(bytes, name)) ? Optional.of(expected) : Optional.empty();
 	}
 
 	/** Only the last path segment, without control characters or quotes, at most 200 characters. */

@@ -147,6 +147,10 @@ class DocumentTests {
 			.file(new MockMultipartFile("file", "renamed.pdf", "application/pdf", "not a pdf".getBytes(StandardCharsets.UTF_8)))
 			.with(as("doc-office")).with(csrf()))
 			.andExpect(flash().attribute("error", "document.file.type"));
+		assertThat(DocumentFiles.contentType("决定.PDF", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)))
+			.contains("application/pdf");
+		assertThat(DocumentFiles.contentType("决定.pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 })).isEmpty();
+		assertThat(DocumentFiles.contentType("决定.exe", "%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
 		byte[] text = "防城港市人民政府关于实施质量强市战略的决定\n到2020年，合格率达到93%以上。".getBytes(StandardCharsets.UTF_8);
 		mvc.perform(multipart("/documents/" + id + "/file")
 			.file(new MockMultipartFile("file", "../../etc/决定.txt", "text/plain", text))
