@@ -18,12 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.util.AopTestUtils;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -199,18 +201,30 @@ class ValueImportTests {
 	}
 
 	@Test
-	void thePageShowsTheOutcomeAndTheReportByRow() throws Exception {
+	void aBadXlsxRowRejectsTheWholeWorkbookOnThePageWithAReportToDownload() throws Exception {
+		byte[] workbook = TestWorkbooks.xlsx(new Object[][] { { "指标代码", "地区代码", "年份", "数值" },
+				{ "I-PASS-BAD", "450681", "2022", "91" }, { "I-BRAND-BAD", "450681", "2022", "2.5" } });
+		MockHttpSession session = new MockHttpSession();
 		mvc.perform(multipart("/reporting/import")
-			.file(new MockMultipartFile("file", "page.csv", "text/csv",
-					"indicator_code,region_code,year,value\nI-BRAND-BAD,450681,2022,2.5\n".getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("file", "季报.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook))
+			.session(session)
 			.with(user(users.loadUserByUsername("i-reporter")))
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("数量应为整数")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("未导入任何数据")));
+			.andExpect(content().string(containsString("数量应为整数")))
+			.andExpect(content().string(containsString("未导入任何数据")));
+		assertThat(jdbc.queryForObject("select count(*) from indicator_value v join indicator i on i.id = v.indicator_id "
+				+ "where i.code like 'I-%-BAD'", Integer.class)).isZero();
+		String report = mvc.perform(get("/reporting/import/report.csv").session(session)
+			.with(user(users.loadUserByUsername("i-reporter"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(report.lines().skip(1).toList()).singleElement().asString().startsWith("3,").contains("数量应为整数");
 	}
+
 
 	@Test
 	void onlyReportersImport() throws Exception {
