@@ -4,8 +4,11 @@ import java.util.Arrays;
 
 import cn.qualityportal.organisation.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Creates regions, departments and accounts directly in PostgreSQL for tests. Every method is idempotent. */
 @Component
@@ -19,9 +22,17 @@ public class TestAccounts {
 
 	private final PasswordEncoder encoder;
 
-	public TestAccounts(JdbcTemplate jdbc, PasswordEncoder encoder) {
+	private final UserDetailsService users;
+
+	public TestAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, UserDetailsService users) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
+		this.users = users;
+	}
+
+	/** Makes a MockMvc request as this account, with the roles and unit the portal loads for it. */
+	public RequestPostProcessor as(String username) {
+		return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(username));
 	}
 
 	/** Creates the account unless it exists; returns its username. */

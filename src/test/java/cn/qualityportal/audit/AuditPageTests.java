@@ -10,14 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -36,9 +34,6 @@ class AuditPageTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	@BeforeEach
 	void rows() {
 		accounts.member("ap-auditor", "450600", true, Role.AUDITOR);
@@ -55,13 +50,13 @@ class AuditPageTests {
 
 	@Test
 	void anAuditorFiltersTheTrailAndSeesWhatChangedInWords() throws Exception {
-		mvc.perform(get("/audit").param("actor", "ap-reporter").with(as("ap-auditor")))
+		mvc.perform(get("/audit").param("actor", "ap-reporter").with(accounts.as("ap-auditor")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("10.0.0.7")))
 			.andExpect(content().string(containsString("数值：")))
 			.andExpect(content().string(containsString("95.9596")))
 			.andExpect(content().string(not(containsString("分母应为全部抽查批次"))));
-		mvc.perform(get("/audit").param("entity", "indicator_value").param("action", "RETURN").with(as("ap-auditor")))
+		mvc.perform(get("/audit").param("entity", "indicator_value").param("action", "RETURN").with(accounts.as("ap-auditor")))
 			.andExpect(content().string(containsString("分母应为全部抽查批次")))
 			.andExpect(content().string(containsString("已提交")))
 			.andExpect(content().string(not(containsString("10.0.0.7"))));
@@ -69,7 +64,7 @@ class AuditPageTests {
 
 	@Test
 	void theExportKeepsTheExactStatesOfTheFilteredRows() throws Exception {
-		byte[] csv = mvc.perform(get("/audit/export.csv").param("actor", "ap-reviewer").with(as("ap-auditor")))
+		byte[] csv = mvc.perform(get("/audit/export.csv").param("actor", "ap-reviewer").with(accounts.as("ap-auditor")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -82,12 +77,8 @@ class AuditPageTests {
 
 	@Test
 	void onlyAuditorsAndAdministratorsReadTheTrail() throws Exception {
-		mvc.perform(get("/audit").with(as("ap-office"))).andExpect(status().isForbidden());
-		mvc.perform(get("/audit/export.csv").with(as("ap-office"))).andExpect(status().isForbidden());
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
+		mvc.perform(get("/audit").with(accounts.as("ap-office"))).andExpect(status().isForbidden());
+		mvc.perform(get("/audit/export.csv").with(accounts.as("ap-office"))).andExpect(status().isForbidden());
 	}
 
 }

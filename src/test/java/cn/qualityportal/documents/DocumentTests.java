@@ -12,7 +12,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -22,7 +21,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,9 +46,6 @@ class DocumentTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	@BeforeEach
 	void accounts() {
 		accounts.member("doc-office", "450600", true, Role.OFFICE);
@@ -63,7 +58,7 @@ class DocumentTests {
 		long id = create("doc-office", "关于实施质量强市战略的决定", "防城港市人民政府", "防政发[2017] 14号", "450600");
 		assertThat(jdbc.queryForObject("select doc_number from policy_document where id = ?", String.class, id))
 			.isEqualTo("防政发〔2017〕14号");
-		mvc.perform(get("/documents/" + id).with(as("doc-reporter-dongxing")))
+		mvc.perform(get("/documents/" + id).with(accounts.as("doc-reporter-dongxing")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("关于实施质量强市战略的决定")));
 	}
@@ -72,7 +67,7 @@ class DocumentTests {
 	void invalidDocumentsAreRefusedWithFieldErrors() throws Exception {
 		create("doc-office", "已有文件", "防城港市人民政府", "防政办发〔2018〕3号", "450600");
 		Integer before = jdbc.queryForObject("select count(*) from policy_document", Integer.class);
-		mvc.perform(post("/documents").with(as("doc-office")).with(csrf()).param("title", "")
+		mvc.perform(post("/documents").with(accounts.as("doc-office")).with(csrf()).param("title", "")
 			.param("issuer", "防城港市人民政府").param("docNumber", "2017年第14号").param("level", "CITY")
 			.param("regionCode", "450600").param("status", "REPEALED").param("effectiveFrom", "2020-01-01")
 			.param("effectiveTo", "2019-01-01"))
@@ -81,7 +76,7 @@ class DocumentTests {
 			.andExpect(model().attributeHasFieldErrorCode("form", "effectiveTo", "validation.dateRange"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "repealedOn", "validation.repealedOn.required"))
 			.andExpect(content().string(containsString("文号格式应为")));
-		mvc.perform(post("/documents").with(as("doc-office")).with(csrf()).param("title", "重复文号")
+		mvc.perform(post("/documents").with(accounts.as("doc-office")).with(csrf()).param("title", "重复文号")
 			.param("issuer", "防城港市人民政府").param("docNumber", "防政办发〔2018〕3号").param("level", "CITY")
 			.param("regionCode", "450600").param("status", "IN_FORCE"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "docNumber", "validation.docNumber.taken"));
@@ -90,7 +85,7 @@ class DocumentTests {
 
 	@Test
 	void anOfficeCannotRegisterForARegionOutsideItsScope() throws Exception {
-		mvc.perform(post("/documents").with(as("doc-office-gangkou")).with(csrf()).param("title", "越权")
+		mvc.perform(post("/documents").with(accounts.as("doc-office-gangkou")).with(csrf()).param("title", "越权")
 			.param("issuer", "东兴市人民政府").param("level", "COUNTY").param("regionCode", "450681")
 			.param("status", "DRAFT"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "regionCode", "validation.region.outOfScope"));
@@ -99,12 +94,12 @@ class DocumentTests {
 	@Test
 	void reporterOfDongxingCannotSeeOrChangeGangkousDocuments() throws Exception {
 		long gangkou = create("doc-office-gangkou", "港口区质量强区实施方案", "港口区人民政府", "港政发〔2018〕2号", "450602");
-		mvc.perform(get("/documents/" + gangkou).with(as("doc-reporter-dongxing"))).andExpect(status().isNotFound());
+		mvc.perform(get("/documents/" + gangkou).with(accounts.as("doc-reporter-dongxing"))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/documents/" + gangkou).with(httpBasic("doc-reporter-dongxing", TestAccounts.PASSWORD)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/documents").param("q", "港口区").with(httpBasic("doc-reporter-dongxing", TestAccounts.PASSWORD)))
 			.andExpect(jsonPath("$.content[*].id", not(hasItem((int) gangkou))));
-		mvc.perform(get("/documents/" + gangkou + "/edit").with(as("doc-reporter-dongxing"))).andExpect(status().isForbidden());
+		mvc.perform(get("/documents/" + gangkou + "/edit").with(accounts.as("doc-reporter-dongxing"))).andExpect(status().isForbidden());
 		mvc.perform(put("/api/v1/documents/" + gangkou).with(httpBasic("doc-reporter-dongxing", TestAccounts.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\":\"篡改\",\"issuer\":\"港口区人民政府\",\"level\":\"COUNTY\",\"regionCode\":\"450602\",\"status\":\"DRAFT\",\"version\":0}"))
@@ -116,23 +111,23 @@ class DocumentTests {
 	@Test
 	void aCityOfficeMayReadButNotChangeADistrictOfAnotherBranch() throws Exception {
 		long city = create("doc-office", "市级文件", "防城港市人民政府", "防政发〔2019〕1号", "450600");
-		mvc.perform(post("/documents/" + city).with(as("doc-office-gangkou")).with(csrf()).param("title", "改")
+		mvc.perform(post("/documents/" + city).with(accounts.as("doc-office-gangkou")).with(csrf()).param("title", "改")
 			.param("issuer", "防城港市人民政府").param("level", "CITY").param("regionCode", "450600")
 			.param("status", "DRAFT").param("version", "0"))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/documents/" + city).with(as("doc-office-gangkou"))).andExpect(status().isOk());
+		mvc.perform(get("/documents/" + city).with(accounts.as("doc-office-gangkou"))).andExpect(status().isOk());
 	}
 
 	@Test
 	void lineageLinksParentsAndRefusesCycles() throws Exception {
 		long parent = create("doc-office", "上位文件", "防城港市人民政府", "防政发〔2016〕8号", "450600");
 		long child = create("doc-office-gangkou", "下位文件", "港口区人民政府", "港政发〔2017〕5号", "450602");
-		mvc.perform(post("/documents/" + child + "/parents").with(as("doc-office-gangkou")).with(csrf())
+		mvc.perform(post("/documents/" + child + "/parents").with(accounts.as("doc-office-gangkou")).with(csrf())
 			.param("parentNumber", "防政发[2016]8号").param("relation", "IMPLEMENTS"))
 			.andExpect(flash().attribute("success", "flash.saved"));
-		mvc.perform(get("/documents/" + parent).with(as("doc-office")))
+		mvc.perform(get("/documents/" + parent).with(accounts.as("doc-office")))
 			.andExpect(content().string(containsString("下位文件")));
-		mvc.perform(post("/documents/" + parent + "/parents").with(as("doc-office")).with(csrf())
+		mvc.perform(post("/documents/" + parent + "/parents").with(accounts.as("doc-office")).with(csrf())
 			.param("parentNumber", "港政发〔2017〕5号").param("relation", "CITES"))
 			.andExpect(flash().attribute("error", "validation.lineage.cycle"));
 		mvc.perform(get("/api/v1/documents/" + child).with(httpBasic("doc-office-gangkou", TestAccounts.PASSWORD)))
@@ -145,7 +140,7 @@ class DocumentTests {
 		long id = create("doc-office", "带原件的文件", "防城港市人民政府", "防政发〔2020〕2号", "450600");
 		mvc.perform(multipart("/documents/" + id + "/file")
 			.file(new MockMultipartFile("file", "renamed.pdf", "application/pdf", "not a pdf".getBytes(StandardCharsets.UTF_8)))
-			.with(as("doc-office")).with(csrf()))
+			.with(accounts.as("doc-office")).with(csrf()))
 			.andExpect(flash().attribute("error", "document.file.type"));
 		assertThat(DocumentFiles.contentType("决定.PDF", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1)))
 			.contains("application/pdf");
@@ -154,9 +149,9 @@ class DocumentTests {
 		byte[] text = "防城港市人民政府关于实施质量强市战略的决定\n到2020年，合格率达到93%以上。".getBytes(StandardCharsets.UTF_8);
 		mvc.perform(multipart("/documents/" + id + "/file")
 			.file(new MockMultipartFile("file", "../../etc/决定.txt", "text/plain", text))
-			.with(as("doc-office")).with(csrf()))
+			.with(accounts.as("doc-office")).with(csrf()))
 			.andExpect(flash().attribute("success", "document.file.uploaded"));
-		mvc.perform(get("/documents/" + id + "/file").with(as("doc-reporter-dongxing")))
+		mvc.perform(get("/documents/" + id + "/file").with(accounts.as("doc-reporter-dongxing")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andExpect(header().string("Content-Disposition", not(containsString(".."))))
@@ -172,7 +167,7 @@ class DocumentTests {
 			.with(httpBasic("doc-office", TestAccounts.PASSWORD)))
 			.andExpect(jsonPath("$.content[0].title").value("防城港市质量发展规划"))
 			.andExpect(jsonPath("$.totalElements").value(1));
-		mvc.perform(get("/documents").param("q", "〔2015〕30").with(as("doc-office")))
+		mvc.perform(get("/documents").param("q", "〔2015〕30").with(accounts.as("doc-office")))
 			.andExpect(content().string(containsString("防城港市质量发展规划")));
 		mvc.perform(get("/api/v1/documents").param("status", "REPEALED").param("q", "发展规")
 			.with(httpBasic("doc-office", TestAccounts.PASSWORD)))
@@ -199,7 +194,7 @@ class DocumentTests {
 	}
 
 	private long create(String username, String title, String issuer, String number, String region) throws Exception {
-		String location = mvc.perform(post("/documents").with(as(username)).with(csrf()).param("title", title)
+		String location = mvc.perform(post("/documents").with(accounts.as(username)).with(csrf()).param("title", title)
 			.param("issuer", issuer).param("docNumber", number).param("level", region.endsWith("00") ? "CITY" : "COUNTY")
 			.param("regionCode", region).param("status", "IN_FORCE").param("issueDate", "2017-06-13"))
 			.andExpect(status().is3xxRedirection())
@@ -207,10 +202,6 @@ class DocumentTests {
 			.getResponse()
 			.getRedirectedUrl();
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }

@@ -8,14 +8,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -36,9 +34,6 @@ class ReportingPagesTests {
 
 	@Autowired
 	TestAccounts accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	long period;
 
@@ -68,47 +63,47 @@ class ReportingPagesTests {
 
 	@Test
 	void aReporterFillsSubmitsIsReturnedCorrectsAndIsApproved() throws Exception {
-		mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+		mvc.perform(get("/reporting").param("period", "" + period).with(accounts.as("p-reporter")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("页面测试合格率")))
 			.andExpect(content().string(containsString("≥ 95%")));
 
-		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(post("/reporting/" + period).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "210").param("rows[0].denominator", "200"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].numerator", "validation.reportedValue.numeratorAbove"))
 			.andExpect(content().string(containsString("分子不能大于分母")));
 		assertThat(count()).isZero();
 
-		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(post("/reporting/" + period).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "188").param("rows[0].denominator", "200"))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
 		long id = jdbc.queryForObject("select v.id from indicator_value v join indicator i on i.id = v.indicator_id "
 				+ "where i.code = 'P-PASS' and v.period_id = ?", Long.class, period);
 
-		mvc.perform(get("/reporting/review").with(as("p-reviewer-gangkou")))
+		mvc.perform(get("/reporting/review").with(accounts.as("p-reviewer-gangkou")))
 			.andExpect(content().string(containsString("没有待审核的数据")));
-		mvc.perform(post("/reporting/review/" + id + "/return").with(as("p-reviewer-gangkou")).with(csrf()).param("reason", "越权"))
+		mvc.perform(post("/reporting/review/" + id + "/return").with(accounts.as("p-reviewer-gangkou")).with(csrf()).param("reason", "越权"))
 			.andExpect(flash().attribute("error", "error.404.detail"));
-		mvc.perform(get("/reporting/review").with(as("p-reviewer")))
+		mvc.perform(get("/reporting/review").with(accounts.as("p-reviewer")))
 			.andExpect(content().string(containsString("页面测试合格率")))
 			.andExpect(content().string(containsString("188")));
-		mvc.perform(post("/reporting/review/" + id + "/return").with(as("p-reviewer")).with(csrf()).param("reason", "请核对分母"))
+		mvc.perform(post("/reporting/review/" + id + "/return").with(accounts.as("p-reviewer")).with(csrf()).param("reason", "请核对分母"))
 			.andExpect(flash().attribute("success", "reporting.returned"));
 
-		mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+		mvc.perform(get("/reporting").param("period", "" + period).with(accounts.as("p-reporter")))
 			.andExpect(content().string(containsString("请核对分母")))
 			.andExpect(content().string(containsString("已退回")));
 		long version = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
-		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(post("/reporting/" + period).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "188").param("rows[0].denominator", "196")
 			.param("rows[0].version", "" + version))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
-		mvc.perform(post("/reporting/review/" + id + "/approve").with(as("p-reviewer")).with(csrf()))
+		mvc.perform(post("/reporting/review/" + id + "/approve").with(accounts.as("p-reviewer")).with(csrf()))
 			.andExpect(flash().attribute("success", "reporting.approved"));
 		assertThat(jdbc.queryForObject("select status || ':' || value from indicator_value where id = ?", String.class, id))
 			.isEqualTo("APPROVED:95.9184");
 		// An approved row is read-only on the form; whatever is posted for it leaves it alone.
-		mvc.perform(post("/reporting/" + period).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(post("/reporting/" + period).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].numerator", "1").param("rows[0].denominator", "2"))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
 		assertThat(jdbc.queryForObject("select status || ':' || value from indicator_value where id = ?", String.class, id))
@@ -123,48 +118,48 @@ class ReportingPagesTests {
 		jdbc.update("insert into reporting_period (year, kind, number, due_on) values (2019, 'ANNUAL', 0, date '2020-01-31') on conflict do nothing");
 		jdbc.update("update reporting_period set due_on = date '2020-01-31' where year = 2019 and kind = 'ANNUAL'");
 		long late = jdbc.queryForObject("select id from reporting_period where year = 2019 and kind = 'ANNUAL'", Long.class);
-		mvc.perform(get("/reporting/completeness").param("period", "" + late).with(as("p-office")))
+		mvc.perform(get("/reporting/completeness").param("period", "" + late).with(accounts.as("p-office")))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("units", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
 					org.hamcrest.Matchers.hasToString(containsString("regionCode=450681")),
 					org.hamcrest.Matchers.hasToString(containsString("missing=1")),
 					org.hamcrest.Matchers.hasToString(containsString("overdue=true"))))))
 			.andExpect(content().string(containsString("已逾期")));
-		mvc.perform(get("/").with(as("p-reporter")))
+		mvc.perform(get("/").with(accounts.as("p-reporter")))
 			.andExpect(content().string(containsString("待填报数据")))
 			.andExpect(content().string(containsString("页面测试合格率")));
 		// A deactivated department no longer counts as a unit that has to report.
 		jdbc.update("update department set active = false where region_code = '450681' and kind = 'MARKET_REGULATION'");
 		try {
-			mvc.perform(get("/reporting/completeness").param("period", "" + late).with(as("p-office")))
+			mvc.perform(get("/reporting/completeness").param("period", "" + late).with(accounts.as("p-office")))
 				.andExpect(model().attribute("units", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
 						org.hamcrest.Matchers.hasToString(containsString("regionCode=450681"))))));
 		}
 		finally {
 			jdbc.update("update department set active = true where region_code = '450681' and kind = 'MARKET_REGULATION'");
 		}
-		mvc.perform(get("/reporting/completeness").with(as("p-reporter"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reporting/completeness").with(accounts.as("p-reporter"))).andExpect(status().isForbidden());
 	}
 
 	@Test
 	void theOfficeOpensAPeriodOnItsPageAndReviewersReturnOrApproveSeveralAtOnce() throws Exception {
 		accounts.member("p-office", "450600", true, Role.OFFICE);
-		mvc.perform(post("/reporting/periods").with(as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
+		mvc.perform(post("/reporting/periods").with(accounts.as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
 			.param("number", "2").param("dueOn", "2024-07-15")).andExpect(flash().attribute("success", "flash.saved"));
-		mvc.perform(post("/reporting/periods").with(as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
+		mvc.perform(post("/reporting/periods").with(accounts.as("p-office")).with(csrf()).param("year", "2024").param("kind", "QUARTERLY")
 			.param("number", "7")).andExpect(flash().attribute("error", "validation.period.invalid"));
 		long quarter = jdbc.queryForObject("select id from reporting_period where year = 2024 and kind = 'QUARTERLY' and number = 2",
 				Long.class);
-		mvc.perform(get("/reporting/periods").with(as("p-office"))).andExpect(content().string(containsString("2024-07-15")));
-		mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(get("/reporting/periods").with(accounts.as("p-office"))).andExpect(content().string(containsString("2024-07-15")));
+		mvc.perform(post("/reporting/" + quarter).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
 		long id = jdbc.queryForObject("select id from indicator_value where period_id = ?", Long.class, quarter);
-		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id)
+		mvc.perform(post("/reporting/review/decide").with(accounts.as("p-reviewer")).with(csrf()).param("ids", "" + id)
 			.param("decision", "return").param("reason", " "))
 			.andExpect(flash().attribute("error", "reporting.reasonRequired"));
 		assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, id)).isEqualTo("SUBMITTED");
-		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
+		mvc.perform(post("/reporting/review/decide").with(accounts.as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
 			.param("decision", "return").param("reason", "季度数据口径有误"))
 			.andExpect(flash().attribute("manyOutcome", "reporting.returnedMany"))
 			.andExpect(flash().attribute("doneCount", 1))
@@ -173,10 +168,10 @@ class ReportingPagesTests {
 			.isEqualTo("RETURNED 季度数据口径有误");
 
 		long version = jdbc.queryForObject("select version from indicator_value where id = ?", Long.class, id);
-		mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "submit")
+		mvc.perform(post("/reporting/" + quarter).with(accounts.as("p-reporter")).with(csrf()).param("action", "submit")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "95").param("rows[0].version", "" + version))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
-		mvc.perform(post("/reporting/review/decide").with(as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
+		mvc.perform(post("/reporting/review/decide").with(accounts.as("p-reviewer")).with(csrf()).param("ids", "" + id, "999999")
 			.param("decision", "approve"))
 			.andExpect(flash().attribute("manyOutcome", "reporting.approvedMany"))
 			.andExpect(flash().attribute("doneCount", 1))
@@ -190,13 +185,13 @@ class ReportingPagesTests {
 		jdbc.update("insert into reporting_period (year, kind, number) values (2022, 'ANNUAL', 0) on conflict do nothing");
 		long year2022 = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'ANNUAL'", Long.class);
 		jdbc.update("delete from indicator_value where period_id = ?", year2022);
-		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter")).with(csrf()).param("action", "save")
+		mvc.perform(post("/reporting/" + year2022).with(accounts.as("p-reporter")).with(csrf()).param("action", "save")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "94.5"))
 			.andExpect(flash().attribute("success", "reporting.saved"));
 		long version = jdbc.queryForObject("select version from indicator_value where period_id = ?", Long.class, year2022);
 
 		// The second reporter opened the form before the first saved: no version.
-		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter-2")).with(csrf()).param("action", "save")
+		mvc.perform(post("/reporting/" + year2022).with(accounts.as("p-reporter-2")).with(csrf()).param("action", "save")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "conflict.changedMeanwhile"))
 			.andExpect(content().string(containsString("当前保存的数值：94.5（p-reporter 保存）")))
@@ -205,7 +200,7 @@ class ReportingPagesTests {
 		assertThat(jdbc.queryForObject("select value from indicator_value where period_id = ?", String.class, year2022))
 			.isEqualTo("94.5000");
 
-		mvc.perform(post("/reporting/" + year2022).with(as("p-reporter-2")).with(csrf()).param("action", "save")
+		mvc.perform(post("/reporting/" + year2022).with(accounts.as("p-reporter-2")).with(csrf()).param("action", "save")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96").param("rows[0].version", "" + version))
 			.andExpect(flash().attribute("success", "reporting.saved"));
 		assertThat(jdbc.queryForObject("select value || ' ' || updated_by from indicator_value where period_id = ?",
@@ -228,18 +223,18 @@ class ReportingPagesTests {
 		long quarter = jdbc.queryForObject("select id from reporting_period where year = 2022 and kind = 'QUARTERLY' and number = 3",
 				Long.class);
 		try {
-			mvc.perform(get("/reporting").param("period", "" + quarter).with(as("p-reporter")))
+			mvc.perform(get("/reporting").param("period", "" + quarter).with(accounts.as("p-reporter")))
 				.andExpect(content().string(containsString("页面测试合格率")))
 				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("页面测试年报指标"))));
-			mvc.perform(get("/reporting").param("period", "" + period).with(as("p-reporter")))
+			mvc.perform(get("/reporting").param("period", "" + period).with(accounts.as("p-reporter")))
 				.andExpect(content().string(containsString("页面测试合格率")))
 				.andExpect(content().string(containsString("页面测试年报指标")));
-			mvc.perform(post("/reporting/" + quarter).with(as("p-reporter")).with(csrf()).param("action", "save")
+			mvc.perform(post("/reporting/" + quarter).with(accounts.as("p-reporter")).with(csrf()).param("action", "save")
 				.param("rows[0].indicatorCode", "P-YEARLY").param("rows[0].value", "2"))
 				.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "validation.period.notForIndicator"));
 			assertThat(jdbc.queryForObject("select count(*) from indicator_value where period_id = ?", Integer.class, quarter)).isZero();
 			accounts.member("p-office", "450600", true, Role.OFFICE);
-			mvc.perform(get("/reporting/completeness").param("period", "" + quarter).with(as("p-office")))
+			mvc.perform(get("/reporting/completeness").param("period", "" + quarter).with(accounts.as("p-office")))
 				.andExpect(model().attribute("units", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.allOf(
 						org.hamcrest.Matchers.hasToString(containsString("regionCode=450681")),
 						org.hamcrest.Matchers.hasToString(containsString("expected=1,"))))));
@@ -252,18 +247,14 @@ class ReportingPagesTests {
 
 	@Test
 	void onlyReportersFillAndOnlyReviewersReview() throws Exception {
-		mvc.perform(get("/reporting").with(as("p-reviewer"))).andExpect(status().isForbidden());
-		mvc.perform(get("/reporting/review").with(as("p-reporter"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reporting").with(accounts.as("p-reviewer"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reporting/review").with(accounts.as("p-reporter"))).andExpect(status().isForbidden());
 	}
 
 	private int count() {
 		return jdbc.queryForObject(
 				"select count(*) from indicator_value v join indicator i on i.id = v.indicator_id where i.code = 'P-PASS' and v.period_id = ?",
 				Integer.class, period);
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }

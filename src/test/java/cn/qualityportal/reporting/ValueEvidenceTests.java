@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -20,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -47,9 +45,6 @@ class ValueEvidenceTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	long value;
 
 	@BeforeEach
@@ -72,17 +67,17 @@ class ValueEvidenceTests {
 	void aReporterAttachesEvidenceThatOthersInScopeCanDownloadAndItIsInTheHistory() throws Exception {
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "C:\\扫描件\\广西名牌证书.pdf", "application/pdf", PDF))
-			.with(as("e-reporter")).with(csrf()))
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("success", "evidence.attached"));
 		long evidence = jdbc.queryForObject("select id from value_evidence where value_id = ?", Long.class, value);
 
-		mvc.perform(get("/reporting/values/" + value).with(as("e-auditor")))
+		mvc.perform(get("/reporting/values/" + value).with(accounts.as("e-auditor")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("广西名牌证书.pdf")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("evidence-file"))));
-		mvc.perform(get("/reporting/values/" + value).with(as("e-reporter")))
+		mvc.perform(get("/reporting/values/" + value).with(accounts.as("e-reporter")))
 			.andExpect(content().string(containsString("evidence-file")));
-		mvc.perform(get("/reporting/values/" + value + "/evidence/" + evidence).with(as("e-auditor")))
+		mvc.perform(get("/reporting/values/" + value + "/evidence/" + evidence).with(accounts.as("e-auditor")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
@@ -90,7 +85,7 @@ class ValueEvidenceTests {
 		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ?",
 				String.class, value)).containsExactly("EVIDENCE_ADD");
 
-		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(as("e-reporter")).with(csrf()))
+		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("success", "evidence.removed"));
 		assertThat(evidenceCount()).isZero();
 		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ? order by id",
@@ -102,11 +97,11 @@ class ValueEvidenceTests {
 		byte[] executable = new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF };
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "检测报告.pdf", "application/pdf", executable))
-			.with(as("e-reporter")).with(csrf()))
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "evidence.type"));
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "说明.html", "text/html", "<script>alert(1)</script>".getBytes()))
-			.with(as("e-reporter")).with(csrf()))
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "evidence.type"));
 		assertThat(evidenceCount()).isZero();
 
@@ -121,28 +116,28 @@ class ValueEvidenceTests {
 	void anotherDistrictCanNeitherSeeNorAttachAndSubmittedFiguresAreLocked() throws Exception {
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "证书.pdf", "application/pdf", PDF))
-			.with(as("e-reporter")).with(csrf()));
+			.with(accounts.as("e-reporter")).with(csrf()));
 		long evidence = jdbc.queryForObject("select id from value_evidence where value_id = ?", Long.class, value);
 
-		mvc.perform(get("/reporting/values/" + value).with(as("e-reporter-gangkou"))).andExpect(status().isNotFound());
-		mvc.perform(get("/reporting/values/" + value + "/evidence/" + evidence).with(as("e-reporter-gangkou")))
+		mvc.perform(get("/reporting/values/" + value).with(accounts.as("e-reporter-gangkou"))).andExpect(status().isNotFound());
+		mvc.perform(get("/reporting/values/" + value + "/evidence/" + evidence).with(accounts.as("e-reporter-gangkou")))
 			.andExpect(status().isNotFound());
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "证书.pdf", "application/pdf", PDF))
-			.with(as("e-reporter-gangkou")).with(csrf()))
+			.with(accounts.as("e-reporter-gangkou")).with(csrf()))
 			.andExpect(flash().attribute("error", "error.404.detail"));
 		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete")
-			.with(as("e-reporter-gangkou")).with(csrf()))
+			.with(accounts.as("e-reporter-gangkou")).with(csrf()))
 			.andExpect(flash().attribute("error", "error.404.detail"));
 		assertThat(evidenceCount()).isOne();
 
-		mvc.perform(post("/reporting/values/" + value + "/submit").with(as("e-reporter")).with(csrf()))
+		mvc.perform(post("/reporting/values/" + value + "/submit").with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("success", "reporting.submitted"));
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "补充.pdf", "application/pdf", PDF))
-			.with(as("e-reporter")).with(csrf()))
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "reporting.locked"));
-		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(as("e-reporter")).with(csrf()))
+		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "reporting.locked"));
 		assertThat(evidenceCount()).isOne();
 	}
@@ -174,10 +169,6 @@ class ValueEvidenceTests {
 
 	private int evidenceCount() {
 		return jdbc.queryForObject("select count(*) from value_evidence where value_id = ?", Integer.class, value);
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }

@@ -8,14 +8,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -39,9 +37,6 @@ class ExtractionReviewTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	long document;
 
 	@BeforeEach
@@ -58,27 +53,27 @@ class ExtractionReviewTests {
 
 	@Test
 	void rejectedAndAcceptedProposalsAreNotProposedAgain() throws Exception {
-		mvc.perform(post("/documents/" + document + "/extraction/text").with(as("review-office")).with(csrf()).param("text", TEXT))
+		mvc.perform(post("/documents/" + document + "/extraction/text").with(accounts.as("review-office")).with(csrf()).param("text", TEXT))
 			.andExpect(flash().attribute("proposedCount", 3));
 		long first = candidate("95");
-		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + first + "/reject").with(as("review-office"))
+		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + first + "/reject").with(accounts.as("review-office"))
 			.with(csrf())).andExpect(status().is3xxRedirection());
-		mvc.perform(post("/documents/" + document + "/extraction/run").with(as("review-office")).with(csrf()))
+		mvc.perform(post("/documents/" + document + "/extraction/run").with(accounts.as("review-office")).with(csrf()))
 			.andExpect(flash().attribute("proposedCount", 0));
 		assertThat(jdbc.queryForObject("select count(*) from extraction_candidate where document_id = ?", Integer.class,
 				document)).isEqualTo(3);
-		mvc.perform(get("/documents/" + document + "/extraction").with(as("review-office")))
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
 			.andExpect(content().string(containsString("candidate-rejected")))
 			.andExpect(content().string(containsString("名牌产品")));
 	}
 
 	@Test
 	void acceptingMakesATargetOfTheDocumentAndAnInvalidEditChangesNothing() throws Exception {
-		mvc.perform(post("/documents/" + document + "/extraction/text").with(as("review-office")).with(csrf()).param("text", TEXT));
+		mvc.perform(post("/documents/" + document + "/extraction/text").with(accounts.as("review-office")).with(csrf()).param("text", TEXT));
 		long brands = candidate("3");
 		long version = jdbc.queryForObject("select version from extraction_candidate where id = ?", Long.class, brands);
 		Integer indicatorsBefore = jdbc.queryForObject("select count(*) from indicator", Integer.class);
-		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + brands + "/accept").with(as("review-office"))
+		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + brands + "/accept").with(accounts.as("review-office"))
 			.with(csrf()).param("indicatorName", "名牌产品").param("comparator", "GE").param("value", "3.5")
 			.param("unit", "个").param("deadlineYear", "2020").param("baselineYear", "2019").param("increment", "true")
 			.param("version", "" + version))
@@ -87,9 +82,9 @@ class ExtractionReviewTests {
 		assertThat(jdbc.queryForObject("select status from extraction_candidate where id = ?", String.class, brands))
 			.isEqualTo("PROPOSED");
 
-		mvc.perform(get("/documents/" + document + "/extraction/candidates/" + brands).with(as("review-office")))
+		mvc.perform(get("/documents/" + document + "/extraction/candidates/" + brands).with(accounts.as("review-office")))
 			.andExpect(content().string(containsString("value=\"2019\"")));
-		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + brands + "/accept").with(as("review-office"))
+		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + brands + "/accept").with(accounts.as("review-office"))
 			.with(csrf()).param("indicatorName", "名牌产品").param("comparator", "GE").param("value", "3")
 			.param("unit", "个").param("deadlineYear", "2020").param("baselineYear", "2019").param("increment", "true")
 			.param("version", "" + version))
@@ -108,18 +103,18 @@ class ExtractionReviewTests {
 				+ "on conflict do nothing", text);
 		long document = jdbc.queryForObject("select id from policy_document where doc_number = '港提发〔2019〕2号'",
 				Long.class);
-		mvc.perform(post("/documents/" + document + "/extraction/run").with(as("review-office")).with(csrf()));
-		mvc.perform(post("/documents/" + document + "/extraction/accept-all").with(as("review-office")).with(csrf()))
+		mvc.perform(post("/documents/" + document + "/extraction/run").with(accounts.as("review-office")).with(csrf()));
+		mvc.perform(post("/documents/" + document + "/extraction/accept-all").with(accounts.as("review-office")).with(csrf()))
 			.andExpect(flash().attribute("acceptedCount", 1))
 			.andExpect(flash().attribute("leftQuotes", org.hamcrest.Matchers.contains("扶持建设2个以上众创空间")));
 	}
 
 	@Test
 	void onlyTheOfficeOfTheDocumentsRegionReviews() throws Exception {
-		mvc.perform(get("/documents/" + document + "/extraction").with(as("review-reporter"))).andExpect(status().isForbidden());
-		mvc.perform(get("/documents/" + document + "/extraction").with(as("review-office-dongxing")))
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-reporter"))).andExpect(status().isForbidden());
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office-dongxing")))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/documents/" + document + "/extraction/text").with(as("review-office-dongxing")).with(csrf())
+		mvc.perform(post("/documents/" + document + "/extraction/text").with(accounts.as("review-office-dongxing")).with(csrf())
 			.param("text", "篡改的全文")).andExpect(status().isNotFound());
 		assertThat(jdbc.queryForObject("select coalesce(full_text, '') from policy_document where id = ?", String.class, document))
 			.doesNotContain("篡改");
@@ -129,10 +124,6 @@ class ExtractionReviewTests {
 		return jdbc.queryForObject(
 				"select id from extraction_candidate where document_id = ? and value = cast(? as numeric) order by id limit 1",
 				Long.class, document, value);
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }

@@ -9,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -17,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -40,9 +38,6 @@ class IndicatorGoalTaskTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	long document;
 
 	@BeforeEach
@@ -58,7 +53,7 @@ class IndicatorGoalTaskTests {
 
 	@Test
 	void theOfficeMaintainsIndicatorsAndOthersOnlyReadThem() throws Exception {
-		mvc.perform(post("/indicators").with(as("igt-office")).with(csrf()).param("code", "bad code!").param("name", "")
+		mvc.perform(post("/indicators").with(accounts.as("igt-office")).with(csrf()).param("code", "bad code!").param("name", "")
 			.param("category", "PRODUCT").param("unit", "%").param("valueType", "RATE").param("direction", "HIGHER")
 			.param("aggregation", "WEIGHTED"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "code", "Pattern"))
@@ -75,7 +70,7 @@ class IndicatorGoalTaskTests {
 			.content("""
 					{"code":"IGT-X","name":"x","category":"PRODUCT","unit":"%","valueType":"RATE","direction":"HIGHER","aggregation":"NONE"}"""))
 			.andExpect(status().isForbidden());
-		mvc.perform(get("/indicators").param("q", "质量损失").with(as("igt-reporter")))
+		mvc.perform(get("/indicators").param("q", "质量损失").with(accounts.as("igt-reporter")))
 			.andExpect(content().string(containsString("质量损失率")))
 			.andExpect(content().string(containsString("越低越好")));
 		assertThat(jdbc.queryForObject("select count(*) from indicator where code = 'IGT-X'", Integer.class)).isZero();
@@ -83,36 +78,32 @@ class IndicatorGoalTaskTests {
 
 	@Test
 	void goalsAndTasksAppearOnTheDocumentAndProgressIsNotedByItsRegion() throws Exception {
-		mvc.perform(post("/documents/" + document + "/goals").with(as("igt-office")).with(csrf()).param("area", "BRAND")
+		mvc.perform(post("/documents/" + document + "/goals").with(accounts.as("igt-office")).with(csrf()).param("area", "BRAND")
 			.param("title", "品牌建设取得突破").param("position", "1"))
 			.andExpect(flash().attribute("success", "flash.saved"));
 		long lead = jdbc.queryForObject(
 				"select id from department where region_code = '450681' and kind = 'MARKET_REGULATION'", Long.class);
-		mvc.perform(post("/tasks").with(as("igt-office")).with(csrf()).param("documentId", "" + document)
+		mvc.perform(post("/tasks").with(accounts.as("igt-office")).with(csrf()).param("documentId", "" + document)
 			.param("title", "实施品牌培育工程").param("leadDepartmentId", "" + lead).param("dueYear", "2020")
 			.param("status", "IN_PROGRESS"))
 			.andExpect(status().is3xxRedirection());
 		long task = jdbc.queryForObject("select id from task where document_id = ? and title = '实施品牌培育工程'", Long.class,
 				document);
-		mvc.perform(post("/tasks/" + task + "/notes").with(as("igt-reporter")).with(csrf()).param("notedOn", "2019-06-30")
+		mvc.perform(post("/tasks/" + task + "/notes").with(accounts.as("igt-reporter")).with(csrf()).param("notedOn", "2019-06-30")
 			.param("note", "已认定广西名牌 2 个"))
 			.andExpect(flash().attribute("success", "flash.saved"));
-		mvc.perform(post("/tasks/" + task + "/notes").with(as("igt-reporter")).with(csrf()).param("notedOn", "2999-01-01")
+		mvc.perform(post("/tasks/" + task + "/notes").with(accounts.as("igt-reporter")).with(csrf()).param("notedOn", "2999-01-01")
 			.param("note", "未来的进展"))
 			.andExpect(flash().attribute("error", "validation.task.note"));
-		mvc.perform(get("/documents/" + document).with(as("igt-reporter")))
+		mvc.perform(get("/documents/" + document).with(accounts.as("igt-reporter")))
 			.andExpect(content().string(containsString("品牌建设取得突破")))
 			.andExpect(content().string(containsString("实施品牌培育工程")))
 			.andExpect(content().string(containsString("2019-06-30")));
-		mvc.perform(get("/tasks/" + task).with(as("igt-reporter-gangkou"))).andExpect(status().isNotFound());
-		mvc.perform(post("/tasks/" + task + "/notes").with(as("igt-reporter-gangkou")).with(csrf())
+		mvc.perform(get("/tasks/" + task).with(accounts.as("igt-reporter-gangkou"))).andExpect(status().isNotFound());
+		mvc.perform(post("/tasks/" + task + "/notes").with(accounts.as("igt-reporter-gangkou")).with(csrf())
 			.param("notedOn", "2019-07-01").param("note", "越权记录"))
 			.andExpect(status().isNotFound());
 		assertThat(jdbc.queryForObject("select count(*) from task_note where task_id = ?", Integer.class, task)).isEqualTo(1);
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }

@@ -9,7 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -19,7 +18,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -43,9 +41,6 @@ class TargetTests {
 	@Autowired
 	TestAccounts accounts;
 
-	@Autowired
-	UserDetailsService users;
-
 	long cityDocument;
 
 	long passRate;
@@ -64,18 +59,18 @@ class TargetTests {
 
 	@Test
 	void officeDefinesATargetAndInvalidOnesAreRefusedWithFieldErrors() throws Exception {
-		mvc.perform(post("/targets").with(as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
+		mvc.perform(post("/targets").with(accounts.as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
 			.param("regionCode", "450600").param("indicatorId", "" + passRate).param("comparator", "GE")
 			.param("value", "130").param("deadlineYear", "2020").param("baselineYear", "2021"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "value", "validation.value.range.RATE"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "deadlineYear", "validation.target.deadlineBeforeBaseline"))
 			.andExpect(content().string(containsString("百分比应在 0 到 100 之间")));
 		long id = target(passRate, "450600", "GE", "93", 2020, "90", 2016);
-		mvc.perform(post("/targets").with(as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
+		mvc.perform(post("/targets").with(accounts.as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
 			.param("regionCode", "450600").param("indicatorId", "" + passRate).param("comparator", "GE")
 			.param("value", "95").param("deadlineYear", "2020"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "indicatorId", "validation.target.duplicate"));
-		mvc.perform(get("/documents/" + cityDocument).with(as("target-reporter-dongxing")))
+		mvc.perform(get("/documents/" + cityDocument).with(accounts.as("target-reporter-dongxing")))
 			.andExpect(content().string(containsString("制造业产品质量监督抽查合格率")))
 			.andExpect(content().string(containsString("≥ 93%")));
 		assertThat(jdbc.queryForObject("select count(*) from target where document_id = ? and indicator_id = ?",
@@ -86,15 +81,15 @@ class TargetTests {
 	@Test
 	void milestonesAreProposedOnAStraightLineEditedAndChecked() throws Exception {
 		long id = target(passRate, "450600", "GE", "93", 2020, "90", 2016);
-		mvc.perform(get("/targets/" + id + "/milestones").with(as("target-office")))
+		mvc.perform(get("/targets/" + id + "/milestones").with(accounts.as("target-office")))
 			.andExpect(content().string(containsString("value=\"90.75\"")))
 			.andExpect(content().string(containsString("value=\"92.25\"")));
-		mvc.perform(post("/targets/" + id + "/milestones").with(as("target-office")).with(csrf())
+		mvc.perform(post("/targets/" + id + "/milestones").with(accounts.as("target-office")).with(csrf())
 			.param("milestones[0].year", "2017").param("milestones[0].value", "91")
 			.param("milestones[1].year", "2017").param("milestones[1].value", "101"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "milestones[1].year", "validation.milestone.duplicate"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "milestones[1].value", "validation.value.range.RATE"));
-		mvc.perform(post("/targets/" + id + "/milestones").with(as("target-office")).with(csrf())
+		mvc.perform(post("/targets/" + id + "/milestones").with(accounts.as("target-office")).with(csrf())
 			.param("milestones[0].year", "2018").param("milestones[0].value", "92")
 			.param("milestones[1].year", "2020").param("milestones[1].value", "93"))
 			.andExpect(status().is3xxRedirection());
@@ -110,17 +105,17 @@ class TargetTests {
 	@Test
 	void aCityTargetCascadesToItsDistrictsWithAWarningWhenSharesDoNotAddUp() throws Exception {
 		long id = target(brands, "450600", "GE", "30", 2020, null, 2017);
-		TargetEditor.CascadeOutcome first = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(as("target-office"))
+		TargetEditor.CascadeOutcome first = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
 			.with(csrf()).param("share.450602", "10").param("share.450681", "15")));
 		assertThat(first.sharesMismatch()).isTrue();
 		assertThat(first.sharesTotal()).isEqualByComparingTo("25");
 		assertThat(jdbc.queryForList("select region_code || ':' || value from target where parent_target_id = ? order by 1",
 				String.class, id)).containsExactly("450602:10.0000", "450681:15.0000");
-		TargetEditor.CascadeOutcome again = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(as("target-office"))
+		TargetEditor.CascadeOutcome again = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
 			.with(csrf()).param("share.450602", "12")));
 		assertThat(again.skippedRegions()).containsExactly("450602");
 		assertThat(again.created()).isEmpty();
-		mvc.perform(post("/targets/" + id + "/cascade").with(as("target-office")).with(csrf()).param("share.450681x", "1")
+		mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office")).with(csrf()).param("share.450681x", "1")
 			.param("share.999999", "3"))
 			.andExpect(flash().attribute("cascadeProblems", org.hamcrest.Matchers.containsInAnyOrder(
 					"450681x:validation.cascade.region", "999999:validation.cascade.region")));
@@ -134,11 +129,11 @@ class TargetTests {
 		long district = document("测港发〔2017〕9号", "450602", "港口区人民政府");
 		jdbc.update("insert into policy_document_parent (document_id, parent_id, relation) values (?, ?, 'IMPLEMENTS')",
 				district, cityDocument);
-		mvc.perform(post("/targets").with(as("target-office-gangkou")).with(csrf()).param("documentId", "" + district)
+		mvc.perform(post("/targets").with(accounts.as("target-office-gangkou")).with(csrf()).param("documentId", "" + district)
 			.param("regionCode", "450602").param("indicatorId", "" + passRate).param("comparator", "GE")
 			.param("value", "91").param("deadlineYear", "2021"))
 			.andExpect(status().is3xxRedirection());
-		mvc.perform(get("/documents/" + district).with(as("target-office-gangkou")))
+		mvc.perform(get("/documents/" + district).with(accounts.as("target-office-gangkou")))
 			.andExpect(content().string(containsString("低于上位目标")))
 			.andExpect(content().string(containsString("期限晚于上位目标")));
 	}
@@ -149,7 +144,7 @@ class TargetTests {
 		long gangkou = jdbc.queryForObject("""
 				insert into target (indicator_id, region_code, document_id, comparator, value, deadline_year, unit)
 				values (?, '450602', ?, 'GE', 95, 2020, '%') returning id""", Long.class, passRate, gangkouDocument);
-		mvc.perform(get("/targets/" + gangkou).with(as("target-reporter-dongxing"))).andExpect(status().isNotFound());
+		mvc.perform(get("/targets/" + gangkou).with(accounts.as("target-reporter-dongxing"))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/targets/" + gangkou).with(httpBasic("target-reporter-dongxing", TestAccounts.PASSWORD)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/targets").with(httpBasic("target-reporter-dongxing", TestAccounts.PASSWORD)))
@@ -217,7 +212,7 @@ class TargetTests {
 				indicator, cityDocument);
 		jdbc.update("delete from target where indicator_id = ? and region_code = ? and document_id = ?", indicator, region,
 				cityDocument);
-		var request = post("/targets").with(as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
+		var request = post("/targets").with(accounts.as("target-office")).with(csrf()).param("documentId", "" + cityDocument)
 			.param("regionCode", region).param("indicatorId", "" + indicator).param("comparator", comparator)
 			.param("value", value).param("deadlineYear", "" + deadline);
 		if (baseline != null) {
@@ -236,10 +231,6 @@ class TargetTests {
 
 	private static TargetEditor.CascadeOutcome outcome(org.springframework.test.web.servlet.ResultActions result) {
 		return (TargetEditor.CascadeOutcome) result.andReturn().getFlashMap().get("cascadeOutcome");
-	}
-
-	private RequestPostProcessor as(String username) {
-		return user(users.loadUserByUsername(username));
 	}
 
 }
