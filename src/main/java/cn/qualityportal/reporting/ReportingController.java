@@ -2,9 +2,11 @@ package cn.qualityportal.reporting;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -114,7 +116,7 @@ class ReportingController {
 			BindingResult byFilled = new org.springframework.validation.BeanPropertyBindingResult(new EntryForm(), "form");
 			if (!workflow.saveAll(filled, submit, ValueApiController.actor(user, scope), byFilled)) {
 				// Report each problem on the row the user sees.
-				Set<Integer> conflicts = new java.util.HashSet<>();
+				Set<Integer> conflicts = new HashSet<>();
 				byFilled.getFieldErrors().forEach(error -> {
 					int index = Integer.parseInt(error.getField().replaceAll("^rows\\[(\\d+)\\].*$", "$1"));
 					result.rejectValue("rows[" + positions.get(index) + "]" + error.getField().replaceAll("^rows\\[\\d+\\]", ""),
@@ -126,8 +128,12 @@ class ReportingController {
 				List<EntryLine> lines = lines(period, user, scope);
 				// A row someone else saved meanwhile shows their figure beside the user's; saving again is then
 				// a decision taken knowingly, so it carries the version just shown.
+				Map<String, ValueView> currentByCode = new HashMap<>();
+				lines.stream()
+					.filter(line -> line.current() != null)
+					.forEach(line -> currentByCode.put(line.assignment().indicatorCode(), line.current()));
 				conflicts.forEach(i -> {
-					ValueView current = lines.get(i).current();
+					ValueView current = currentByCode.get(posted.get(i).getIndicatorCode());
 					if (current != null) {
 						posted.get(i).setVersion(current.version());
 					}
@@ -180,7 +186,6 @@ class ReportingController {
 				"reporting.returned", redirect);
 	}
 
-	/** Approves every figure ticked in the queue; those that cannot be approved are named. */
 	/** Approves, or returns with one reason, every selected figure the reviewer may decide; says how many were not. */
 	@PostMapping("/review/decide")
 	@PreAuthorize("hasRole('REVIEWER')")

@@ -1,7 +1,6 @@
 package cn.qualityportal.reporting;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,14 +8,13 @@ import java.util.Map;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
+import cn.qualityportal.system.UploadedFiles;
 import cn.qualityportal.targets.Assignments;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ValueImportController {
 
 	/** Most figures one export holds; more asks the user to narrow the filter. */
-	@org.springframework.beans.factory.annotation.Value("${portal.reporting.export-limit:100000}")
+	@Value("${portal.reporting.export-limit:100000}")
 	int exportLimit;
 
 	private static final String REPORT = "valueImportReport";
@@ -167,11 +165,7 @@ class ValueImportController {
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] content, String filename, String type) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.parseMediaType(type))
-			.body(content);
+		return UploadedFiles.attachment(filename, type, content);
 	}
 
 }

@@ -10,6 +10,7 @@ import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.UploadedFiles;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +80,7 @@ class ValuePageController {
 			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) throws IOException {
 		try {
 			if (file.getSize() > ValueEvidence.MAX_BYTES) {
-				throw new ReportingException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+				throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 			}
 			evidence.attach(valueId, file.getOriginalFilename(), file.getBytes(), ValueApiController.actor(user, scope));
 			redirect.addFlashAttribute("success", "evidence.attached");

@@ -44,12 +44,12 @@ class TargetEditor {
 
 	TargetEditor(TargetRepository targets, IndicatorRepository indicators, GoalRepository goals, Documents documents,
 			Regions regions, AuditTrail audit) {
-		this.audit = audit;
 		this.targets = targets;
 		this.indicators = indicators;
 		this.goals = goals;
 		this.documents = documents;
 		this.regions = regions;
+		this.audit = audit;
 	}
 
 	@Transactional
