@@ -58,7 +58,11 @@ class OrganisationAdminTests {
 			.isEqualTo("450600");
 		mvc.perform(get("/admin/regions").param("q", "防城区").with(admin()))
 			.andExpect(content().string(containsString("防城区")))
-			.andExpect(content().string(containsString("防城港市")));
+			.andExpect(content().string(containsString("防城港市")))
+			// The search keeps what was typed; each row can be deactivated.
+			.andExpect(content().string(containsString("name=\"q\" value=\"防城区\" placeholder=\"代码或名称\"")))
+			.andExpect(content().string(containsString("action=\"/admin/regions/450603/active\"")))
+			.andExpect(content().string(containsString(">停用</button>")));
 	}
 
 	@Test
