@@ -57,6 +57,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, "problem.integrity", List.of());
 	}
 
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<Object> handleRefusal(Refusal refusal) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.getStatusCode(),
+				messages.getMessage(refusal.messageKey(), refusal.args(), LocaleContextHolder.getLocale()));
+		return ResponseEntity.status(refusal.getStatusCode()).body(problem);
+	}
+
 	private ResponseEntity<Object> invalid(BindingResult result) {
 		boolean conflict = StaleForms.isConflict(result);
 		List<Map<String, String>> errors = result.getAllErrors()

@@ -1,0 +1,62 @@
+package cn.qualityportal.progress;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.system.Refusal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Progress over JSON: every target in the caller's scope (or one region of it) with its latest
+ * figure, milestone, forecast, anticipated-progress ratio, status and explanation, in the
+ * caller's language. The same rows the dashboards show.
+ */
+@RestController
+class ProgressApiController {
+
+	private final ProgressBoard board;
+
+	private final MessageSource messages;
+
+	ProgressApiController(ProgressBoard board, MessageSource messages) {
+		this.board = board;
+		this.messages = messages;
+	}
+
+	record TargetProgressView(long targetId, String indicatorCode, String indicatorName, String unit, String regionCode,
+			String documentNumber, String comparator, BigDecimal value, BigDecimal valueMax, boolean increment,
+			int deadlineYear, BigDecimal latestValue, Integer latestYear, boolean provisional, String source,
+			BigDecimal milestoneValue, BigDecimal forecastValue, BigDecimal ratio, TargetStatus status, String explanation) {
+	}
+
+	@GetMapping("/api/v1/progress")
+	List<TargetProgressView> list(@RequestParam(defaultValue = "") String regionCode,
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean includeSubmitted,
+			DataScope scope) {
+		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		if (year != null && (year < 1949 || year > 2100)) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
+		}
+		ProgressBoard.Query query = ProgressBoard.Query.of(year == null ? board.defaultYear() : year, includeSubmitted);
+		if (!regionCode.isBlank()) {
+			query = query.region(regionCode);
+		}
+		return board.rows(query, scope)
+			.stream()
+			.map(row -> new TargetProgressView(row.targetId(), row.indicatorCode(), row.indicatorName(), row.unit(),
+					row.regionCode(), row.documentNumber(), row.comparator().symbol(), row.value(), row.valueMax(),
+					row.increment(), row.deadlineYear(), row.latestValue(), row.latestYear(), row.provisional(),
+					row.source() == null ? null : row.source().name(), row.milestoneValue(), row.forecastValue(),
+					row.ratio(), row.status(), messages.getMessage(row.explanation(), LocaleContextHolder.getLocale())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,184 @@
+package cn.qualityportal.progress;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import cn.qualityportal.organisation.DataScope;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Progress on the demo: statuses materialised from the figures, rolled up to the city, kept fresh, scoped. */
+@SpringBootTest(properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+@AutoConfigureMockMvc
+class ProgressTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	ProgressStore store;
+
+	@Autowired
+	ProgressBoard board;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void cityFiguresRollUpFromTheCountiesReports() throws Exception {
+		JsonNode city = api("office", "/api/v1/progress?regionCode=450600&year=2019");
+
+		// Hand-written: the approved 2019 figures of the four counties, summed for counts, averaged for rates
+		// (the demo reports no numerators and denominators, so rates are plain means).
+		BigDecimal counties = jdbc.queryForObject("""
+				select sum(v.value) from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.kind = 'ANNUAL' and p.year = 2019
+				join region r on r.code = v.region_code and r.parent_code = '450600'
+				where i.code = 'FCG-01' and v.status = 'APPROVED'""", BigDecimal.class);
+		BigDecimal mean = jdbc.queryForObject("""
+				select avg(v.value) from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.kind = 'ANNUAL' and p.year = 2019
+				join region r on r.code = v.region_code and r.parent_code = '450600'
+				where i.code = 'FCG-02' and v.status = 'APPROVED'""", BigDecimal.class);
+		assertThat(target(city, "FCG-01").get("latestValue").decimalValue()).isEqualByComparingTo(counties);
+		assertThat(target(city, "FCG-01").get("source").asString()).isEqualTo("SUM");
+		assertThat(target(city, "FCG-02").get("latestValue").decimalValue())
+			.isEqualByComparingTo(mean.setScale(4, java.math.RoundingMode.HALF_UP));
+		assertThat(target(city, "FCG-02").get("source").asString()).isEqualTo("MEAN");
+		assertThat(target(city, "FCG-02").get("explanation").asString()).contains("个下级地区简单平均");
+		assertThat(city.size()).isEqualTo(jdbc.queryForObject("select count(*) from target where region_code = '450600'", Integer.class));
+	}
+
+	@Test
+	void statusesAreTheRulesAppliedToTheApprovedFigures() throws Exception {
+		JsonNode county = api("office", "/api/v1/progress?regionCode=450603&year=2019");
+		JsonNode passRate = target(county, "FCG-02");
+		List<Figure> figures = jdbc.query("""
+				select p.year, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.kind = 'ANNUAL'
+				where i.code = 'FCG-02' and v.region_code = '450603' and v.status = 'APPROVED' and p.year <= 2019""",
+				(rs, row) -> Figure.own(rs.getInt(1), rs.getBigDecimal(2), false));
+		Terms terms = new Terms(cn.qualityportal.targets.Comparator.GE, new BigDecimal("93"), null, null, null, 2016, 2020,
+				false, cn.qualityportal.targets.Direction.HIGHER, cn.qualityportal.targets.ValueType.RATE, "%");
+		Progress expected = ProgressRules.evaluate(terms, figures, null, 2019);
+
+		assertThat(passRate.get("status").asString()).isEqualTo(expected.status().name());
+		assertThat(passRate.get("latestYear").asInt()).isEqualTo(expected.latestYear());
+		assertThat(passRate.get("explanation").asString()).startsWith(switch (expected.status()) {
+			case ACHIEVED -> "已达成";
+			case ON_TRACK -> "正常推进";
+			case NEEDS_ACCELERATION -> "需加快";
+			case OFF_TRACK -> "滞后";
+			case OVERDUE -> "逾期未达成";
+			case NO_DATA -> "暂无数据";
+		});
+	}
+
+	@Test
+	void aChangedFigureChangesTheStatusAtOnceAndNothingElseIsRecomputed() throws Exception {
+		store.refresh(2019, false);
+		assertThat(store.refresh(2019, false)).as("nothing changed, nothing recomputed").isZero();
+		Map<String, Object> figure = jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		try {
+			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
+
+			JsonNode county = api("office", "/api/v1/progress?regionCode=450621&year=2019");
+			assertThat(target(county, "FCG-02").get("status").asString()).isEqualTo("ACHIEVED");
+			assertThat(target(county, "FCG-02").get("latestValue").decimalValue()).isEqualByComparingTo("99.5");
+			assertThat(store.refresh(2019, false)).isZero();
+		}
+		finally {
+			jdbc.update("update indicator_value set value = ? where id = ?", figure.get("value"), figure.get("id"));
+		}
+		assertThat(store.refresh(2019, false)).as("only the changed indicator").isEqualTo(1);
+	}
+
+	@Test
+	void submittedFiguresCountOnlyWhenAskedAndAreMarked() throws Exception {
+		JsonNode approvedOnly = api("office", "/api/v1/progress?regionCode=450602&year=2020");
+		JsonNode withSubmitted = api("office", "/api/v1/progress?regionCode=450602&year=2020&includeSubmitted=true");
+		// Hand-written: the district's targets whose indicator has a figure of the district awaiting review.
+		Integer provisional = jdbc.queryForObject("""
+				select count(*) from target t where t.region_code = '450602' and exists (
+				    select 1 from indicator_value v join reporting_period p on p.id = v.period_id and p.kind = 'ANNUAL'
+				    where v.indicator_id = t.indicator_id and v.region_code = '450602' and v.status = 'SUBMITTED'
+				      and p.year <= 2020)""", Integer.class);
+
+		assertThat(count(approvedOnly, "provisional", true)).isZero();
+		assertThat(count(withSubmitted, "provisional", true)).isEqualTo(provisional.longValue());
+		for (JsonNode row : withSubmitted) {
+			if (row.get("provisional").asBoolean()) {
+				assertThat(row.get("explanation").asString()).contains("含待审核数据");
+			}
+		}
+	}
+
+	@Test
+	void aDistrictReporterSeesOnlyTheirDistrict() throws Exception {
+		JsonNode own = api("reporter-450681", "/api/v1/progress?year=2019");
+
+		assertThat(own.size()).isPositive();
+		assertThat(own.valueStream().map(row -> row.get("regionCode").asString())).containsOnly("450681");
+		mvc.perform(get("/api/v1/progress?regionCode=450602").with(user(users.loadUserByUsername("reporter-450681"))))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("您无权为该地区登记或修改数据。"));
+		mvc.perform(get("/api/v1/progress?regionCode=450600").with(user(users.loadUserByUsername("reporter-450681"))))
+			.andExpect(status().isForbidden());
+		assertThat(board.rows(ProgressBoard.Query.of(2019, false),
+				new DataScope(false, java.util.Set.of("450602"), java.util.Set.of("450600")))
+			.stream()
+			.map(ProgressRow::regionCode)).containsOnly("450602");
+	}
+
+	@Test
+	void badYearIsAProblemNotAnError() throws Exception {
+		mvc.perform(get("/api/v1/progress?year=3000").with(user(users.loadUserByUsername("office"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("年份无效：应在 1949 到 2100 之间。"));
+		mvc.perform(get("/api/v1/progress?year=abc").with(user(users.loadUserByUsername("office"))))
+			.andExpect(status().isBadRequest());
+	}
+
+	private JsonNode api(String username, String path) throws Exception {
+		String body = mvc.perform(get(path).with(user(users.loadUserByUsername(username))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		return json.readTree(body);
+	}
+
+	private static JsonNode target(JsonNode rows, String indicatorCode) {
+		return rows.valueStream()
+			.filter(row -> row.get("indicatorCode").asString().equals(indicatorCode))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no target of " + indicatorCode));
+	}
+
+	private static long count(JsonNode rows, String field, boolean value) {
+		return rows.valueStream().filter(row -> row.get(field).asBoolean() == value).count();
+	}
+
+}
