@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import cn.qualityportal.targets.Comparator;
 import cn.qualityportal.targets.Direction;
+import cn.qualityportal.targets.TargetRow;
 import cn.qualityportal.targets.ValueType;
 
 /**
@@ -76,20 +77,9 @@ public record Terms(Comparator comparator, BigDecimal value, BigDecimal valueMax
 		return increment ? Explanation.of("progress.condition.increment", conditionText()) : conditionText();
 	}
 
-	/** "≥ 93%", "2–3个", "+5百分点": the comparison and number(s) in short. */
+	/** "≥ 93%", "2–3 个", "+5 百分点": the comparison and number(s) in short. */
 	String conditionText() {
-		String number = Numbers.plain(value) + (comparator == Comparator.RANGE ? "–" + Numbers.plain(valueMax) : "");
-		return switch (comparator) {
-			case GE -> "≥ " + number + unit;
-			case GT -> "> " + number + unit;
-			case LE -> "≤ " + number + unit;
-			case LT -> "< " + number + unit;
-			case EQ -> "= " + number + unit;
-			case ABOUT -> "≈ " + number + unit;
-			case RANGE -> number + unit;
-			case INCREASE_BY -> "+" + number + unit;
-			case DECREASE_BY -> "−" + number + unit;
-		};
+		return TargetRow.condition(comparator, value, valueMax, unit);
 	}
 
 }

@@ -11,6 +11,11 @@ public record TargetRow(long id, long indicatorId, String indicatorCode, String 
 
 	/** "≥ 93%", "2–3 个", "提高 5 百分点": the condition in short. */
 	public String condition() {
+		return condition(comparator, value, valueMax, unit);
+	}
+
+	/** The short condition of any comparison, for modules that hold a target's terms but not a row. */
+	public static String condition(Comparator comparator, BigDecimal value, BigDecimal valueMax, String unit) {
 		String number = plain(value) + (comparator == Comparator.RANGE ? "–" + plain(valueMax) : "");
 		return switch (comparator) {
 			case GE -> "≥ " + number + unit;
