@@ -172,6 +172,23 @@ class DemoData implements ApplicationRunner {
 					2020, 2017, true, own.get("MARKET_REGULATION"), null, cityTargets.get("FCG-17"));
 		}
 
+		// ... and its other pass and satisfaction rates, same thresholds, led by the county's department of the area,
+		// so each county's dashboard has targets in several goal areas.
+		for (JsonNode target : plan.get("targets")) {
+			String code = target.get("indicator").asString();
+			boolean rate = plan.get("indicators").valueStream()
+				.anyMatch(indicator -> indicator.get("code").asString().equals(code) && indicator.get("unit").asString().equals("%"));
+			if (!rate || code.equals("FCG-02")) {
+				continue;
+			}
+			String area = target.get("goal").asString();
+			for (String[] county : COUNTIES) {
+				target(indicators.get(code), county[0], city, goals.get(area), "GE", target.get("value").asString(), null,
+						target.get("deadlineYear").asInt(), 2016, false, departments.get(county[0]).get(LEAD_BY_AREA.get(area)),
+						null, cityTargets.get(code));
+			}
+		}
+
 		// The district plan: one target stronger than the city's, two weaker (flagged on its page).
 		Map<String, Long> gangkou = departments.get("450602");
 		target(indicators.get("FCG-02"), "450602", district, null, "GE", "92", null, 2020, 2016, false,

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * One query.
  */
 @Service
-class Completeness {
+public class Completeness {
 
 	private static final String ASSIGNED = """
 			with due as (
@@ -50,7 +50,7 @@ class Completeness {
 
 	}
 
-	record Owed(long periodId, int year, PeriodKind kind, int number, LocalDate dueOn, String indicatorName, ValueStatus status) {
+	public record Owed(long periodId, int year, PeriodKind kind, int number, LocalDate dueOn, String indicatorName, ValueStatus status) {
 	}
 
 	@Transactional(readOnly = true)
@@ -87,7 +87,7 @@ class Completeness {
 
 	/** What one unit still owes in the open periods: missing, draft or returned figures. */
 	@Transactional(readOnly = true)
-	List<Owed> owedBy(String regionCode, long departmentId) {
+	public List<Owed> owedBy(String regionCode, long departmentId) {
 		return jdbc.sql("""
 				select p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
 				from reporting_period p

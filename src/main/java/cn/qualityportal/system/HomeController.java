@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Controller;
@@ -23,8 +24,16 @@ class HomeController {
 		this.sections = sections;
 	}
 
+	/**
+	 * Leadership and the office land on the progress overview; accounts that also report or review
+	 * keep the home page, where their outstanding work is.
+	 */
 	@GetMapping("/")
-	String show(Principal user, Model model) {
+	String show(Principal user, HttpServletRequest request, Model model) {
+		if ((request.isUserInRole("LEADER") || request.isUserInRole("OFFICE")) && !request.isUserInRole("REPORTER")
+				&& !request.isUserInRole("REVIEWER")) {
+			return "redirect:/dashboards";
+		}
 		BuildProperties properties = build.getIfAvailable();
 		model.addAttribute("version", properties == null ? "dev" : properties.getVersion());
 		List<Map.Entry<String, Object>> shown = new ArrayList<>();

@@ -57,8 +57,9 @@ class DemoDataTests {
 		long city = jdbc.queryForObject("select id from policy_document where doc_number = '防政发〔2017〕14号'", Long.class);
 		assertThat(jdbc.queryForObject("select count(*) from target where document_id = ? and region_code = '450600'",
 				Integer.class, city)).isEqualTo(44);
+		// FCG-02 and FCG-17 and the twelve other rates, cascaded to four counties.
 		assertThat(jdbc.queryForObject("select count(*) from target where parent_target_id is not null", Integer.class))
-			.isEqualTo(8);
+			.isEqualTo(4 * 14);
 		assertThat(jdbc.queryForList("""
 				select p.doc_number from policy_document_parent l join policy_document p on p.id = l.parent_id
 				where l.document_id = ? and l.relation = 'CITES'""", String.class, city)).containsExactly("国发〔2015〕28号");

@@ -1,0 +1,88 @@
+package cn.qualityportal.dashboards;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.qualityportal.progress.TargetStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * ECharts options as JSON for {@code data-chart} attributes (static/js/charts.js draws them; the
+ * content security policy allows no inline script). Only data and layout: every number is also
+ * in the table beside the chart.
+ */
+final class Charts {
+
+	/** Status colours, the same as the badges' (portal.css). */
+	static final Map<TargetStatus, String> COLOURS = Map.of(TargetStatus.ACHIEVED, "#198754", TargetStatus.ON_TRACK,
+			"#0d6efd", TargetStatus.NEEDS_ACCELERATION, "#e0a800", TargetStatus.OFF_TRACK, "#fd7e14",
+			TargetStatus.OVERDUE, "#dc3545", TargetStatus.NO_DATA, "#adb5bd");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Charts() {
+	}
+
+	/** Horizontal stacked bars: one bar per category, one stack segment per status. */
+	static String statusBars(List<String> categories, Map<TargetStatus, List<Integer>> counts,
+			Map<TargetStatus, String> statusNames) {
+		List<Object> series = new ArrayList<>();
+		counts.forEach((status, values) -> series.add(map("name", statusNames.get(status), "type", "bar", "stack", "all",
+				"itemStyle", map("color", COLOURS.get(status)), "data", values)));
+		return json(map("tooltip", map("trigger", "axis"), "legend", map("bottom", 0),
+				"grid", map("left", 8, "right", 16, "top", 8, "bottom", 40, "containLabel", true),
+				"xAxis", map("type", "value", "minInterval", 1), "yAxis", map("type", "category", "data", categories,
+						"inverse", true),
+				"series", series));
+	}
+
+	/** Bars of one number per category, with an optional reference line (the target). */
+	static String bars(List<String> categories, List<? extends Number> values, String name, BigDecimal line,
+			String lineName) {
+		Map<String, Object> series = map("name", name, "type", "bar", "data", values, "itemStyle", map("color", "#0d6efd"));
+		if (line != null) {
+			series.put("markLine", map("symbol", "none", "data", List.of(map("yAxis", line, "name", lineName)),
+					"lineStyle", map("color", "#dc3545", "type", "dashed"), "label", map("formatter", lineName)));
+		}
+		return json(map("tooltip", map("trigger", "axis"),
+				"grid", map("left", 8, "right", 16, "top", 24, "bottom", 8, "containLabel", true),
+				"xAxis", map("type", "category", "data", categories, "axisLabel", map("interval", 0, "rotate", 30)),
+				"yAxis", map("type", "value", "scale", true), "series", List.of(series)));
+	}
+
+	/** One line per named series over the years. */
+	static String lines(List<Integer> years, Map<String, List<BigDecimal>> series) {
+		List<Object> lines = new ArrayList<>();
+		series.forEach((name, values) -> lines.add(map("name", name, "type", "line", "data", values, "connectNulls", true)));
+		return json(map("tooltip", map("trigger", "axis"), "legend", map("bottom", 0, "type", "scroll"),
+				"grid", map("left", 8, "right", 16, "top", 16, "bottom", 40, "containLabel", true),
+				"xAxis", map("type", "category", "data", years.stream().map(String::valueOf).toList()),
+				"yAxis", map("type", "value", "scale", true), "series", lines));
+	}
+
+	/** A ring of status counts. */
+	static String statusRing(Map<TargetStatus, Integer> counts, Map<TargetStatus, String> statusNames) {
+		List<Object> data = new ArrayList<>();
+		counts.forEach((status, count) -> data.add(map("name", statusNames.get(status), "value", count, "itemStyle",
+				map("color", COLOURS.get(status)))));
+		return json(map("tooltip", map("trigger", "item"), "legend", map("bottom", 0),
+				"series", List.of(map("type", "pie", "radius", List.of("45%", "70%"), "data", data,
+						"label", map("formatter", "{b}: {c}")))));
+	}
+
+	private static Map<String, Object> map(Object... pairs) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static String json(Object options) {
+		return JSON.writeValueAsString(options);
+	}
+
+}

@@ -1,0 +1,173 @@
+package cn.qualityportal.dashboards;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.Regions;
+import cn.qualityportal.progress.ProgressBoard;
+import cn.qualityportal.progress.ProgressRow;
+import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.spreadsheets.Workbooks;
+import cn.qualityportal.system.Refusal;
+import cn.qualityportal.system.UploadedFiles;
+import cn.qualityportal.targets.GoalArea;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The dashboards' numbers as xlsx: the same rows and counts the pages show, within the same scope. */
+@Controller
+@RequestMapping("/dashboards")
+class DashboardExportController {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final ProgressBoard board;
+
+	private final Overview overview;
+
+	private final Regions regions;
+
+	private final MessageSource messages;
+
+	private final Explain explain;
+
+	DashboardExportController(ProgressBoard board, Overview overview, Regions regions, MessageSource messages,
+			Explain explain) {
+		this.board = board;
+		this.overview = overview;
+		this.regions = regions;
+		this.messages = messages;
+		this.explain = explain;
+	}
+
+	@GetMapping("/overview.xlsx")
+	ResponseEntity<byte[]> overview(@RequestParam String region, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		covered(region, scope);
+		int judged = year(year);
+		Overview.View view = overview.of(region, judged, submitted, scope);
+		List<String> statusHeader = new ArrayList<>();
+		for (TargetStatus status : TargetStatus.values()) {
+			statusHeader.add(message("progress.status." + status));
+		}
+		List<String> areaHeader = new ArrayList<>(List.of(message("dashboard.area")));
+		areaHeader.addAll(statusHeader);
+		List<List<Object>> areas = new ArrayList<>();
+		view.byArea().forEach((area, counts) -> {
+			List<Object> row = new ArrayList<>(List.of(message("area." + area)));
+			for (TargetStatus status : TargetStatus.values()) {
+				row.add(counts.getOrDefault(status, 0));
+			}
+			areas.add(row);
+		});
+		List<List<Object>> ranking = new ArrayList<>();
+		int rank = 1;
+		for (Overview.Standing standing : view.ranking()) {
+			ranking.add(List.of(rank++, standing.regionCode(), standing.regionName(), round(standing.share()), standing.good(),
+					standing.behind(), standing.total()));
+		}
+		byte[] xlsx = Workbooks.write(List.of(new Workbooks.Sheet(message("dashboard.byArea"), areaHeader, areas),
+				new Workbooks.Sheet(message("dashboard.ranking"),
+						List.of(message("dashboard.rank"), "code", message("document.region"), message("dashboard.goodShare"),
+								message("dashboard.good"), message("dashboard.behind"), message("dashboard.targets")),
+						ranking)));
+		return UploadedFiles.attachment("overview-" + region + "-" + judged + ".xlsx", XLSX, xlsx);
+	}
+
+	@GetMapping("/regions/{code}/export.xlsx")
+	ResponseEntity<byte[]> region(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, @RequestParam(required = false) Long document,
+			@RequestParam(required = false) GoalArea area, @RequestParam(required = false) Long department,
+			@RequestParam(required = false) TargetStatus status, DataScope scope) {
+		covered(code, scope);
+		int judged = year(year);
+		return rows("region-" + code + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted)
+			.region(code)
+			.document(document)
+			.area(area)
+			.department(department)
+			.status(status), scope));
+	}
+
+	@GetMapping("/departments/{id}/export.xlsx")
+	ResponseEntity<byte[]> department(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		Regions.DepartmentOption department = regions.department(id)
+			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
+		covered(department.regionCode(), scope);
+		int judged = year(year);
+		return rows("department-" + id + "-" + judged,
+				board.rows(ProgressBoard.Query.of(judged, submitted).department(id), scope));
+	}
+
+	@GetMapping("/documents/{id}/export.xlsx")
+	ResponseEntity<byte[]> document(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		int judged = year(year);
+		return rows("document-" + id + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted).document(id), scope));
+	}
+
+	@GetMapping("/indicators/{id}/export.xlsx")
+	ResponseEntity<byte[]> indicator(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		int judged = year(year);
+		return rows("indicator-" + id + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope));
+	}
+
+	private ResponseEntity<byte[]> rows(String name, List<ProgressRow> rows) {
+		List<String> header = List.of(message("dashboard.indicator"), "code", message("document.region"), "region",
+				message("dashboard.document"), message("target.condition"), message("target.deadlineYear"),
+				message("dashboard.latest"), message("dashboard.latestYear"), message("dashboard.forecast"),
+				message("dashboard.ratio"), message("common.status"), message("dashboard.explanation"));
+		List<List<Object>> lines = new ArrayList<>();
+		for (ProgressRow row : rows) {
+			List<Object> line = new ArrayList<>();
+			line.add(row.indicatorName());
+			line.add(row.indicatorCode());
+			line.add(row.regionName());
+			line.add(row.regionCode());
+			line.add(row.documentNumber() != null ? row.documentNumber() : row.documentTitle());
+			line.add((row.increment() ? message("target.increment") + " " : "") + row.condition());
+			line.add(row.deadlineYear());
+			line.add(row.latestValue());
+			line.add(row.latestYear());
+			line.add(row.forecastValue());
+			line.add(row.ratio());
+			line.add(message("progress.status." + row.status()));
+			line.add(explain.of(row.explanation()));
+			lines.add(line);
+		}
+		return UploadedFiles.attachment(name + ".xlsx", XLSX,
+				Workbooks.write(List.of(new Workbooks.Sheet(message("dashboard.targetList"), header, lines))));
+	}
+
+	private int year(Integer year) {
+		if (year != null && (year < 1949 || year > 2100)) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
+		}
+		return year == null ? board.defaultYear() : year;
+	}
+
+	private static void covered(String regionCode, DataScope scope) {
+		if (!scope.covers(regionCode)) {
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+	}
+
+	private static java.math.BigDecimal round(double share) {
+		return java.math.BigDecimal.valueOf(share).setScale(1, java.math.RoundingMode.HALF_UP);
+	}
+
+	private String message(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	}
+
+}
