@@ -56,6 +56,8 @@ class PageQueryCountTests {
 		limits.put("leader /dashboards/departments/" + bureau, 9);
 		limits.put("leader /dashboards/documents/" + document, 7);
 		limits.put("leader /dashboards/indicators/" + passRate, 7);
+		limits.put("leader /assessments?year=2017", 15);
+		limits.put("reporter-450681 /assessments/2017/regions/450681", 14);
 		limits.put("office /documents", 5);
 		limits.put("office /documents/" + document, 12);
 		limits.put("office /targets", 5);
