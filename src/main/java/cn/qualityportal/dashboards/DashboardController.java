@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The dashboard pages. Each reads the materialised progress within the reader's scope; a region,
@@ -148,7 +149,7 @@ class DashboardController {
 		List<ProgressRow> rows = board.rows(ProgressBoard.Query.of(judging.year(), judging.submitted()).document(id), scope);
 		model.addAttribute("document", document);
 		model.addAttribute("rows", rows);
-		sparklines(rows, model);
+		lines(rows, model);
 		Map<GoalArea, Map<TargetStatus, Integer>> byArea = new java.util.TreeMap<>();
 		rows.forEach(row -> byArea.computeIfAbsent(row.area(), a -> new EnumMap<>(TargetStatus.class))
 			.merge(row.status(), 1, Integer::sum));
@@ -184,7 +185,7 @@ class DashboardController {
 		}
 		model.addAttribute("indicator", indicator);
 		model.addAttribute("rows", rows);
-		sparklines(rows, model);
+		lines(rows, model);
 		model.addAttribute("ranked", ranked);
 		model.addAttribute("reference", reference);
 		model.addAttribute("rankChart", Charts.bars(ranked.stream().map(ProgressRow::regionName).toList(),
@@ -233,13 +234,17 @@ class DashboardController {
 		rows.forEach(row -> counts.merge(row.status(), 1, Integer::sum));
 		model.addAttribute("counts", counts);
 		model.addAttribute("statusChart", Charts.statusRing(counts, statusNames()));
-		sparklines(rows, model);
+		lines(rows, model);
 	}
 
-	private static void sparklines(List<ProgressRow> rows, Model model) {
-		List<String> sparklines = new ArrayList<>();
-		rows.forEach(row -> sparklines.add(Sparkline.points(row.series())));
-		model.addAttribute("sparklines", sparklines);
+	private void lines(List<ProgressRow> rows, Model model) {
+		Judging judging = (Judging) model.getAttribute("judging");
+		model.addAttribute("lines", TargetLine.of(rows, contextPath(), judging, messages, LocaleContextHolder.getLocale()));
+	}
+
+	private static String contextPath() {
+		String path = ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath();
+		return path == null ? "" : path;
 	}
 
 	private String page(Model model, String view) {

@@ -21,10 +21,13 @@ class Explain {
 
 	/** A figure as people write it: at most two decimals, no trailing zeros ("5", "93.1", "92.32"). */
 	public String number(java.math.BigDecimal value) {
-		return value == null ? "—"
-				: value.setScale(Math.min(2, Math.max(0, value.scale())), java.math.RoundingMode.HALF_UP)
-					.stripTrailingZeros()
-					.toPlainString();
+		return value == null ? "—" : plain(value);
+	}
+
+	static String plain(java.math.BigDecimal value) {
+		return value.setScale(Math.min(2, Math.max(0, value.scale())), java.math.RoundingMode.HALF_UP)
+			.stripTrailingZeros()
+			.toPlainString();
 	}
 
 }

@@ -166,8 +166,9 @@ class Overview {
 				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
 				       count(v.id) filter (where v.status = 'APPROVED') as approved
 				from due d join region r on r.code = d.region_code
-				left join reporting_period p on p.year = :year and p.kind = 'ANNUAL'
-				left join indicator_value v on v.indicator_id = d.indicator_id and v.region_code = d.region_code and v.period_id = p.id
+				left join (select v.id, v.indicator_id, v.region_code, v.status from indicator_value v
+				           where v.period_id = (select id from reporting_period where year = :year and kind = 'ANNUAL')) v
+				       on v.indicator_id = d.indicator_id and v.region_code = d.region_code
 				group by d.region_code, r.name
 				order by d.region_code"""), root, scope).param("year", year)
 			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))

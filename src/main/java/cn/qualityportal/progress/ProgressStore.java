@@ -31,6 +31,9 @@ class ProgressStore {
 	/** The advisory lock writers share (in the triggers) and the refresher holds alone. */
 	static final long LOCK = 715100;
 
+	/** Statuses written at once above which the table's statistics are refreshed. */
+	private static final int ANALYZE_AFTER = 5_000;
+
 	private static final String STALE = """
 			select i.id from indicator i
 			where exists (select 1 from target t where t.indicator_id = i.id)
@@ -159,6 +162,11 @@ class ProgressStore {
 			.param("explanation", rows.explanation.toArray(String[]::new))
 			.param("series", rows.series.toArray(String[]::new))
 			.update();
+		if (rows.target.size() >= ANALYZE_AFTER) {
+			// A large batch (the first materialisation of a year) leaves the planner's statistics far off,
+			// and dashboards would get nested-loop plans over tens of thousands of rows until autovacuum runs.
+			jdbc.sql("analyze target_progress").update();
+		}
 		jdbc.sql("""
 				insert into progress_freshness (indicator_id, as_of_year, include_submitted, watermark)
 				select unnest(cast(:ids as bigint[])), :year, :submitted, :watermark

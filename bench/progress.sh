@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Progress at province scale (bench/province-data.sql: 127 regions, 200 indicators, 25,400 targets,
+# 252,000 figures). Starts the portal on its own embedded database, loads the data, then measures
+# with warm caches: the first (cold) materialisation, the region page of a county and the
+# province's leadership overview, each beside the hand-written SQL computing the same statuses
+# from the raw figures (bench/progress-reference.sql), whose statuses must equal the portal's.
+# Prints medians of N requests (default 30). Needs curl and psql. Usage: bench/progress.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-30}
+[ -f target/portal.jar ] || ./mvnw --batch-mode --quiet package -DskipTests
+data=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORTAL_DATA_DIR=$data PORTAL_DEMO_DATA=true PORTAL_DEMO_PASSWORD=Bench-password-1 PORTAL_ADMIN_PASSWORD=Bench-admin-1 \
+  SERVER_PORT=$port java -jar target/portal.jar >"$data/portal.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+until curl -fs "http://localhost:$port/actuator/health" | grep -q UP; do
+  kill -0 $pid 2>/dev/null || { cat "$data/portal.log"; exit 1; }
+  sleep 0.5
+done
+dbport=$(sed -n 4p "$data/postgres/postmaster.pid")
+sql() { PGHOST=localhost PGPORT=$dbport PGUSER=postgres PGDATABASE=portal psql -X -q -v ON_ERROR_STOP=1 "$@" 2>&1 \
+  | grep -v "WARNING\|psql version\|Some psql features" || true; }
+sql -f bench/province-data.sql
+echo "data: $(sql -At -c "select (select count(*) from region where code like '99%') || ' regions, ' ||
+  (select count(*) from target where region_code like '99%') || ' targets, ' ||
+  (select count(*) from indicator_value where region_code like '99%') || ' figures'")"
+
+session() {
+  local jar="$data/cookies-$1" token
+  token=$(curl -s -c "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null -d "username=$1&password=Bench-password-1&_csrf=$token" "http://localhost:$port/login"
+  echo "$jar"
+}
+province=$(session bench-leader)
+county=$(session bench-county)
+
+median() { sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] }'; }
+
+page() { # label cookie-jar path → median ms, after a warm-up
+  local label=$1 jar=$2 path=$3
+  for _ in $(seq 5); do curl -s -o /dev/null -b "$jar" "http://localhost:$port$path"; done
+  for _ in $(seq "$runs"); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$jar" "http://localhost:$port$path"
+  done >"$data/times"
+  if awk '$1 != 200 { bad = 1 } END { exit !bad }' "$data/times"; then echo "$label: non-200 answers" >&2; exit 1; fi
+  awk '{ printf "%.1f\n", $2 * 1000 }' "$data/times" | median
+}
+
+reference() { # root year → median ms of the hand-written SQL
+  { echo '\timing on'; for _ in $(seq $(( runs + 3 ))); do
+      echo "\\i bench/progress-reference.sql"; echo "select status, count(*) from reference_status group by status;"; echo "discard temp;"
+    done; } | sql -v root="$1" -v year="$2" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' \
+    | awk 'NR % 3 == 2' | tail -n "$runs" | median
+}
+
+cold_start=$(date +%s%N)
+curl -s -o /dev/null -b "$province" "http://localhost:$port/dashboards?region=990000&year=2024"
+cold=$(( ($(date +%s%N) - cold_start) / 1000000 ))
+
+region_page=$(page "region page" "$county" "/dashboards/regions/990101?year=2024")
+overview_page=$(page "overview" "$province" "/dashboards?region=990000&year=2024")
+api=$(page "progress API" "$county" "/api/v1/progress?regionCode=990101&year=2024")
+region_sql=$(reference 990101 2024)
+overview_sql=$(reference 990000 2024)
+mismatches=$({ echo "\\i bench/progress-reference.sql"; echo "select count(*) from reference_status r
+  join target_progress p on p.target_id = r.id and p.as_of_year = 2024 and not p.include_submitted
+  where p.status <> r.status;"; } | sql -At -v root=990000 -v year=2024 | tail -1)
+
+printf "%-52s %8s ms\n" "first overview, materialising 25,400 statuses (cold)" "$cold"
+printf "%-52s %8s ms   (target ≤ 50; hand-written SQL %s ms, ratio %s)\n" "region page of a county, 200 targets (median)" \
+  "$region_page" "$region_sql" "$(awk -v a="$region_page" -v b="$region_sql" 'BEGIN { printf "%.2f", a / b }')"
+printf "%-52s %8s ms   (target ≤ 200; hand-written SQL %s ms, ratio %s)\n" "province overview, 25,400 targets (median)" \
+  "$overview_page" "$overview_sql" "$(awk -v a="$overview_page" -v b="$overview_sql" 'BEGIN { printf "%.2f", a / b }')"
+printf "%-52s %8s ms\n" "progress API of a county (median)" "$api"
+printf "%-52s %8s\n" "statuses differing from the hand-written SQL" "$mismatches"
