@@ -63,6 +63,15 @@ final class Charts {
 				"yAxis", map("type", "value", "scale", true), "series", lines));
 	}
 
+	/** Shares (0–100 %) per category, on an axis from 0 to 100 so bars compare honestly. */
+	static String shares(List<String> categories, List<? extends Number> values, String name) {
+		return json(map("tooltip", map("trigger", "axis"),
+				"grid", map("left", 8, "right", 16, "top", 24, "bottom", 8, "containLabel", true),
+				"xAxis", map("type", "category", "data", categories, "axisLabel", map("interval", 0, "rotate", 30)),
+				"yAxis", map("type", "value", "min", 0, "max", 100),
+				"series", List.of(map("name", name, "type", "bar", "data", values, "itemStyle", map("color", "#198754")))));
+	}
+
 	/** A ring of status counts. */
 	static String statusRing(Map<TargetStatus, Integer> counts, Map<TargetStatus, String> statusNames) {
 		List<Object> data = new ArrayList<>();

@@ -97,9 +97,9 @@ class DashboardController {
 		model.addAttribute("view", view);
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("areaChart", Charts.statusBars(areaNames, byStatus, names));
-		model.addAttribute("rankingChart", Charts.bars(ranking.stream().map(Overview.Standing::regionName).toList(),
+		model.addAttribute("rankingChart", Charts.shares(ranking.stream().map(Overview.Standing::regionName).toList(),
 				ranking.stream().map(standing -> BigDecimal.valueOf(standing.share()).setScale(1, java.math.RoundingMode.HALF_UP)).toList(),
-				message("dashboard.goodShare"), null, null));
+				message("dashboard.goodShare")));
 		return page(model, "dashboards/overview");
 	}
 
