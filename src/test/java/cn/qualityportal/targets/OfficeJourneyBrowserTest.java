@@ -53,7 +53,8 @@ class OfficeJourneyBrowserTest {
 		page.getByLabel("用户名").fill("office");
 		page.getByLabel("密码").fill("Demo-password-1");
 		page.getByLabel("密码").press("Enter");
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("欢迎，市质强办");
+		// The office lands on the progress overview of its city.
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("防城港市 目标进展总览（2019 年）");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("政策文件").setExact(true)).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("登记文件")).click();
