@@ -48,7 +48,10 @@ class AdministratorBootstrap implements ApplicationRunner {
 		}
 		boolean generated = !StringUtils.hasText(configuredPassword);
 		String password = generated ? randomPassword() : configuredPassword;
-		accounts.save(new UserAccount(ADMIN_USERNAME, "系统管理员", passwordEncoder.encode(password), Set.of(Role.ADMIN)));
+		UserAccount admin = new UserAccount(ADMIN_USERNAME, "系统管理员", passwordEncoder.encode(password), Set.of(Role.ADMIN));
+		// A password printed in the log is a one-time password: replaced at the first sign-in.
+		admin.changePassword(admin.getPasswordHash(), generated);
+		accounts.save(admin);
 		if (generated) {
 			log.warn("Created the administrator account '{}' with the one-time generated password: {}"
 					+ "  (set PORTAL_ADMIN_PASSWORD to choose it; this is the only time it is shown)", ADMIN_USERNAME, password);

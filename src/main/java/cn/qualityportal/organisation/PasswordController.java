@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,16 @@ class PasswordController {
 
 	private final PasswordEncoder passwordEncoder;
 
-	PasswordController(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+	private final Passwords passwords;
+
+	private final ApplicationEventPublisher events;
+
+	PasswordController(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Passwords passwords,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -47,7 +55,7 @@ class PasswordController {
 			result.rejectValue("currentPassword", "validation.password.current");
 		}
 		if (!result.hasFieldErrors("newPassword")) {
-			PasswordPolicy.violation(form.newPassword()).ifPresent(key -> result.rejectValue("newPassword", key));
+			passwords.violation(account, form.newPassword()).ifPresent(key -> result.rejectValue("newPassword", key));
 		}
 		if (!result.hasFieldErrors("confirmation") && !form.confirmation().equals(form.newPassword())) {
 			result.rejectValue("confirmation", "validation.password.confirmation");
@@ -58,7 +66,8 @@ class PasswordController {
 		if (result.hasErrors()) {
 			return "organisation/passwordForm";
 		}
-		account.changePassword(passwordEncoder.encode(form.newPassword()));
+		passwords.set(account, form.newPassword(), false);
+		events.publishEvent(new PasswordChanged(account.getUsername()));
 		redirect.addFlashAttribute("success", "flash.passwordChanged");
 		return "redirect:/";
 	}

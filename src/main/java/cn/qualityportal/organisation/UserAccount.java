@@ -48,6 +48,10 @@ class UserAccount {
 
 	private Instant lockedUntil;
 
+	private boolean mustChangePassword;
+
+	private Instant passwordChangedAt = Instant.now();
+
 	private Instant createdAt = Instant.now();
 
 	@Version
@@ -72,8 +76,23 @@ class UserAccount {
 		this.scopeIncludesSubregions = scopeIncludesSubregions;
 	}
 
-	void changePassword(String passwordHash) {
+	/** A new password; {@code mustChange} when someone else set it (initial or reset), so its owner replaces it. */
+	void changePassword(String passwordHash, boolean mustChange) {
 		this.passwordHash = passwordHash;
+		this.mustChangePassword = mustChange;
+		this.passwordChangedAt = Instant.now();
+	}
+
+	void unlock() {
+		this.lockedUntil = null;
+	}
+
+	public boolean isMustChangePassword() {
+		return mustChangePassword;
+	}
+
+	public Instant getPasswordChangedAt() {
+		return passwordChangedAt;
 	}
 
 	void setEnabled(boolean enabled) {

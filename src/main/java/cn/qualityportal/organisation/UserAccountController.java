@@ -1,8 +1,11 @@
 package cn.qualityportal.organisation;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
@@ -34,11 +37,17 @@ class UserAccountController {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final Passwords passwords;
+
+	private final AuditTrail audit;
+
 	UserAccountController(UserAccountRepository accounts, DepartmentRepository departments,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, Passwords passwords, AuditTrail audit) {
 		this.accounts = accounts;
 		this.departments = departments;
 		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
+		this.audit = audit;
 	}
 
 	@ModelAttribute("allRoles")
@@ -82,7 +91,10 @@ class UserAccountController {
 		UserAccount account = new UserAccount(username, form.displayName().strip(),
 				passwordEncoder.encode(form.password()), form.roles());
 		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
+		// An initial password is the administrator's, not its owner's: changed at the first sign-in.
+		account.changePassword(account.getPasswordHash(), true);
 		accounts.save(account);
+		audit.record("user_account", account.getId(), "CREATE", null, state(account));
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/admin/users?q=" + username;
 	}
@@ -107,7 +119,7 @@ class UserAccountController {
 		}
 		boolean resetPassword = form.password() != null && !form.password().isEmpty();
 		if (resetPassword) {
-			PasswordPolicy.violation(form.password()).ifPresent(key -> result.rejectValue("password", key));
+			passwords.violation(account, form.password()).ifPresent(key -> result.rejectValue("password", key));
 		}
 		Department department = department(form, result);
 		// The username is fixed once created; its errors on this form do not matter.
@@ -115,10 +127,13 @@ class UserAccountController {
 				|| result.hasGlobalErrors()) {
 			return "organisation/userForm";
 		}
+		Map<String, Object> before = state(account);
 		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
 		if (resetPassword) {
-			account.changePassword(passwordEncoder.encode(form.password()));
+			passwords.set(account, form.password(), true);
 		}
+		audit.record("user_account", account.getId(), resetPassword ? "UPDATE_AND_RESET_PASSWORD" : "UPDATE", before,
+				state(account));
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/admin/users?q=" + account.getUsername();
 	}
@@ -133,8 +148,44 @@ class UserAccountController {
 			return "redirect:/admin/users";
 		}
 		account.setEnabled(enabled);
+		audit.record("user_account", account.getId(), enabled ? "ENABLE" : "DISABLE", null, Map.of("username", account.getUsername()));
 		redirect.addFlashAttribute("success", enabled ? "flash.activated" : "flash.deactivated");
 		return "redirect:/admin/users?q=" + account.getUsername();
+	}
+
+	/** A one-time password, shown once to the administrator; its owner must replace it when signing in. */
+	@PostMapping("/{id}/reset-password")
+	@Transactional
+	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+		UserAccount account = find(id);
+		String oneTime = passwords.resetToOneTime(account);
+		account.unlock();
+		audit.record("user_account", account.getId(), "RESET_PASSWORD", null, Map.of("username", account.getUsername()));
+		redirect.addFlashAttribute("oneTimePassword", oneTime);
+		redirect.addFlashAttribute("oneTimeFor", account.getUsername());
+		return "redirect:/admin/users?q=" + account.getUsername();
+	}
+
+	/** Lifts a lock after failed sign-ins before it runs out. */
+	@PostMapping("/{id}/unlock")
+	@Transactional
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		UserAccount account = find(id);
+		account.unlock();
+		audit.record("user_account", account.getId(), "UNLOCK", null, Map.of("username", account.getUsername()));
+		redirect.addFlashAttribute("success", "flash.unlocked");
+		return "redirect:/admin/users?q=" + account.getUsername();
+	}
+
+	private static Map<String, Object> state(UserAccount account) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("username", account.getUsername());
+		state.put("displayName", account.getDisplayName());
+		state.put("department", account.getDepartment() == null ? null : account.getDepartment().getId());
+		state.put("roles", account.getRoles().stream().map(Enum::name).sorted().toList());
+		state.put("includesSubregions", account.isScopeIncludesSubregions());
+		state.put("enabled", account.isEnabled());
+		return state;
 	}
 
 	private Department department(UserAccountForm form, BindingResult result) {

@@ -33,6 +33,8 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
 	private final boolean locked;
 
+	private volatile boolean mustChangePassword;
+
 	PortalUser(SignInAccount account, boolean locked) {
 		this.id = account.id();
 		this.username = account.username();
@@ -43,6 +45,20 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 		this.scopeIncludesSubregions = account.scopeIncludesSubregions();
 		this.enabled = account.enabled();
 		this.locked = locked;
+		this.mustChangePassword = account.mustChangePassword();
+	}
+
+	/**
+	 * Set by an administrator (initial or reset) or expired: until changed, every page leads to the
+	 * password form and the API refuses (403). Flipped in place when the owner changes it, so the
+	 * session need not be renewed.
+	 */
+	public boolean mustChangePassword() {
+		return mustChangePassword;
+	}
+
+	void passwordChanged() {
+		this.mustChangePassword = false;
 	}
 
 	public long id() {

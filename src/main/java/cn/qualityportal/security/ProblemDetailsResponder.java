@@ -49,6 +49,12 @@ class ProblemDetailsResponder implements AuthenticationEntryPoint, AccessDeniedH
 		write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
 	}
 
+	/** Any other refusal of the security filters (too many failures, password change required). */
+	void respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
+			throws IOException {
+		write(request, response, status, detailKey);
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detailKey)
 			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package cn.qualityportal.security;
 
 import java.util.Set;
 
+import cn.qualityportal.organisation.SignInPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -19,6 +21,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -50,20 +55,26 @@ class SecurityConfiguration {
 	 */
 	/** Given to both chains explicitly, so Spring Security builds no default provider beside it. */
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+			AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
 		provider.setPreAuthenticationChecks(user -> {
 		});
 		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-		return new ProviderManager(provider);
+		ProviderManager manager = new ProviderManager(provider);
+		// Failures reach SignInEvents (lockout, security audit) only through the publisher.
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			ProblemDetailsResponder problems) throws Exception {
+			ProblemDetailsResponder problems, SignInPolicy signIns) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
+			.addFilterBefore(new SignInGuards.BlockedAddresses(signIns, problems), BasicAuthenticationFilter.class)
+			.addFilterAfter(new SignInGuards.PasswordChangeRequired(problems, true), AuthorizationFilter.class)
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -83,8 +94,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			ProblemDetailsResponder problems, SignInPolicy signIns) throws Exception {
 		http.authenticationManager(authenticationManager)
+			.addFilterBefore(new SignInGuards.BlockedAddresses(signIns, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SignInGuards.PasswordChangeRequired(problems, false), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
 				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/error").permitAll()

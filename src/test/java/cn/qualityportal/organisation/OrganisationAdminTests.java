@@ -182,7 +182,15 @@ class OrganisationAdminTests {
 			.andExpect(redirectedUrl("/admin/users?q=reviewer-new"));
 		mvc.perform(formLogin().user("reviewer-new").password("Long-enough-42"))
 			.andExpect(authenticated().withRoles("REVIEWER"));
+		// The administrator chose that password: until its owner replaces it, pages lead to the form and the API refuses.
 		mvc.perform(get("/api/v1/me").with(httpBasic("reviewer-new", "Long-enough-42")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("请先在网页上修改初始或已重置的密码，然后再使用接口。"));
+		mvc.perform(get("/documents").with(as("reviewer-new"))).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(post("/account/password").with(as("reviewer-new")).with(csrf())
+			.param("currentPassword", "Long-enough-42").param("newPassword", "Own-password-43").param("confirmation", "Own-password-43"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(get("/api/v1/me").with(httpBasic("reviewer-new", "Own-password-43")))
 			.andExpect(jsonPath("$.unit.regionCode").value("450681"))
 			.andExpect(jsonPath("$.unit.departmentName").value("东兴市市场监督管理局"));
 	}

@@ -1,0 +1,132 @@
+package cn.qualityportal.organisation;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.qualityportal.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Failed sign-ins and their consequences: after {@code max-failed-sign-ins} failures in a row an
+ * account is locked for {@code lock-duration}; a source address with {@code address-max-failures}
+ * failures within that duration is refused altogether, whatever account it tries. Every sign-in,
+ * failure, lock and sign-out is in the audit trail (entity {@code security}) with time, user,
+ * address and outcome. Attempts are stored in PostgreSQL, so every instance counts them alike.
+ */
+@Service
+public class SignInPolicy {
+
+	static final String ENTITY = "security";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final int maxFailures;
+
+	private final int addressMaxFailures;
+
+	private final Duration lockDuration;
+
+	SignInPolicy(JdbcClient jdbc, AuditTrail audit, @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
+			@Value("${portal.security.address-max-failures:20}") int addressMaxFailures,
+			@Value("${portal.security.lock-duration:30m}") Duration lockDuration) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.maxFailures = maxFailures;
+		this.addressMaxFailures = addressMaxFailures;
+		this.lockDuration = lockDuration;
+	}
+
+	@Transactional
+	public void succeeded(String username, String address) {
+		String name = UserAccounts.normalise(username);
+		attempt(name, address, true);
+		audit.record(name, ENTITY, accountId(name), "SIGN_IN", null, event(name, address, "SUCCESS"), null);
+	}
+
+	/** Records a failure; locks the account when it is the last one allowed in a row. */
+	@Transactional
+	public void failed(String username, String address) {
+		String name = UserAccounts.normalise(username);
+		attempt(name, address, false);
+		Long account = accountId(name);
+		audit.record(name.isEmpty() ? "anonymous" : name, ENTITY, account, "SIGN_IN_FAILED", null,
+				event(name, address, "FAILURE"), null);
+		if (account == null) {
+			return;
+		}
+		int inARow = jdbc.sql("""
+				select count(*) from sign_in_attempt
+				where username = :username and not succeeded and attempted_at > now() - cast(:window as interval)
+				  and attempted_at > coalesce((select max(attempted_at) from sign_in_attempt
+				                               where username = :username and succeeded), '-infinity')""")
+			.param("username", name)
+			.param("window", lockDuration.toSeconds() + " seconds")
+			.query(Integer.class)
+			.single();
+		if (inARow >= maxFailures) {
+			int locked = jdbc.sql("""
+					update user_account set locked_until = now() + cast(:duration as interval)
+					where id = :id and (locked_until is null or locked_until < now())""")
+				.param("duration", lockDuration.toSeconds() + " seconds")
+				.param("id", account)
+				.update();
+			if (locked > 0) {
+				audit.record("system", ENTITY, account, "LOCK", null, event(name, address, "LOCKED"),
+						maxFailures + " failed sign-ins");
+			}
+		}
+	}
+
+	@Transactional
+	public void signedOut(String username, String address) {
+		String name = UserAccounts.normalise(username);
+		audit.record(name, ENTITY, accountId(name), "SIGN_OUT", null, event(name, address, "SUCCESS"), null);
+	}
+
+	/** Whether this address failed too often recently to be let try again. */
+	@Transactional(readOnly = true)
+	public boolean isBlocked(String address) {
+		if (address == null) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) >= :max from sign_in_attempt
+				where address = :address and not succeeded and attempted_at > now() - cast(:window as interval)""")
+			.param("max", addressMaxFailures)
+			.param("address", address)
+			.param("window", lockDuration.toSeconds() + " seconds")
+			.query(Boolean.class)
+			.single();
+	}
+
+	private void attempt(String username, String address, boolean succeeded) {
+		jdbc.sql("insert into sign_in_attempt (username, address, succeeded) values (:username, :address, :succeeded)")
+			.param("username", username.length() > 64 ? username.substring(0, 64) : username)
+			.param("address", address)
+			.param("succeeded", succeeded)
+			.update();
+	}
+
+	private Long accountId(String username) {
+		return jdbc.sql("select id from user_account where username = :username")
+			.param("username", username)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static Map<String, Object> event(String username, String address, String outcome) {
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("username", username);
+		event.put("address", address == null ? "" : address);
+		event.put("outcome", outcome);
+		return event;
+	}
+
+}
