@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The audit trail for auditors and administrators: filtered, paged, and exported as CSV. Read only, like the table. */
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@PreAuthorize("hasRole('AUDITOR')")
 class AuditController {
 
 	static final int PAGE_SIZE = 50;

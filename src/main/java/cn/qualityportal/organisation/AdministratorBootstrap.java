@@ -1,6 +1,8 @@
 package cn.qualityportal.organisation;
 
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -14,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * On the first start, creates the system administrator {@code admin}. Its password comes from
- * {@code PORTAL_ADMIN_PASSWORD}, or is drawn at random and printed once to the log: the portal
- * never ships a fixed default password.
+ * On the first start, creates the three administrators of 三员分立: the system administrator
+ * {@code admin}, the security administrator {@code secadmin} and the auditor {@code auditor}.
+ * Their passwords come from {@code PORTAL_ADMIN_PASSWORD}, {@code PORTAL_SECADMIN_PASSWORD} and
+ * {@code PORTAL_AUDITOR_PASSWORD}, or are drawn at random, printed once to the log and must be
+ * changed at the first sign-in: the portal never ships a fixed default password.
  */
 @Component
 class AdministratorBootstrap implements ApplicationRunner {
@@ -31,33 +35,41 @@ class AdministratorBootstrap implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final String configuredPassword;
+	private final Map<String, String[]> builtIn = new LinkedHashMap<>();
 
 	AdministratorBootstrap(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-			@Value("${portal.admin-password:}") String configuredPassword) {
+			@Value("${portal.admin-password:}") String adminPassword,
+			@Value("${portal.secadmin-password:}") String securityAdminPassword,
+			@Value("${portal.auditor-password:}") String auditorPassword) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
-		this.configuredPassword = configuredPassword;
+		builtIn.put(ADMIN_USERNAME, new String[] { "系统管理员", Role.ADMIN.name(), adminPassword, "PORTAL_ADMIN_PASSWORD" });
+		builtIn.put("secadmin", new String[] { "安全管理员", Role.SECURITY_ADMIN.name(), securityAdminPassword, "PORTAL_SECADMIN_PASSWORD" });
+		builtIn.put("auditor", new String[] { "审计员", Role.AUDITOR.name(), auditorPassword, "PORTAL_AUDITOR_PASSWORD" });
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (accounts.existsByUsername(ADMIN_USERNAME)) {
+		builtIn.forEach((username, account) -> create(username, account[0], Role.valueOf(account[1]), account[2], account[3]));
+	}
+
+	private void create(String username, String displayName, Role role, String configuredPassword, String variable) {
+		if (accounts.existsByUsername(username)) {
 			return;
 		}
 		boolean generated = !StringUtils.hasText(configuredPassword);
 		String password = generated ? randomPassword() : configuredPassword;
-		UserAccount admin = new UserAccount(ADMIN_USERNAME, "系统管理员", passwordEncoder.encode(password), Set.of(Role.ADMIN));
+		UserAccount account = new UserAccount(username, displayName, passwordEncoder.encode(password), Set.of(role));
 		// A password printed in the log is a one-time password: replaced at the first sign-in.
-		admin.changePassword(admin.getPasswordHash(), generated);
-		accounts.save(admin);
+		account.changePassword(account.getPasswordHash(), generated);
+		accounts.save(account);
 		if (generated) {
-			log.warn("Created the administrator account '{}' with the one-time generated password: {}"
-					+ "  (set PORTAL_ADMIN_PASSWORD to choose it; this is the only time it is shown)", ADMIN_USERNAME, password);
+			log.warn("Created the account '{}' ({}) with the one-time generated password: {}"
+					+ "  (set {} to choose it; this is the only time it is shown)", username, role, password, variable);
 		}
 		else {
-			log.info("Created the administrator account '{}' with the password from PORTAL_ADMIN_PASSWORD", ADMIN_USERNAME);
+			log.info("Created the account '{}' ({}) with the password from {}", username, role, variable);
 		}
 	}
 

@@ -83,6 +83,11 @@ class UserAccount {
 		this.passwordChangedAt = Instant.now();
 	}
 
+	void grant(Set<Role> roles) {
+		this.roles.clear();
+		this.roles.addAll(roles);
+	}
+
 	void unlock() {
 		this.lockedUntil = null;
 	}

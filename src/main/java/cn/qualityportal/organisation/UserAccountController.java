@@ -50,11 +50,6 @@ class UserAccountController {
 		this.audit = audit;
 	}
 
-	@ModelAttribute("allRoles")
-	Role[] roles() {
-		return Role.values();
-	}
-
 	@ModelAttribute("departmentOptions")
 	List<Regions.DepartmentOption> departmentOptions() {
 		return departments.findActive().stream().map(Regions::option).toList();
@@ -89,8 +84,8 @@ class UserAccountController {
 			return "organisation/userForm";
 		}
 		UserAccount account = new UserAccount(username, form.displayName().strip(),
-				passwordEncoder.encode(form.password()), form.roles());
-		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
+				passwordEncoder.encode(form.password()), java.util.EnumSet.noneOf(Role.class));
+		account.update(form.displayName().strip(), department, java.util.Set.of(), form.includesSubregions());
 		// An initial password is the administrator's, not its owner's: changed at the first sign-in.
 		account.changePassword(account.getPasswordHash(), true);
 		accounts.save(account);
@@ -128,7 +123,7 @@ class UserAccountController {
 			return "organisation/userForm";
 		}
 		Map<String, Object> before = state(account);
-		account.update(form.displayName().strip(), department, form.roles(), form.includesSubregions());
+		account.update(form.displayName().strip(), department, java.util.Set.copyOf(account.getRoles()), form.includesSubregions());
 		if (resetPassword) {
 			passwords.set(account, form.password(), true);
 		}

@@ -1,18 +1,18 @@
 package cn.qualityportal.organisation;
 
-import java.util.EnumSet;
-import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Creates or edits an account; {@code password} is required when creating and resets it when editing. */
+/**
+ * Creates or edits an account; {@code password} is required when creating and resets it when
+ * editing. Roles are not on it: the security administrator grants them ({@link RoleController}).
+ */
 record UserAccountForm(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "{validation.username}") String username,
-		@NotBlank @Size(max = 100) String displayName, @NotNull Long departmentId, @NotEmpty Set<Role> roles,
+		@NotBlank @Size(max = 100) String displayName, @NotNull Long departmentId,
 		Boolean scopeIncludesSubregions, String password, Long version) {
 
 	/** An unticked checkbox sends nothing. */
@@ -21,13 +21,13 @@ record UserAccountForm(
 	}
 
 	static UserAccountForm empty() {
-		return new UserAccountForm("", "", null, EnumSet.of(Role.REPORTER), false, "", null);
+		return new UserAccountForm("", "", null, false, "", null);
 	}
 
 	static UserAccountForm of(UserAccount account) {
 		return new UserAccountForm(account.getUsername(), account.getDisplayName(),
-				account.getDepartment() == null ? null : account.getDepartment().getId(), account.getRoles(),
-				account.isScopeIncludesSubregions(), "", account.getVersion());
+				account.getDepartment() == null ? null : account.getDepartment().getId(), account.isScopeIncludesSubregions(),
+				"", account.getVersion());
 	}
 
 }

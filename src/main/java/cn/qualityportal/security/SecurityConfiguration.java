@@ -105,6 +105,7 @@ class SecurityConfiguration {
 				// The API's description holds no data; Swagger UI then asks for credentials per call.
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

@@ -180,6 +180,13 @@ class OrganisationAdminTests {
 			.param("displayName", "新审核人").param("departmentId", String.valueOf(department))
 			.param("roles", "REVIEWER").param("password", "Long-enough-42"))
 			.andExpect(redirectedUrl("/admin/users?q=reviewer-new"));
+		// The security administrator, not the system administrator, grants the role (三员分立).
+		long created = jdbc.queryForObject("select id from user_account where username = 'reviewer-new'", Long.class);
+		assertThat(jdbc.queryForObject("select count(*) from user_account_role where account_id = ?", Integer.class, created)).isZero();
+		accounts.account("oa-secadmin", Role.SECURITY_ADMIN);
+		mvc.perform(post("/security/roles/" + created).with(as("oa-secadmin")).with(csrf()).param("roles", "REVIEWER")
+			.param("version", String.valueOf(jdbc.queryForObject("select version from user_account where id = ?", Long.class, created))))
+			.andExpect(redirectedUrl("/security/roles?q=reviewer-new"));
 		mvc.perform(formLogin().user("reviewer-new").password("Long-enough-42"))
 			.andExpect(authenticated().withRoles("REVIEWER"));
 		// The administrator chose that password: until its owner replaces it, pages lead to the form and the API refuses.

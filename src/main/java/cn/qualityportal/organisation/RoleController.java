@@ -1,0 +1,88 @@
+package cn.qualityportal.organisation;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.qualityportal.audit.AuditTrail;
+import cn.qualityportal.system.StaleForms;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The security administrator's page (三员分立): who holds which role. Only here are roles granted
+ * or revoked; the system administrator, the security administrator and the auditor hold their
+ * role alone, and nobody changes their own roles. Every change is audited.
+ */
+@Controller
+@RequestMapping("/security/roles")
+@PreAuthorize("hasRole('SECURITY_ADMIN')")
+class RoleController {
+
+	private final UserAccountRepository accounts;
+
+	private final AuditTrail audit;
+
+	RoleController(UserAccountRepository accounts, AuditTrail audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("q", q.strip());
+		model.addAttribute("page", accounts.search(q.strip(), "", PageRequest.of(Math.max(page, 0), RegionController.PAGE_SIZE)));
+		model.addAttribute("allRoles", Role.values());
+		return "organisation/roles";
+	}
+
+	@PostMapping("/{id}")
+	@Transactional
+	String update(@PathVariable long id, @RequestParam(required = false) Set<Role> roles, @RequestParam long version,
+			java.security.Principal me, RedirectAttributes redirect) {
+		UserAccount account = accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Set<Role> granted = roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+		String refusal = violation(account, granted, me.getName(), version);
+		if (refusal != null) {
+			redirect.addFlashAttribute("error", refusal);
+			return "redirect:/security/roles?q=" + account.getUsername();
+		}
+		List<String> before = names(account.getRoles());
+		account.grant(granted);
+		audit.record(me.getName(), "user_account", account.getId(), "ROLE_CHANGE", Map.of("roles", before),
+				Map.of("username", account.getUsername(), "roles", names(granted)), null);
+		redirect.addFlashAttribute("success", "flash.saved");
+		return "redirect:/security/roles?q=" + account.getUsername();
+	}
+
+	/** The message key of the rule a grant breaks, or null. */
+	static String violation(UserAccount account, Set<Role> roles, String actor, long version) {
+		if (account.getVersion() != version) {
+			return StaleForms.CONFLICT;
+		}
+		if (account.getUsername().equals(actor)) {
+			return "validation.roles.self";
+		}
+		if (roles.stream().anyMatch(Role::isAdministrative) && roles.size() > 1) {
+			return "validation.roles.exclusive";
+		}
+		return null;
+	}
+
+	private static List<String> names(Set<Role> roles) {
+		return roles.stream().map(Enum::name).sorted().toList();
+	}
+
+}
