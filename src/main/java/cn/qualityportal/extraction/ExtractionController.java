@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/extraction")
-@PreAuthorize("hasAnyRole('OFFICE', 'ADMIN')")
+@PreAuthorize("hasRole('OFFICE')")
 class ExtractionController {
 
 	private final TargetExtractor extractor;

@@ -106,6 +106,7 @@ class ValueImportController {
 	}
 
 	@PostMapping("/api/v1/imports")
+	@PreAuthorize("hasRole('REPORTER')")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> importApi(@RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {

@@ -69,6 +69,7 @@ class ValuePageController {
 			redirect.addFlashAttribute("success", "reporting.submitted");
 		}
 		catch (ReportingException ex) {
+			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
 		return "redirect:/reporting/values/" + valueId;
@@ -86,6 +87,7 @@ class ValuePageController {
 			redirect.addFlashAttribute("success", "evidence.attached");
 		}
 		catch (ReportingException ex) {
+			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
 		return "redirect:/reporting/values/" + valueId + "#evidence";
@@ -100,9 +102,17 @@ class ValuePageController {
 			redirect.addFlashAttribute("success", "evidence.removed");
 		}
 		catch (ReportingException ex) {
+			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
 		return "redirect:/reporting/values/" + valueId + "#evidence";
+	}
+
+	/** A figure outside the user's scope is answered as such (404/403), not as a message on a page they cannot open. */
+	private static void refuseOutOfScope(ReportingException ex) {
+		if (ex.status() == HttpStatus.NOT_FOUND || ex.status() == HttpStatus.FORBIDDEN) {
+			throw ex;
+		}
 	}
 
 	@GetMapping("/evidence/{evidenceId}")

@@ -103,7 +103,7 @@ class SecurityConfiguration {
 				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
 				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/error").permitAll()
 				// The API's description holds no data; Swagger UI then asks for credentials per call.
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.anyRequest().authenticated())

@@ -96,6 +96,10 @@ class TargetController {
 	@PreAuthorize("hasRole('OFFICE')")
 	String create(@Valid @ModelAttribute("form") TargetForm form, BindingResult result, DataScope scope, Model model,
 			RedirectAttributes redirect) {
+		if (form.documentId() == null) {
+			// The form always carries its document; a request without one was not sent by it.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		Target target = editor.create(form, scope, result);
 		if (target == null) {
 			return form(document(form.documentId(), scope), scope, model);

@@ -79,6 +79,10 @@ class TaskController {
 	@Transactional
 	String create(@Valid @ModelAttribute("form") TaskForm form, BindingResult result, DataScope scope, Model model,
 			RedirectAttributes redirect) {
+		if (form.documentId() == null) {
+			// The form always carries its document; a request without one was not sent by it.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
 		DocumentSummary document = editableDocument(form.documentId(), scope);
 		checkDepartments(form, document, result);
 		if (result.hasErrors()) {
@@ -93,6 +97,7 @@ class TaskController {
 
 	@GetMapping("/{id}/edit")
 	@PreAuthorize("hasRole('OFFICE')")
+	@Transactional(readOnly = true)
 	String showEditForm(@PathVariable long id, DataScope scope, Model model) {
 		Task task = find(id);
 		model.addAttribute("form", TaskForm.of(task));

@@ -36,9 +36,14 @@ class ExtractionApiTests {
 	@Autowired
 	TestAccounts accounts;
 
+	@org.junit.jupiter.api.BeforeEach
+	void office() {
+		accounts.member("extraction-office", "450600", true, cn.qualityportal.organisation.Role.OFFICE);
+	}
+
 	@Test
 	void answersTheDocumentTargetsAndQualitativeStatementsWithOffsets() throws Exception {
-		mvc.perform(post("/api/v1/extraction").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+		mvc.perform(post("/api/v1/extraction").with(httpBasic("extraction-office", TestAccounts.PASSWORD))
 			.contentType("text/plain; charset=UTF-8")
 			.content(TEXT.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
@@ -91,7 +96,7 @@ class ExtractionApiTests {
 
 	@Test
 	void refusesEmptyTextBinaryJunkAndHugeTextWithProblemDetails() throws Exception {
-		mvc.perform(post("/api/v1/extraction").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+		mvc.perform(post("/api/v1/extraction").with(httpBasic("extraction-office", TestAccounts.PASSWORD))
 			.contentType(MediaType.TEXT_PLAIN).content("   \n  "))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -99,12 +104,12 @@ class ExtractionApiTests {
 		byte[] junk = new byte[4096];
 		new java.util.Random(7).nextBytes(junk);
 		junk[10] = 0;
-		mvc.perform(post("/api/v1/extraction").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+		mvc.perform(post("/api/v1/extraction").with(httpBasic("extraction-office", TestAccounts.PASSWORD))
 			.contentType(MediaType.TEXT_PLAIN).content(junk))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("提交的内容不是文本（含二进制数据）。"));
 		byte[] huge = "质量".repeat(5 * 1024 * 1024 / 6).getBytes(StandardCharsets.UTF_8);
-		mvc.perform(post("/api/v1/extraction").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+		mvc.perform(post("/api/v1/extraction").with(httpBasic("extraction-office", TestAccounts.PASSWORD))
 			.contentType(MediaType.TEXT_PLAIN).content(huge))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.status").value(413));
@@ -114,7 +119,7 @@ class ExtractionApiTests {
 	void refusesARenamedFileAndAZipBombDisguisedAsDocx() throws Exception {
 		mvc.perform(multipart("/api/v1/extraction")
 			.file(new MockMultipartFile("file", "renamed.docx", "application/octet-stream", TEXT.getBytes(StandardCharsets.UTF_8)))
-			.with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
+			.with(httpBasic("extraction-office", TestAccounts.PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("文件不是有效的 .docx（可能已损坏、被改名或是压缩炸弹）。"));
 		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
@@ -130,15 +135,15 @@ class ExtractionApiTests {
 		}
 		mvc.perform(multipart("/api/v1/extraction")
 			.file(new MockMultipartFile("file", "bomb.docx", "application/octet-stream", bomb.toByteArray()))
-			.with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
+			.with(httpBasic("extraction-office", TestAccounts.PASSWORD)))
 			.andExpect(status().isBadRequest());
 		mvc.perform(multipart("/api/v1/extraction")
 			.file(new MockMultipartFile("file", "notes.odt", "application/octet-stream", new byte[] { 1, 2, 3 }))
-			.with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
+			.with(httpBasic("extraction-office", TestAccounts.PASSWORD)))
 			.andExpect(status().isUnsupportedMediaType());
 		mvc.perform(multipart("/api/v1/extraction")
 			.file(new MockMultipartFile("file", "fake.pdf", "application/pdf", TEXT.getBytes(StandardCharsets.UTF_8)))
-			.with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
+			.with(httpBasic("extraction-office", TestAccounts.PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("文件不是有效的 .pdf。"));
 	}

@@ -125,10 +125,10 @@ class ValueEvidenceTests {
 		mvc.perform(multipart("/reporting/values/" + value + "/evidence")
 			.file(new MockMultipartFile("file", "证书.pdf", "application/pdf", PDF))
 			.with(accounts.as("e-reporter-gangkou")).with(csrf()))
-			.andExpect(flash().attribute("error", "error.404.detail"));
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete")
 			.with(accounts.as("e-reporter-gangkou")).with(csrf()))
-			.andExpect(flash().attribute("error", "error.404.detail"));
+			.andExpect(status().isNotFound());
 		assertThat(evidenceCount()).isOne();
 
 		mvc.perform(post("/reporting/values/" + value + "/submit").with(accounts.as("e-reporter")).with(csrf()))

@@ -230,8 +230,8 @@ class ValueImportTests {
 	void onlyReportersImport() throws Exception {
 		accounts.member("i-reviewer", "450681", false, Role.REVIEWER);
 		upload("i-reviewer", "x.csv", "indicator_code,region_code,year,value\nI-BRAND-BAD,450681,2022,5\n"
-			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.problems[0].message").value("您的角色或所属单位无权执行此操作。"));
+			.getBytes(StandardCharsets.UTF_8)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("您的角色或所属单位无权执行此操作。"));
 	}
 
 	private ResultActions upload(String username, String filename, byte[] content) throws Exception {
