@@ -47,7 +47,7 @@ class ValueImport {
 			"denominator", List.of("denominator", "分母"), "note", List.of("note", "说明"), "version",
 			List.of("version", "版本"));
 
-	record Problem(int row, String column, String messageKey) {
+	record Problem(int row, String column, String messageKey) implements java.io.Serializable {
 	}
 
 	record Report(int created, int updated, int unchanged, List<Problem> problems) {

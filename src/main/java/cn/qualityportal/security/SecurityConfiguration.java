@@ -108,7 +108,7 @@ class SecurityConfiguration {
 				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

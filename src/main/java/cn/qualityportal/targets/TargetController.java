@@ -198,8 +198,15 @@ class TargetController {
 			redirect.addFlashAttribute("cascadeProblems", outcome.problems());
 			return "redirect:/targets/" + id + "/cascade";
 		}
-		redirect.addFlashAttribute("cascadeOutcome", outcome);
+		// Flash attributes live in the session (PostgreSQL): numbers only, no entities.
+		redirect.addFlashAttribute("cascadeOutcome", new CascadeSummary(outcome.created().size(),
+				outcome.skippedRegions().size(), outcome.sharesTotal(), outcome.sharesMismatch()));
 		return "redirect:/targets/" + id;
+	}
+
+	/** What a cascade did, as the target's page reports it. */
+	record CascadeSummary(int created, int skipped, BigDecimal sharesTotal, boolean sharesMismatch)
+			implements java.io.Serializable {
 	}
 
 	private String form(DocumentSummary document, DataScope scope, Model model) {

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -64,14 +63,17 @@ class OrganisationImportTests {
 		String before = regions();
 		String csv = "code,name,level,parent_code\n450697,好的县,COUNTY,450600\n45069,坏代码,COUNTY,450600\n"
 				+ "450696,,区,450600\n450695,未知上级,COUNTY,123456\n";
-		MockHttpSession session = new MockHttpSession();
-		mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)).session(session))
+		// The report waits in the session (PostgreSQL), found again through the session cookie.
+		jakarta.servlet.http.Cookie session = mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("problems", org.hamcrest.Matchers.hasSize(3)))
 			.andExpect(content().string(containsString("文件有 3 处问题，未导入任何数据")))
-			.andExpect(content().string(containsString("区划代码应为六位数字")));
+			.andExpect(content().string(containsString("区划代码应为六位数字")))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 		assertThat(regions()).isEqualTo(before);
-		mvc.perform(get("/admin/organisation/import/report.csv").session(session).with(user(users.loadUserByUsername("admin"))))
+		mvc.perform(get("/admin/organisation/import/report.csv").cookie(session).with(user(users.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("3,code,区划代码应为六位数字。")))
 			.andExpect(content().string(containsString("4,name,此项必填。")))

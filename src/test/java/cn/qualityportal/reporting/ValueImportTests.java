@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.util.AopTestUtils;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
@@ -204,19 +203,21 @@ class ValueImportTests {
 	void aBadXlsxRowRejectsTheWholeWorkbookOnThePageWithAReportToDownload() throws Exception {
 		byte[] workbook = TestWorkbooks.xlsx(new Object[][] { { "指标代码", "地区代码", "年份", "数值" },
 				{ "I-PASS-BAD", "450681", "2022", "91" }, { "I-BRAND-BAD", "450681", "2022", "2.5" } });
-		MockHttpSession session = new MockHttpSession();
-		mvc.perform(multipart("/reporting/import")
+		// The report waits in the session (PostgreSQL), found again through the session cookie.
+		jakarta.servlet.http.Cookie session = mvc.perform(multipart("/reporting/import")
 			.file(new MockMultipartFile("file", "季报.xlsx",
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook))
-			.session(session)
 			.with(user(users.loadUserByUsername("i-reporter")))
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("数量应为整数")))
-			.andExpect(content().string(containsString("未导入任何数据")));
+			.andExpect(content().string(containsString("未导入任何数据")))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 		assertThat(jdbc.queryForObject("select count(*) from indicator_value v join indicator i on i.id = v.indicator_id "
 				+ "where i.code like 'I-%-BAD'", Integer.class)).isZero();
-		String report = mvc.perform(get("/reporting/import/report.csv").session(session)
+		String report = mvc.perform(get("/reporting/import/report.csv").cookie(session)
 			.with(user(users.loadUserByUsername("i-reporter"))))
 			.andExpect(status().isOk())
 			.andReturn()

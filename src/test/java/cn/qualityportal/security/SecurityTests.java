@@ -7,7 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -34,6 +36,9 @@ class SecurityTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	TestAccounts accounts;
@@ -145,14 +150,14 @@ class SecurityTests {
 
 	@Test
 	void apiAcceptsTheBrowserSessionToo() throws Exception {
-		MockHttpSession session = signIn("admin", TestAccounts.ADMIN_PASSWORD);
-		mvc.perform(get("/api/v1/me").session(session)).andExpect(jsonPath("$.username").value("admin"));
+		Cookie session = signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		mvc.perform(get("/api/v1/me").cookie(session)).andExpect(jsonPath("$.username").value("admin"));
 	}
 
 	@Test
 	void apiWriteWithASessionCookieNeedsTheCsrfToken() throws Exception {
-		MockHttpSession session = signIn("admin", TestAccounts.ADMIN_PASSWORD);
-		mvc.perform(post("/api/v1/me").session(session)).andExpect(status().isForbidden());
+		Cookie session = signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		mvc.perform(post("/api/v1/me").cookie(session)).andExpect(status().isForbidden());
 		// With its own credentials a request cannot be forged cross-site, so no token is needed;
 		// POST on a read-only resource is then simply not allowed.
 		mvc.perform(post("/api/v1/me").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
@@ -173,10 +178,10 @@ class SecurityTests {
 			.andExpect(jsonPath("$.status").value(403));
 		mvc.perform(get("/actuator/metrics").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
 			.andExpect(status().isOk());
-		MockHttpSession leader = signIn("leader-user", TestAccounts.PASSWORD);
-		mvc.perform(get("/actuator/metrics").session(leader)).andExpect(status().isForbidden());
-		MockHttpSession admin = signIn("admin", TestAccounts.ADMIN_PASSWORD);
-		mvc.perform(get("/actuator/metrics").session(admin))
+		Cookie leader = signIn("leader-user", TestAccounts.PASSWORD);
+		mvc.perform(get("/actuator/metrics").cookie(leader)).andExpect(status().isForbidden());
+		Cookie admin = signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		mvc.perform(get("/actuator/metrics").cookie(admin))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.names").isArray());
 	}
@@ -206,8 +211,8 @@ class SecurityTests {
 	@Test
 	void signedInUserSeesTheirAccountOnTheHomePage() throws Exception {
 		accounts.account("reviewer-user", Role.REVIEWER, Role.REPORTER);
-		MockHttpSession session = signIn("reviewer-user", TestAccounts.PASSWORD);
-		mvc.perform(get("/").session(session))
+		Cookie session = signIn("reviewer-user", TestAccounts.PASSWORD);
+		mvc.perform(get("/").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("欢迎，测试 reviewer-user")))
 			.andExpect(content().string(containsString("审核人")))
@@ -215,12 +220,17 @@ class SecurityTests {
 			.andExpect(content().string(not(containsString("系统管理员</li>"))));
 	}
 
-	private MockHttpSession signIn(String username, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
+	/** Signs in on the form and returns the session cookie a browser would send back (sessions live in PostgreSQL). */
+	private Cookie signIn(String username, String password) throws Exception {
+		Cookie session = mvc.perform(formLogin().user(username).password(password))
 			.andExpect(authenticated())
 			.andReturn()
-			.getRequest()
-			.getSession();
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class, username))
+			.isPositive();
+		return session;
 	}
 
 }

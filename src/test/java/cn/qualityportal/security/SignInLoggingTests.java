@@ -26,7 +26,7 @@ class SignInLoggingTests {
 		browser.signIn("admin", "a-wrong-but-secret-guess");
 		assertThat(browser.signIn("admin", TestAccounts.ADMIN_PASSWORD).headers().firstValue("Location").orElseThrow())
 			.isEqualTo("http://localhost:" + port + "/");
-		String sessionId = browser.cookie("JSESSIONID");
+		String sessionId = browser.cookie("SESSION");
 		assertThat(sessionId).hasSizeGreaterThan(16);
 		browser.get("/", "text/html");
 		assertThat(output.getAll()).doesNotContain(TestAccounts.ADMIN_PASSWORD)

@@ -146,10 +146,12 @@ class SignInPolicyTests {
 		var session = mvc.perform(signIn("audited", TestAccounts.PASSWORD, "10.0.6.1"))
 			.andExpect(authenticated())
 			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(post("/logout").session((org.springframework.mock.web.MockHttpSession) session).with(csrf()).with(from("10.0.6.1")))
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(post("/logout").cookie(session).with(csrf()).with(from("10.0.6.1")))
 			.andExpect(redirectedUrl("/login?logout"));
+		assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'audited'", Integer.class))
+			.as("the session is gone from PostgreSQL").isZero();
 
 		assertThat(jdbc.queryForList("""
 				select action || ' ' || actor || ' ' || (new_state ->> 'outcome') from audit_log

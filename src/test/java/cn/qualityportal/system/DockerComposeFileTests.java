@@ -24,6 +24,17 @@ class DockerComposeFileTests {
 	}
 
 	@Test
+	void theScaleProfileRunsTwoInstancesBehindNginx() throws Exception {
+		String compose = ExternalTools.require("docker-compose", "Debian: apt-get install docker-compose");
+		Process process = new ProcessBuilder(compose, "-f", "docker-compose.yml", "--profile", "scale", "config")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(output).contains("app2:").contains("image: nginx:1.27").contains("upstream portal { server app:8080;").contains("server app2:8080; }");
+	}
+
+	@Test
 	void theAppImageIsBuiltFromTheRepository() throws Exception {
 		assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw").contains("portal.jar");
 	}

@@ -105,16 +105,16 @@ class TargetTests {
 	@Test
 	void aCityTargetCascadesToItsDistrictsWithAWarningWhenSharesDoNotAddUp() throws Exception {
 		long id = target(brands, "450600", "GE", "30", 2020, null, 2017);
-		TargetEditor.CascadeOutcome first = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
+		TargetController.CascadeSummary first = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
 			.with(csrf()).param("share.450602", "10").param("share.450681", "15")));
 		assertThat(first.sharesMismatch()).isTrue();
 		assertThat(first.sharesTotal()).isEqualByComparingTo("25");
 		assertThat(jdbc.queryForList("select region_code || ':' || value from target where parent_target_id = ? order by 1",
 				String.class, id)).containsExactly("450602:10.0000", "450681:15.0000");
-		TargetEditor.CascadeOutcome again = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
+		TargetController.CascadeSummary again = outcome(mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office"))
 			.with(csrf()).param("share.450602", "12")));
-		assertThat(again.skippedRegions()).containsExactly("450602");
-		assertThat(again.created()).isEmpty();
+		assertThat(again.skipped()).isOne();
+		assertThat(again.created()).isZero();
 		mvc.perform(post("/targets/" + id + "/cascade").with(accounts.as("target-office")).with(csrf()).param("share.450681x", "1")
 			.param("share.999999", "3"))
 			.andExpect(flash().attribute("cascadeProblems", org.hamcrest.Matchers.containsInAnyOrder(
@@ -229,8 +229,8 @@ class TargetTests {
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 	}
 
-	private static TargetEditor.CascadeOutcome outcome(org.springframework.test.web.servlet.ResultActions result) {
-		return (TargetEditor.CascadeOutcome) result.andReturn().getFlashMap().get("cascadeOutcome");
+	private static TargetController.CascadeSummary outcome(org.springframework.test.web.servlet.ResultActions result) {
+		return (TargetController.CascadeSummary) result.andReturn().getFlashMap().get("cascadeOutcome");
 	}
 
 }
