@@ -108,6 +108,8 @@ class AuthorizationMatrixTests {
 				POST /admin/users/{id}/enabled                  | /admin/users/{account}/enabled?enabled=true           | ADMIN
 				POST /admin/users/{id}/reset-password           | /admin/users/{account}/reset-password                 | ADMIN
 				POST /admin/users/{id}/unlock                   | /admin/users/{account}/unlock                         | ADMIN
+				GET  /admin/sessions                            | /admin/sessions                                       | ADMIN
+				POST /admin/sessions/sign-out                   | /admin/sessions/sign-out?username=nobody              | ADMIN
 				GET  /security/roles                            | /security/roles                                       | SECURITY_ADMIN
 				POST /security/roles/{id}                       | /security/roles/{account}?version=-1                  | SECURITY_ADMIN
 				GET  /audit                                     | /audit                                                | AUDITOR
