@@ -209,6 +209,13 @@ class SecurityTests {
 	}
 
 	@Test
+	void strictTransportSecurityOnlyOverHttps() throws Exception {
+		mvc.perform(get("/login").secure(true))
+			.andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+		mvc.perform(get("/login")).andExpect(header().doesNotExist("Strict-Transport-Security"));
+	}
+
+	@Test
 	void signedInUserSeesTheirAccountOnTheHomePage() throws Exception {
 		accounts.account("reviewer-user", Role.REVIEWER, Role.REPORTER);
 		Cookie session = signIn("reviewer-user", TestAccounts.PASSWORD);
