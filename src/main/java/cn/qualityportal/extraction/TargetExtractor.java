@@ -230,7 +230,8 @@ public class TargetExtractor {
 		int increment = -1;
 		for (int v = 0; v < values.size(); v++) {
 			Value value = values.get(v);
-			int clauseStart = Math.max(previousEnd, clauseStart(text, start, value.start()));
+			// Overlapping numbers (found by fuzzing: "%('%02%('02%1") must not make the clause end before it starts.
+			int clauseStart = Math.min(value.start(), Math.max(previousEnd, clauseStart(text, start, value.start())));
 			String before = text.substring(clauseStart, value.start()).stripTrailing();
 			Matcher verb = VERB_BEFORE.matcher(before);
 			String verbText = verb.find() ? verb.group() : "";
