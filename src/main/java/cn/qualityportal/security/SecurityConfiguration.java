@@ -5,6 +5,7 @@ import java.util.Set;
 import cn.qualityportal.organisation.SignInPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -95,7 +99,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			ProblemDetailsResponder problems, SignInPolicy signIns) throws Exception {
+			ProblemDetailsResponder problems, SignInPolicy signIns,
+			FindByIndexNameSessionRepository<? extends Session> sessions,
+			@Value("${portal.security.single-session:false}") boolean singleSession) throws Exception {
+		if (singleSession) {
+			// One session per account, across instances: signing in again ends the older session.
+			http.sessionManagement(management -> management.maximumSessions(1)
+				.sessionRegistry(new SpringSessionBackedSessionRegistry<>(sessions))
+				.expiredUrl("/login?expired"));
+		}
 		http.authenticationManager(authenticationManager)
 			.addFilterBefore(new SignInGuards.BlockedAddresses(signIns, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new SignInGuards.PasswordChangeRequired(problems, false), AuthorizationFilter.class)
