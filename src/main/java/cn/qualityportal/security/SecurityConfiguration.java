@@ -75,8 +75,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			ProblemDetailsResponder problems, SignInPolicy signIns) throws Exception {
+			ProblemDetailsResponder problems, SignInPolicy signIns,
+			@Value("${portal.security.api-requests-per-minute:600}") int apiRequestsPerMinute) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
+			.addFilterAfter(new ApiRateLimit(apiRequestsPerMinute, problems), BasicAuthenticationFilter.class)
 			.addFilterBefore(new SignInGuards.BlockedAddresses(signIns, problems), BasicAuthenticationFilter.class)
 			.addFilterAfter(new SignInGuards.PasswordChangeRequired(problems, true), AuthorizationFilter.class)
 			.authenticationManager(authenticationManager)
