@@ -21,7 +21,7 @@ public final class ImportBenchFiles {
 		Path directory = Path.of(args[0]);
 		StringBuilder sql = new StringBuilder();
 		sql.append("insert into region (code, name, level, parent_code) select '4590' || lpad(g::text, 2, '0'), '测试县' || g, 'COUNTY', '450600' from generate_series(0, 99) g;\n");
-		sql.append("insert into indicator (code, name, category, unit, value_type, direction, aggregation) select 'BENCH-IMP-' || lpad(g::text, 3, '0'), '导入基准合格率' || g, 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED' from generate_series(1, 200) g;\n");
+		sql.append("insert into indicator (code, name, category, unit, value_type, direction, aggregation, reporting_frequency) select 'BENCH-IMP-' || lpad(g::text, 3, '0'), '导入基准合格率' || g, 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED', 'QUARTERLY' from generate_series(1, 200) g;\n");
 		sql.append("insert into reporting_period (year, kind, number) values (2021, 'ANNUAL', 0), (2021, 'QUARTERLY', 1), (2021, 'QUARTERLY', 2), (2021, 'QUARTERLY', 3), (2021, 'QUARTERLY', 4) on conflict do nothing;\n");
 		sql.append("insert into user_account (username, display_name, password_hash, department_id, scope_includes_subregions) select 'bench-reporter', '基准填报员', '")
 			.append(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(args[1]))

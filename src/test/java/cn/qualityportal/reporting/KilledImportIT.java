@@ -1,0 +1,164 @@
+package cn.qualityportal.reporting;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import cn.qualityportal.bench.ImportBenchFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged portal killed (SIGKILL) while it imports 100,000 figures: after a restart on the
+ * same data directory nothing of that import is there, neither figures nor audit rows; the same
+ * file imported again afterwards is complete. Needs target/portal.jar (failsafe runs after package).
+ */
+class KilledImportIT {
+
+	private static final String PASSWORD = "Killed-import-1";
+
+	@TempDir
+	Path data;
+
+	@Test
+	void aKilledImportLeavesNothingPartialAfterRestart() throws Exception {
+		ImportBenchFiles.main(new String[] { data.toString(), PASSWORD });
+		int port = freePort();
+		Process portal = start(port);
+		try {
+			try (Connection db = database()) {
+				// The demo loads after the web server is up; the import's counties hang below its city.
+				Instant loaded = Instant.now().plus(Duration.ofSeconds(60));
+				while (count(db, "select count(*) from user_account where username = 'office'") == 0 && Instant.now().isBefore(loaded)) {
+					Thread.sleep(200);
+				}
+				db.createStatement().execute(Files.readString(data.resolve("import-setup.sql")));
+			}
+			CompletableFuture<HttpResponse<String>> upload = HttpClient.newHttpClient()
+				.sendAsync(importRequest(port), HttpResponse.BodyHandlers.ofString());
+			awaitImportInDatabase(upload);
+			portal.destroyForcibly().waitFor();
+			assertThat(upload.handle((response, failure) -> failure).get()).as("the upload never got an answer").isNotNull();
+
+			portal = start(port);
+			try (Connection db = database()) {
+				assertThat(count(db, """
+						select count(*) from indicator_value v join indicator i on i.id = v.indicator_id
+						where i.code like 'BENCH-IMP-%'""")).as("figures of the killed import").isZero();
+				assertThat(count(db, """
+						select count(*) from audit_log a join indicator_value v on v.id = a.entity_id
+						join indicator i on i.id = v.indicator_id where a.entity = 'indicator_value' and i.code like 'BENCH-IMP-%'"""))
+					.isZero();
+			}
+			HttpResponse<String> again = HttpClient.newHttpClient().send(importRequest(port), HttpResponse.BodyHandlers.ofString());
+			assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+			try (Connection db = database()) {
+				assertThat(count(db, """
+						select count(*) from indicator_value v join indicator i on i.id = v.indicator_id
+						where i.code like 'BENCH-IMP-%'""")).isEqualTo(100_000);
+			}
+		}
+		finally {
+			portal.destroy();
+			portal.waitFor();
+		}
+	}
+
+	private Process start(int port) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+				"-jar", Path.of("target", "portal.jar").toAbsolutePath().toString())
+			.redirectErrorStream(true)
+			.redirectOutput(data.resolve("portal-" + Instant.now().toEpochMilli() + ".log").toFile());
+		builder.environment().put("PORTAL_DATA_DIR", data.toString());
+		builder.environment().put("PORTAL_DEMO_DATA", "true");
+		builder.environment().put("PORTAL_DEMO_PASSWORD", PASSWORD);
+		builder.environment().put("PORTAL_ADMIN_PASSWORD", "Killed-admin-1");
+		builder.environment().put("SERVER_PORT", String.valueOf(port));
+		Process process = builder.start();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				HttpResponse<String> health = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString());
+				if (health.body().contains("\"UP\"")) {
+					return process;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			assertThat(process.isAlive()).as("the portal started").isTrue();
+			Thread.sleep(300);
+		}
+		throw new AssertionError("the portal did not come up");
+	}
+
+	private HttpRequest importRequest(int port) throws IOException {
+		String boundary = "killed-import-boundary";
+		byte[] file = Files.readAllBytes(data.resolve("import-100k.xlsx"));
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"import-100k.xlsx\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes();
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("bench-reporter:" + PASSWORD).getBytes()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail)))
+			.build();
+	}
+
+	/** Waits until the import is writing in PostgreSQL (its staging table or its inserts are running). */
+	private void awaitImportInDatabase(CompletableFuture<HttpResponse<String>> upload) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		try (Connection db = database()) {
+			while (Instant.now().isBefore(deadline)) {
+				if (count(db, """
+						select count(*) from pg_stat_activity
+						where pid <> pg_backend_pid() and state = 'active'
+						  and (query ilike '%import_staging%' or query ilike '%insert into audit_log%')""") > 0) {
+					return;
+				}
+				if (upload.isDone()) {
+					throw new AssertionError("the import ended before it could be killed: " + upload.get().statusCode() + " "
+							+ upload.get().body().substring(0, Math.min(300, upload.get().body().length())));
+				}
+				Thread.sleep(5);
+			}
+		}
+		throw new AssertionError("the import never reached the database");
+	}
+
+	private Connection database() throws Exception {
+		String port = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/portal", "postgres", "");
+	}
+
+	private static long count(Connection db, String sql) throws Exception {
+		try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
