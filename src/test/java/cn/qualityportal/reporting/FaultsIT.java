@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged portal killed (SIGKILL) while it imports 100,000 figures: after a restart on the
- * same data directory nothing of that import is there, neither figures nor audit rows; the same
- * file imported again afterwards is complete. Needs target/portal.jar (failsafe runs after package).
+ * Faults with the packaged portal (target/portal.jar; failsafe runs after package). Killed
+ * (SIGKILL) while it imports 100,000 figures: after a restart on the same data directory nothing
+ * of that import is there, neither figures nor audit rows, and the same file imported again is
+ * complete. Every database connection cut under it, as a PostgreSQL restart does: it answers again
+ * within seconds, without a restart of its own.
  */
-class KilledImportIT {
+class FaultsIT {
 
 	private static final String PASSWORD = "Killed-import-1";
 
@@ -77,6 +79,62 @@ class KilledImportIT {
 			portal.destroy();
 			portal.waitFor();
 		}
+	}
+
+	@Test
+	void thePortalRecoversWhenPostgresqlCutsAllItsConnections() throws Exception {
+		int port = freePort();
+		Process portal = start(port);
+		try {
+			// The first accounts are created just after the web server is up.
+			Instant created = Instant.now().plus(Duration.ofSeconds(60));
+			while (me(port) != 200 && Instant.now().isBefore(created)) {
+				Thread.sleep(200);
+			}
+			assertThat(me(port)).isEqualTo(200);
+			// What the portal sees when PostgreSQL restarts: every connection it holds is cut at once. (A real
+			// restart of the embedded server from outside is refused here: its binaries will not run as root
+			// unless the portal launches them, and CI runs as root.)
+			try (Connection db = database()) {
+				assertThat(count(db, """
+						select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity
+						                      where datname = 'portal' and pid <> pg_backend_pid() and backend_type = 'client backend') cut"""))
+					.as("connections cut").isPositive();
+			}
+
+			// The pool replaces its broken connections: within a short while every request works again.
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			int status = 0;
+			while (Instant.now().isBefore(deadline) && (status = me(port)) != 200) {
+				Thread.sleep(250);
+			}
+			assertThat(status).as("answering again without a restart of the portal; it said: %s", tail(data)).isEqualTo(200);
+			assertThat(portal.isAlive()).isTrue();
+			for (int i = 0; i < 20; i++) {
+				assertThat(me(port)).isEqualTo(200);
+			}
+		}
+		finally {
+			portal.destroy();
+			portal.waitFor();
+		}
+	}
+
+	/** The end of the newest portal log, for failure messages. */
+	private static String tail(Path data) throws IOException {
+		try (var logs = Files.list(data)) {
+			Path newest = logs.filter(path -> path.getFileName().toString().startsWith("portal-")).sorted().reduce((a, b) -> b).orElseThrow();
+			String log = Files.readString(newest);
+			return log.substring(Math.max(0, log.length() - 3000));
+		}
+	}
+
+	private static int me(int port) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Killed-admin-1".getBytes()))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
 	}
 
 	private Process start(int port) throws Exception {
