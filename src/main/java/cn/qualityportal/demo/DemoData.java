@@ -74,7 +74,12 @@ class DemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) throws IOException {
-		if (!enabled || jdbc.sql("select count(*) from user_account where username = 'office'").query(Long.class).single() > 0) {
+		if (!enabled) {
+			return;
+		}
+		// Instances starting together take turns, so the demo is loaded once.
+		jdbc.sql("select pg_advisory_xact_lock(715103)").query().singleValue();
+		if (jdbc.sql("select count(*) from user_account where username = 'office'").query(Long.class).single() > 0) {
 			return;
 		}
 		boolean generated = !StringUtils.hasText(password);

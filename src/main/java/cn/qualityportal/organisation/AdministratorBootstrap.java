@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,15 @@ class AdministratorBootstrap implements ApplicationRunner {
 
 	private final Map<String, String[]> builtIn = new LinkedHashMap<>();
 
-	AdministratorBootstrap(UserAccountRepository accounts, PasswordEncoder passwordEncoder,
+	private final JdbcClient jdbc;
+
+	AdministratorBootstrap(UserAccountRepository accounts, PasswordEncoder passwordEncoder, JdbcClient jdbc,
 			@Value("${portal.admin-password:}") String adminPassword,
 			@Value("${portal.secadmin-password:}") String securityAdminPassword,
 			@Value("${portal.auditor-password:}") String auditorPassword) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.jdbc = jdbc;
 		builtIn.put(ADMIN_USERNAME, new String[] { "系统管理员", Role.ADMIN.name(), adminPassword, "PORTAL_ADMIN_PASSWORD" });
 		builtIn.put("secadmin", new String[] { "安全管理员", Role.SECURITY_ADMIN.name(), securityAdminPassword, "PORTAL_SECADMIN_PASSWORD" });
 		builtIn.put("auditor", new String[] { "审计员", Role.AUDITOR.name(), auditorPassword, "PORTAL_AUDITOR_PASSWORD" });
@@ -51,6 +55,8 @@ class AdministratorBootstrap implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		// Instances starting together take turns, so the second finds the accounts the first created.
+		jdbc.sql("select pg_advisory_xact_lock(715102)").query().singleValue();
 		builtIn.forEach((username, account) -> create(username, account[0], Role.valueOf(account[1]), account[2], account[3]));
 	}
 

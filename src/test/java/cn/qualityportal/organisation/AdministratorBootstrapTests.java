@@ -23,6 +23,9 @@ class AdministratorBootstrapTests {
 	@Autowired
 	UserAccountRepository repository;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
 	@Test
 	void firstStartCreatesTheAdministratorWithTheConfiguredPasswordHashed() {
 		SignInAccount admin = accounts.findForSignIn("admin").orElseThrow();
@@ -34,7 +37,7 @@ class AdministratorBootstrapTests {
 	@Test
 	void aSecondStartDoesNotCreateAnotherOrChangeThePassword() {
 		String before = jdbc.queryForObject("select password_hash from user_account where username = 'admin'", String.class);
-		new AdministratorBootstrap(repository, encoder, "another-password", "", "").run(null);
+		new AdministratorBootstrap(repository, encoder, jdbcClient, "another-password", "", "").run(null);
 		assertThat(jdbc.queryForObject("select count(*) from user_account where username = 'admin'", Integer.class))
 			.isEqualTo(1);
 		assertThat(jdbc.queryForObject("select password_hash from user_account where username = 'admin'", String.class))

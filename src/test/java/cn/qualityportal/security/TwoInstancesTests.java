@@ -34,6 +34,48 @@ class TwoInstancesTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	cn.qualityportal.TestAccounts accounts;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void twoInstancesStartingTogetherOnAnEmptyDatabaseMigrateItOnce() throws Exception {
+		jdbc.execute("drop database if exists twins");
+		jdbc.execute("create database twins");
+		String url;
+		String username;
+		try (Connection connection = dataSource.getConnection()) {
+			url = connection.getMetaData().getURL().replaceAll("/[^/?]+(\\?.*)?$", "/twins");
+			username = connection.getMetaData().getUserName();
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.List<java.util.concurrent.Future<ConfigurableApplicationContext>> started = new java.util.ArrayList<>();
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		for (int i = 0; i < 2; i++) {
+			started.add(pool.submit(() -> {
+				go.await();
+				return new SpringApplicationBuilder(PortalApplication.class).run("--spring.datasource.url=" + url,
+						"--spring.datasource.username=" + username, "--spring.datasource.password=", "--server.port=0",
+						"--portal.demo.enabled=false");
+			}));
+		}
+		go.countDown();
+		try (ConfigurableApplicationContext first = started.get(0).get(); ConfigurableApplicationContext second = started.get(1).get()) {
+			org.springframework.jdbc.core.JdbcTemplate twins = new org.springframework.jdbc.core.JdbcTemplate(
+					first.getBean(DataSource.class));
+			assertThat(twins.queryForObject(
+					"select count(*) = count(distinct version) and bool_and(success) from flyway_schema_history where version is not null",
+					Boolean.class)).as("each migration once, all successful").isTrue();
+			assertThat(twins.queryForObject("select count(*) from user_account where username = 'admin'", Integer.class)).isOne();
+			assertThat(second.isRunning()).isTrue();
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	@Test
 	void aSessionOpenedOnOneInstanceIsValidOnTheOther() throws Exception {
 		String url;
