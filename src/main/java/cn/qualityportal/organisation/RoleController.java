@@ -10,6 +10,8 @@ import cn.qualityportal.system.StaleForms;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -24,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The security administrator's page (三员分立): who holds which role. Only here are roles granted
  * or revoked; the system administrator, the security administrator and the auditor hold their
- * role alone, and nobody changes their own roles. Every change is audited.
+ * role alone, and nobody changes their own roles. Every change is audited and ends the account's
+ * sessions, so a revoked role is gone at once.
  */
 @Controller
 @RequestMapping("/security/roles")
@@ -35,9 +38,13 @@ class RoleController {
 
 	private final AuditTrail audit;
 
-	RoleController(UserAccountRepository accounts, AuditTrail audit) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	RoleController(UserAccountRepository accounts, AuditTrail audit,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -61,6 +68,8 @@ class RoleController {
 		}
 		List<String> before = names(account.getRoles());
 		account.grant(granted);
+		// Roles travel in the session: end the account's sessions so the change holds at once, not at its next sign-in.
+		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
 		audit.record(me.getName(), "user_account", account.getId(), "ROLE_CHANGE", Map.of("roles", before),
 				Map.of("username", account.getUsername(), "roles", names(granted)), null);
 		redirect.addFlashAttribute("success", "flash.saved");

@@ -79,6 +79,25 @@ class SeparationOfDutiesTests {
 	}
 
 	@Test
+	void aRevokedRoleIsGoneAtOnceNotAtTheNextSignIn() throws Exception {
+		accounts.member("sod-revoked", "450681", false, Role.REVIEWER);
+		jakarta.servlet.http.Cookie session = mvc.perform(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+					.user("sod-revoked")
+					.password(TestAccounts.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/reporting/review").cookie(session)).andExpect(status().isOk());
+
+		grant("sod-secadmin", id("sod-revoked"), "REPORTER").andExpect(flash().attribute("success", "flash.saved"));
+
+		mvc.perform(get("/reporting/review").cookie(session)).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'sod-revoked'", Integer.class))
+			.isZero();
+	}
+
+	@Test
 	void theAuditorReadsTheTrailAndChangesNothing() throws Exception {
 		mvc.perform(get("/audit").with(accounts.as("sod-auditor"))).andExpect(status().isOk());
 		mvc.perform(get("/audit/export.csv").with(accounts.as("sod-auditor"))).andExpect(status().isOk());
