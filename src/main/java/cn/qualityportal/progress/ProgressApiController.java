@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Progress over JSON: every target in the caller's scope (or one region of it) with its latest
  * figure, milestone, forecast, anticipated-progress ratio, status and explanation, in the
- * caller's language. The same rows the dashboards show.
+ * caller's language. The same rows the dashboards show, a page at a time ({@code size} at most
+ * 5000, default 1000); a page shorter than {@code size} is the last.
  */
 @RestController
 class ProgressApiController {
@@ -38,7 +39,10 @@ class ProgressApiController {
 	@GetMapping("/api/v1/progress")
 	List<TargetProgressView> list(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean includeSubmitted,
-			DataScope scope) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size, DataScope scope) {
+		if (page < 0 || size < 1 || size > 5000) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.paging");
+		}
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
 			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
@@ -49,7 +53,7 @@ class ProgressApiController {
 		if (!regionCode.isBlank()) {
 			query = query.region(regionCode);
 		}
-		return board.rows(query, scope)
+		return board.rows(query, scope, (long) page * size, size)
 			.stream()
 			.map(row -> new TargetProgressView(row.targetId(), row.indicatorCode(), row.indicatorName(), row.unit(),
 					row.regionCode(), row.documentNumber(), row.comparator().symbol(), row.value(), row.valueMax(),

@@ -94,6 +94,11 @@ public class ProgressBoard {
 	}
 
 	public List<ProgressRow> rows(Query query, DataScope scope) {
+		return rows(query, scope, 0, Long.MAX_VALUE);
+	}
+
+	/** A page of the rows, in a stable order (region, goal area, indicator, deadline, target). */
+	public List<ProgressRow> rows(Query query, DataScope scope, long offset, long limit) {
 		refresh(query.year(), query.includeSubmitted());
 		StringBuilder where = new StringBuilder(" where p.as_of_year = :year and p.include_submitted = :submitted");
 		List<Object[]> params = new ArrayList<>();
@@ -150,10 +155,12 @@ public class ProgressBoard {
 				left join goal g on g.id = t.goal_id
 				left join department ld on ld.id = t.lead_department_id""" + where + """
 
-				order by t.region_code, coalesce(g.area, i.category), i.code, t.deadline_year""");
+				order by t.region_code, coalesce(g.area, i.category), i.code, t.deadline_year, t.id
+				offset :offset limit :limit""");
 		for (Object[] param : params) {
 			statement = statement.param((String) param[0], param[1]);
 		}
+		statement = statement.param("offset", offset).param("limit", limit);
 		return statement.query((rs, row) -> {
 			Terms terms = new Terms(Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("value"),
 					rs.getBigDecimal("value_max"), rs.getBigDecimal("tolerance"), rs.getBigDecimal("baseline_value"),

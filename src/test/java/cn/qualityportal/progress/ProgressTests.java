@@ -153,6 +153,19 @@ class ProgressTests {
 	}
 
 	@Test
+	void theApiPagesInAStableOrder() throws Exception {
+		JsonNode all = api("office", "/api/v1/progress?year=2019&size=5000");
+		JsonNode first = api("office", "/api/v1/progress?year=2019&size=10&page=0");
+		JsonNode second = api("office", "/api/v1/progress?year=2019&size=10&page=1");
+
+		assertThat(first.size()).isEqualTo(10);
+		assertThat(first.get(0).get("targetId")).isEqualTo(all.get(0).get("targetId"));
+		assertThat(second.get(0).get("targetId")).isEqualTo(all.get(10).get("targetId"));
+		mvc.perform(get("/api/v1/progress?size=9999").with(user(users.loadUserByUsername("office"))))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void badYearIsAProblemNotAnError() throws Exception {
 		mvc.perform(get("/api/v1/progress?year=3000").with(user(users.loadUserByUsername("office"))))
 			.andExpect(status().isBadRequest())
