@@ -166,10 +166,7 @@ class AssessmentController {
 	}
 
 	private int year(Integer year) {
-		if (year != null && (year < 1949 || year > 2100)) {
-			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
-		}
-		return year == null ? board.defaultYear() : year;
+		return board.judgedYear(year);
 	}
 
 	/** Area names in the reader's language, for showing weights. */

@@ -269,7 +269,7 @@ public class Assessments {
 				names.put(rs.getString("region_code"), rs.getString("region_name"));
 				return targets.computeIfAbsent(rs.getString("region_code"), code -> new ArrayList<>())
 					.add(new AssessmentScore.Target(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-							area(rs.getString("area")), TargetStatus.valueOf(rs.getString("status"))));
+							GoalArea.of(rs.getString("area")), TargetStatus.valueOf(rs.getString("status"))));
 			})
 			.list();
 		Map<String, AssessmentScore.Reporting> reporting = reporting(parent, year);
@@ -343,13 +343,5 @@ public class Assessments {
 		return state;
 	}
 
-	private static GoalArea area(String name) {
-		try {
-			return GoalArea.valueOf(name);
-		}
-		catch (IllegalArgumentException unknown) {
-			return GoalArea.OTHER;
-		}
-	}
 
 }

@@ -75,10 +75,7 @@ class DashboardController {
 
 	@ModelAttribute("judging")
 	Judging judging(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean submitted) {
-		if (year != null && (year < 1949 || year > 2100)) {
-			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
-		}
-		return new Judging(year == null ? board.defaultYear() : year, submitted);
+		return new Judging(board.judgedYear(year), submitted);
 	}
 
 	@GetMapping
@@ -220,7 +217,7 @@ class DashboardController {
 		throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 	}
 
-	private static void covered(String regionCode, DataScope scope) {
+	static void covered(String regionCode, DataScope scope) {
 		if (!scope.covers(regionCode)) {
 			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}

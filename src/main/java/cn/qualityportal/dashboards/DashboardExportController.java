@@ -150,16 +150,11 @@ class DashboardExportController {
 	}
 
 	private int year(Integer year) {
-		if (year != null && (year < 1949 || year > 2100)) {
-			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
-		}
-		return year == null ? board.defaultYear() : year;
+		return board.judgedYear(year);
 	}
 
 	private static void covered(String regionCode, DataScope scope) {
-		if (!scope.covers(regionCode)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
-		}
+		DashboardController.covered(regionCode, scope);
 	}
 
 	private static java.math.BigDecimal round(double share) {

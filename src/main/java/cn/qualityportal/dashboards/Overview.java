@@ -121,7 +121,7 @@ class Overview {
 				order by s.region_code"""), root, scope).param("year", year)
 			.param("submitted", includeSubmitted)
 			.query((rs, row) -> {
-				GoalArea area = area(rs.getString("area"));
+				GoalArea area = GoalArea.of(rs.getString("area"));
 				TargetStatus status = TargetStatus.valueOf(rs.getString("status"));
 				int n = rs.getInt("n");
 				byArea.computeIfAbsent(area, a -> new EnumMap<>(TargetStatus.class)).merge(status, n, Integer::sum);
@@ -194,13 +194,5 @@ class Overview {
 		return statement.param("root", root).param("everything", scope.everything()).param("scope", scope.writableArray());
 	}
 
-	static GoalArea area(String name) {
-		try {
-			return GoalArea.valueOf(name);
-		}
-		catch (IllegalArgumentException unknown) {
-			return GoalArea.OTHER;
-		}
-	}
 
 }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,6 +105,17 @@ public class SignInPolicy {
 			.param("window", lockDuration.toSeconds() + " seconds")
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Attempts matter only within the lock window; a month is kept for investigations (the audit
+	 * trail keeps every sign-in event for 180 days anyway). Nightly, on one instance.
+	 */
+	@Scheduled(cron = "${portal.security.attempts-cleanup-cron:0 40 2 * * *}")
+	@SchedulerLock(name = "sign-in-attempts-cleanup")
+	@Transactional
+	public void forgetOldAttempts() {
+		jdbc.sql("delete from sign_in_attempt where attempted_at < now() - interval '30 days'").update();
 	}
 
 	private void attempt(String username, String address, boolean succeeded) {

@@ -46,10 +46,7 @@ class ProgressApiController {
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
 			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
-		if (year != null && (year < 1949 || year > 2100)) {
-			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
-		}
-		ProgressBoard.Query query = ProgressBoard.Query.of(year == null ? board.defaultYear() : year, includeSubmitted);
+		ProgressBoard.Query query = ProgressBoard.Query.of(board.judgedYear(year), includeSubmitted);
 		if (!regionCode.isBlank()) {
 			query = query.region(regionCode);
 		}

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.targets.Comparator;
 import cn.qualityportal.targets.GoalArea;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +88,14 @@ public class ProgressBoard {
 				select coalesce(max(year) filter (where status = 'CLOSED'), max(year))
 				from reporting_period where kind = 'ANNUAL'""").query(Integer.class).optional().orElse(null);
 		return year != null ? year : Year.now().getValue() - 1;
+	}
+
+	/** The year asked for (1949–2100, else a 400), or {@link #defaultYear()} when none was. */
+	public int judgedYear(Integer asked) {
+		if (asked != null && (asked < 1949 || asked > 2100)) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "progress.yearInvalid");
+		}
+		return asked == null ? defaultYear() : asked;
 	}
 
 	/** Brings the statuses of a year up to date; the pages call it before their own read-model SQL. */
@@ -168,7 +178,7 @@ public class ProgressBoard {
 					cn.qualityportal.targets.Direction.valueOf(rs.getString("direction")),
 					cn.qualityportal.targets.ValueType.valueOf(rs.getString("value_type")), rs.getString("unit"));
 			return new ProgressRow(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("code"), rs.getString("name"),
-					rs.getString("unit"), area(rs.getString("area")), rs.getString("region_code"), rs.getString("region_name"),
+					rs.getString("unit"), GoalArea.of(rs.getString("area")), rs.getString("region_code"), rs.getString("region_name"),
 					rs.getLong("document_id"), rs.getString("doc_number"), rs.getString("title"), terms.comparator(),
 					rs.getBigDecimal("value"), rs.getBigDecimal("value_max"), rs.getInt("deadline_year"),
 					rs.getBoolean("increment"), terms.conditionText(),
@@ -189,13 +199,5 @@ public class ProgressBoard {
 		return points;
 	}
 
-	private static GoalArea area(String name) {
-		try {
-			return GoalArea.valueOf(name);
-		}
-		catch (IllegalArgumentException unknown) {
-			return GoalArea.OTHER;
-		}
-	}
 
 }

@@ -4,6 +4,16 @@ package cn.qualityportal.targets;
 public enum GoalArea {
 
 	OVERALL, PRODUCT, CONSTRUCTION, SERVICE, ENVIRONMENT, BRAND, STANDARD, INFRASTRUCTURE, GOVERNANCE, TALENT_CULTURE,
-	OTHER
+	OTHER;
+
+	/** The area of a stored name; OTHER for one this version does not know (categories are free text). */
+	public static GoalArea of(String name) {
+		for (GoalArea area : values()) {
+			if (area.name().equals(name)) {
+				return area;
+			}
+		}
+		return OTHER;
+	}
 
 }

@@ -141,6 +141,18 @@ class SignInPolicyTests {
 	}
 
 	@Test
+	void oldAttemptsAreForgottenRecentOnesKept(@Autowired cn.qualityportal.organisation.SignInPolicy policy) {
+		jdbc.update("""
+				insert into sign_in_attempt (username, address, succeeded, attempted_at) values
+				  ('forget-old', '10.0.7.1', false, now() - interval '31 days'), ('forget-new', '10.0.7.1', false, now())""");
+
+		policy.forgetOldAttempts();
+
+		assertThat(jdbc.queryForList("select username from sign_in_attempt where address = '10.0.7.1'", String.class))
+			.containsExactly("forget-new");
+	}
+
+	@Test
 	void signInAndSignOutAreAudited() throws Exception {
 		accounts.member("audited", "450681", false, Role.REPORTER);
 		var session = mvc.perform(signIn("audited", TestAccounts.PASSWORD, "10.0.6.1"))
