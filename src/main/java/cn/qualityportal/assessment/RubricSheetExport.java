@@ -197,11 +197,12 @@ class RubricSheetExport {
 	private List<String> summary(Rubrics.Sheet sheet, Rubrics.Standing standing, Locale locale) {
 		List<String> lines = new ArrayList<>();
 		RubricScore.Result self = sheet.self();
-		lines.add(message("rubric.selfTotal", locale, self.total()));
+		lines.add(message("rubric.selfTotal", locale, self.total().toPlainString()));
 		RubricScore.Result reviewed = sheet.reviewed();
 		if (reviewed != null) {
-			lines.add(message("rubric.resultLine", locale, reviewed.criteria(), reviewed.bonus(), sheet.rubric().bonusCap(),
-					reviewed.deduction(), sheet.rubric().deductionCap(), reviewed.total()));
+			lines.add(message("rubric.resultLine", locale, reviewed.criteria().toPlainString(), reviewed.bonus().toPlainString(),
+					sheet.rubric().bonusCap().toPlainString(), reviewed.deduction().toPlainString(),
+					sheet.rubric().deductionCap().toPlainString(), reviewed.total().toPlainString()));
 			lines.add(message(reviewed.vetoed() ? "rubric.gradeVetoed" : "rubric.gradeLine", locale,
 					message("rubric.grade." + reviewed.grade(), locale), message("rubric.grade." + reviewed.scoreGrade(), locale)));
 		}
