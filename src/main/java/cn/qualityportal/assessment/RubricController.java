@@ -130,7 +130,7 @@ class RubricController {
 		Rubric rubric = officeRubric(id, scope);
 		act(redirect, "flash.saved", () -> {
 			for (BigDecimal value : new BigDecimal[] { bonusCap, deductionCap, excellent, good, pass }) {
-				if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1000)) > 0 || value.scale() > 2) {
+				if (value == null || value.scale() > 2 || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1000)) > 0) {
 					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.settingsInvalid");
 				}
 			}

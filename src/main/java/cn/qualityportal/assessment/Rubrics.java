@@ -759,8 +759,8 @@ public class Rubrics {
 				|| (input.evidenceRequired() != null && input.evidenceRequired().length() > 1000)) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.itemInvalid", row);
 		}
-		if (input.points() == null || input.points().signum() < 0 || input.points().compareTo(BigDecimal.valueOf(1000)) > 0
-				|| input.points().scale() > 2) {
+		if (input.points() == null || input.points().scale() > 2 || input.points().signum() < 0
+				|| input.points().compareTo(BigDecimal.valueOf(1000)) > 0) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.pointsInvalid", row);
 		}
 		if (input.method() != Method.MANUAL && input.kind() != Kind.CRITERION) {
@@ -815,7 +815,7 @@ public class Rubrics {
 		catch (NumberFormatException notANumber) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.scoreInvalid", item.title(), item.points());
 		}
-		if (number.signum() < 0 || number.compareTo(item.points()) > 0 || number.scale() > 2) {
+		if (number.scale() > 2 || number.signum() < 0 || number.compareTo(item.points()) > 0) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.scoreInvalid", item.title(), item.points());
 		}
 		return number;

@@ -104,7 +104,10 @@ class RubricTests {
 		}
 		perform("reporter-450602", get("/rubrics/" + rubric + "/results")).andExpect(status().isForbidden());
 
-		// The office reviews 港口区: funding 16 → 12 needs a reason.
+		// The office reviews 港口区 with the district's scores beside its own: funding 16 → 12 needs a reason.
+		assertThat(html("office", gangkou)).contains("审核确认", "退回补充", "name=\"review_" + items.get(4) + "\"", "证明4.pdf");
+		assertThat(html("leader", "/rubrics?year=2019&region=450600")).contains("质量目标完成情况", "已提交待审核")
+			.doesNotContain("添加考核项目");
 		MultiValueMap<String, String> review = review(rubric, "450602");
 		review.set("review_" + items.get(4), "12");
 		perform("office", post(gangkou + "/review").params(review))
@@ -243,6 +246,64 @@ class RubricTests {
 		assertThat(jdbc.queryForObject("select count(*) from audit_log where entity = 'rubric' and entity_id = ?", Integer.class,
 				rubric)).isEqualTo(3);
 		assertThat(html("office", "/rubrics?year=2024&region=450600")).contains("质量目标完成情况", "按目标完成情况自动评分");
+	}
+
+	@Test
+	void theOfficeReturnsASheetForCompletionAndStaleOrHostileInputChangesNothing() throws Exception {
+		perform("office", post("/rubrics").param("year", "2022").param("region", "450600"))
+			.andExpect(flash().attribute("success", "rubric.created"));
+		long rubric = rubricId(2022);
+		perform("office", post("/rubrics/" + rubric + "/items").param("version", "1").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传").param("points", "10"))
+			.andExpect(flash().attribute("success", "rubric.itemAdded"));
+		long item = jdbc.queryForObject("select id from rubric_item where rubric_id = ?", Long.class, rubric);
+		String sheet = "/rubrics/" + rubric + "/regions/450681";
+
+		// Markup is kept as text and shown escaped; bad numbers are refused with the reason.
+		String script = "<script>alert('x')</script>";
+		perform("reporter-450681", post(sheet + "/self").param("version", "0").param("score_" + item, "8")
+			.param("explanation_" + item, script)).andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(html("reporter-450681", sheet)).doesNotContain(script).contains("&lt;script&gt;");
+		for (String bad : List.of("11", "-1", "1.234", "abc", "1e-999999999", "9".repeat(30))) {
+			perform("reporter-450681", post(sheet + "/self").param("version", "1").param("score_" + item, bad)
+				.param("explanation_" + item, "x")).andExpect(flash().attribute("errorText", "“质量宣传”的分数应为 0 到 10 之间、最多两位小数的数字。"));
+		}
+		// A stale version is a conflict.
+		perform("reporter-450681", post(sheet + "/self").param("version", "0").param("score_" + item, "9")
+			.param("explanation_" + item, "x")).andExpect(flash().attribute("errorText", "此记录已被他人修改，下面显示的是最新内容。请核对后重新提交。"));
+		assertThat(jdbc.queryForObject("select self_score from self_assessment_line where item_id = ?", BigDecimal.class, item))
+			.isEqualByComparingTo("8");
+
+		perform("reporter-450681", post(sheet + "/self").param("version", "1").param("score_" + item, "8")
+			.param("explanation_" + item, "开展宣传 3 次").param("action", "submit"))
+			.andExpect(flash().attribute("success", "rubric.submitted"));
+		// Items can no longer change once a district has submitted.
+		perform("office", post("/rubrics/" + rubric + "/items").param("version", "2").param("kind", "BONUS")
+			.param("category", "加分项").param("title", "荣誉").param("points", "3"))
+			.andExpect(flash().attribute("errorText", "已有地区提交自评，不能再修改考核项目。"));
+		// Only the office returns it, and only with a reason.
+		perform("leader", post(sheet + "/return").param("version", "2").param("reason", "x")).andExpect(status().isForbidden());
+		perform("reporter-450681", post(sheet + "/return").param("version", "2").param("reason", "x"))
+			.andExpect(status().isForbidden());
+		perform("office", post(sheet + "/return").param("version", "2").param("reason", " "))
+			.andExpect(flash().attribute("errorText", "请填写退回原因。"));
+		perform("office", post(sheet + "/return").param("version", "2").param("reason", "请补充宣传活动照片"))
+			.andExpect(flash().attribute("success", "rubric.returned"));
+		assertThat(html("reporter-450681", sheet)).contains("已退回补充：请补充宣传活动照片");
+		perform("reporter-450681", post(sheet + "/self").param("version", "3").param("score_" + item, "7")
+			.param("explanation_" + item, "开展宣传 3 次，照片见附件").param("action", "submit"))
+			.andExpect(flash().attribute("success", "rubric.submitted"));
+		perform("office", post(sheet + "/review").param("version", "4").param("review_" + item, "7").param("action", "confirm"))
+			.andExpect(flash().attribute("success", "rubric.confirmed"));
+		assertThat(jdbc.queryForList("""
+				select action || coalesce(':' || reason, '') from audit_log where entity = 'self_assessment'
+				and entity_id = (select id from self_assessment where rubric_id = ?) order by id""", String.class, rubric))
+			.containsExactly("CREATE", "UPDATE", "SUBMIT", "RETURN:请补充宣传活动照片", "SUBMIT", "CONFIRM");
+		// Other counties have not assessed themselves: nothing can be published yet.
+		perform("office", post("/rubrics/" + rubric + "/publish").param("version", "2").param("confirm", "true"))
+			.andExpect(flash().attribute("errorText", "尚有地区的自评未审核确认，不能发布。"));
+		assertThat(jdbc.queryForObject("select count(*) from rubric_publication where rubric_id = ?", Integer.class, rubric))
+			.isZero();
 	}
 
 	private long rubricId(int year) {
