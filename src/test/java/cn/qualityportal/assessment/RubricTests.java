@@ -186,6 +186,23 @@ class RubricTests {
 				Integer.class, rubric)).isEqualTo(1);
 		perform("office", post("/rubrics/" + rubric + "/publish").param("version", String.valueOf(rubricVersion))
 			.param("confirm", "true")).andExpect(flash().attribute("errorText", "该年度该地区的考核结果已经发布过。"));
+
+		// Next year's ranking moves against this published one: 上思县 climbs from 3rd to 1st.
+		long next = rubrics.create(2020, "450600", false, "office");
+		rubrics.addItem(next, new Rubrics.ItemInput(RubricScore.Kind.CRITERION, "二、工作措施", "质量宣传", BigDecimal.TEN,
+				RubricScore.Method.MANUAL, null, null, null), 1, "office");
+		Map<String, String> scores = Map.of("450602", "6", "450603", "7", "450621", "9", "450681", "5");
+		for (Map.Entry<String, String> county : scores.entrySet()) {
+			Rubric current = rubrics.get(next);
+			long item = current.items().get(0).id();
+			rubrics.saveSelf(current, county.getKey(), Map.of(item, new Rubrics.SelfInput(county.getValue(), "x")), 0, true,
+					"reporter-" + county.getKey());
+			rubrics.review(current, county.getKey(), Map.of(item, new Rubrics.ReviewInput(county.getValue(), null, null)), 1,
+					true, "office");
+		}
+		assertThat(rubrics.results(rubrics.get(next)).rows()).extracting(row -> row.regionCode() + " " + row.rank() + " "
+				+ row.previousRank() + " " + row.movement())
+			.containsExactly("450621 1 3 2", "450603 2 1 -1", "450602 3 2 -1", "450681 4 4 0");
 	}
 
 	@Test
