@@ -204,6 +204,7 @@ class DemoData implements ApplicationRunner {
 				gangkou.get("MARKET_REGULATION"), "新增广西名牌6个以上", null);
 
 		values(plan, indicators);
+		rubric();
 
 		long task = jdbc.sql("""
 				insert into task (document_id, goal_id, title, lead_department_id, due_year, status)
@@ -286,6 +287,73 @@ class DemoData implements ApplicationRunner {
 						.update();
 				}
 			}
+		}
+	}
+
+	/**
+	 * The city's 2019 rubric (考核评分细则) of its counties, the worked example of
+	 * docs/assessment.md: three counties have submitted their self-assessments with evidence;
+	 * 港口区 has not started, so a visitor can self-assess it and the office review all four.
+	 * Automatic criteria are left for the portal to fill from the scheme.
+	 */
+	private void rubric() {
+		long rubric = jdbc.sql("""
+				insert into rubric (year, parent_region_code, bonus_cap, deduction_cap, grade_excellent, grade_good, grade_pass, updated_by)
+				values (2019, ?, 5, 6, 90, 80, 60, 'demo') returning id""")
+			.param(CITY)
+			.query(Long.class)
+			.single();
+		Object[][] items = { { "CRITERION", "一、质量发展水平", "质量目标完成情况", 30, "TARGETS", null, null },
+				{ "CRITERION", "一、质量发展水平", "数据按时填报", 10, "PUNCTUALITY", null, null },
+				{ "CRITERION", "二、工作措施", "领导小组和工作机制健全，年内召开专题会议", 20, "MANUAL", "领导小组成立文件、会议纪要", null },
+				{ "CRITERION", "二、工作措施", "质量工作经费列入财政预算", 20, "MANUAL", "财政预算或拨款文件", null },
+				{ "CRITERION", "三、质量安全", "质量安全监管和风险防控", 20, "MANUAL", "监督抽查和风险监测报告", null },
+				{ "BONUS", "四、加分项", "获得国家级或自治区级质量荣誉", 3, "MANUAL", "表彰文件", null },
+				{ "BONUS", "四、加分项", "新增广西名牌产品或地理标志产品", 3, "MANUAL", "认定文件", null },
+				{ "DEDUCTION", "五、扣分项", "被上级通报批评", 5, "MANUAL", null, null },
+				{ "DEDUCTION", "五、扣分项", "未按时报送年度工作总结", 3, "MANUAL", null, null },
+				{ "VETO", "六、一票否决", "发生重大质量安全事故", 0, "MANUAL", "事故调查报告", "FAIL" } };
+		long[] ids = new long[items.length];
+		for (int i = 0; i < items.length; i++) {
+			Object[] item = items[i];
+			ids[i] = jdbc.sql("""
+					insert into rubric_item (rubric_id, position, kind, category, title, points, method, evidence_required, veto_grade)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(rubric, i + 1, item[0], item[1], item[2], item[3], item[4], item[5], item[6])
+				.query(Long.class)
+				.single();
+		}
+		// Self-scores of items 3–9 (the manual ones) per county.
+		Map<String, int[]> scores = Map.of("450603", new int[] { 18, 16, 18, 3, 3, 0, 0 }, "450621",
+				new int[] { 15, 12, 16, 0, 0, 5, 3 }, "450681", new int[] { 20, 18, 19, 3, 0, 0, 0 });
+		byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		for (Map.Entry<String, int[]> county : new java.util.TreeMap<>(scores).entrySet()) {
+			long sheet = jdbc.sql("""
+					insert into self_assessment (rubric_id, region_code, status, submitted_at, submitted_by)
+					values (?, ?, 'SUBMITTED', timestamptz '2020-01-20 10:00+08', ?) returning id""")
+				.params(rubric, county.getKey(), "reporter-" + county.getKey())
+				.query(Long.class)
+				.single();
+			for (int i = 0; i < 7; i++) {
+				int score = county.getValue()[i];
+				long item = ids[i + 2];
+				jdbc.sql("insert into self_assessment_line (self_assessment_id, item_id, self_score, explanation) values (?, ?, ?, ?)")
+					.params(sheet, item, score, score > 0 ? "见佐证材料（演示数据）" : "无（演示数据）")
+					.update();
+				if (score > 0 && items[i + 2][5] != null) {
+					jdbc.sql("""
+							insert into self_assessment_evidence (self_assessment_id, item_id, filename, content_type, size_bytes, content, uploaded_by)
+							values (?, ?, ?, 'application/pdf', ?, ?, ?)""")
+						.params(sheet, item, items[i + 2][5] + "（演示）.pdf", pdf.length, pdf, "reporter-" + county.getKey())
+						.update();
+				}
+			}
+			jdbc.sql("""
+					insert into audit_log (actor, entity, entity_id, action, new_state, reason)
+					values ('demo', 'self_assessment', ?, 'SUBMIT', jsonb_build_object('status', 'SUBMITTED'), '演示数据')""")
+				.param(sheet)
+				.update();
 		}
 	}
 

@@ -21,18 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ValueEvidence {
 
-	static final int MAX_BYTES = 10 * 1024 * 1024;
+	static final int MAX_BYTES = UploadedFiles.EVIDENCE_MAX_BYTES;
 
-	static final int MAX_FILES = 10;
-
-	/** Allowed extensions and the type the content must have for each. */
-	private static final Map<String, String> TYPES = Map.of(
-			"pdf", "application/pdf",
-			"jpg", "image/jpeg",
-			"jpeg", "image/jpeg",
-			"png", "image/png",
-			"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	static final int MAX_FILES = UploadedFiles.EVIDENCE_MAX_FILES;
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +46,7 @@ class ValueEvidence {
 
 	/** The content type of an evidence file whose bytes are what its (allowed) extension says. */
 	static Optional<String> contentType(String filename, byte[] bytes) {
-		return UploadedFiles.contentType(filename, bytes, TYPES);
+		return UploadedFiles.contentType(filename, bytes, UploadedFiles.EVIDENCE_TYPES);
 	}
 
 	List<Evidence> of(long valueId, Actor actor) {

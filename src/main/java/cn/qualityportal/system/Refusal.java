@@ -24,7 +24,7 @@ public class Refusal extends ResponseStatusException {
 		return messageKey;
 	}
 
-	Object[] args() {
+	public Object[] args() {
 		return args;
 	}
 

@@ -16,6 +16,23 @@ public final class UploadedFiles {
 
 	private static final Tika TIKA = new Tika();
 
+	/**
+	 * The rules for evidence files wherever they are attached (a figure's, a self-assessment's):
+	 * allowed extensions and the type the content must have for each, at most 10 MB each and 10
+	 * per item.
+	 */
+	public static final Map<String, String> EVIDENCE_TYPES = Map.of(
+			"pdf", "application/pdf",
+			"jpg", "image/jpeg",
+			"jpeg", "image/jpeg",
+			"png", "image/png",
+			"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+	public static final int EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+	public static final int EVIDENCE_MAX_FILES = 10;
+
 	private UploadedFiles() {
 	}
 

@@ -77,6 +77,8 @@ class AuthorizationMatrixTests {
 		ids.put("indicator", id("select id from indicator where code = 'FCG-02'"));
 		ids.put("task", id("select min(id) from task"));
 		ids.put("account", id("select id from user_account where username = 'mx-target'"));
+		ids.put("rubric", id("select id from rubric where year = 2019 and parent_region_code = '450600'"));
+		ids.put("rubricItem", id("select min(i.id) from rubric_item i join rubric r on r.id = i.rubric_id where r.year = 2019"));
 		return ids;
 	}
 
@@ -161,6 +163,24 @@ class AuthorizationMatrixTests {
 				GET  /assessments/{year}/scheme                 | /assessments/2019/scheme                              | OFFICE
 				POST /assessments/{year}/scheme                 | /assessments/2030/scheme                              | OFFICE
 				POST /assessments/{year}/publish                | /assessments/2031/publish?region=450600               | OFFICE
+				GET  /rubrics                                   | /rubrics?region=450600                                | ADMIN OFFICE LEADER
+				POST /rubrics                                   | /rubrics?year=2033&region=450600                      | OFFICE
+				POST /rubrics/{id}/settings                     | /rubrics/{rubric}/settings?version=-1                 | OFFICE
+				POST /rubrics/{id}/items                        | /rubrics/{rubric}/items?version=-1                    | OFFICE
+				POST /rubrics/{id}/items/{itemId}/delete        | /rubrics/{rubric}/items/{rubricItem}/delete?version=-1 | OFFICE
+				POST /rubrics/{id}/import                       | /rubrics/{rubric}/import?version=-1                   | OFFICE      | multipart
+				GET  /rubrics/{id}/results                      | /rubrics/{rubric}/results                             | ADMIN OFFICE LEADER
+				GET  /rubrics/{id}/results.xlsx                 | /rubrics/{rubric}/results.xlsx                        | ADMIN OFFICE LEADER
+				POST /rubrics/{id}/publish                      | /rubrics/{rubric}/publish?version=-1&confirm=true     | OFFICE
+				GET  /rubrics/{id}/regions/{code}               | /rubrics/{rubric}/regions/450602                      | DATA        | scoped
+				POST /rubrics/{id}/regions/{code}/self          | /rubrics/{rubric}/regions/450602/self?version=-1      | REPORTER    | scoped
+				POST /rubrics/{id}/regions/{code}/evidence      | /rubrics/{rubric}/regions/450602/evidence             | REPORTER OFFICE | multipart scoped
+				GET  /rubrics/{id}/regions/{code}/evidence/{evidenceId} | /rubrics/{rubric}/regions/450602/evidence/999999 | DATA      | scoped
+				POST /rubrics/{id}/regions/{code}/evidence/{evidenceId}/delete | /rubrics/{rubric}/regions/450602/evidence/999999/delete | REPORTER OFFICE | scoped
+				POST /rubrics/{id}/regions/{code}/review        | /rubrics/{rubric}/regions/450602/review?version=-1    | OFFICE      | scoped
+				POST /rubrics/{id}/regions/{code}/return        | /rubrics/{rubric}/regions/450602/return?version=-1&reason=x | OFFICE | scoped
+				GET  /rubrics/{id}/regions/{code}/sheet.pdf     | /rubrics/{rubric}/regions/450602/sheet.pdf            | DATA        | scoped
+				GET  /rubrics/{id}/regions/{code}/sheet.xlsx    | /rubrics/{rubric}/regions/450602/sheet.xlsx           | DATA        | scoped
 				GET  /dashboards                                | /dashboards?region=450602                             | DATA        | scoped
 				GET  /dashboards/overview.xlsx                  | /dashboards/overview.xlsx?region=450602               | DATA        | scoped
 				GET  /dashboards/regions/{code}                 | /dashboards/regions/450602                            | DATA        | scoped
@@ -390,6 +410,9 @@ class AuthorizationMatrixTests {
 				  (select count(*) || ':' || sum(version) from region), (select count(*) || ':' || sum(version) from department),
 				  (select count(*) || ':' || sum(version) from user_account), (select count(*) from user_account_role),
 				  (select count(*) from assessment_scheme), (select count(*) from assessment_publication),
+				  (select count(*) || ':' || sum(version) from rubric), (select count(*) from rubric_item),
+				  (select count(*) || ':' || coalesce(sum(version), 0) from self_assessment), (select count(*) from self_assessment_evidence),
+				  (select count(*) from rubric_publication),
 				  (select count(*) from extraction_candidate), (select count(*) from audit_log))""", String.class);
 	}
 
