@@ -26,11 +26,11 @@ class DashboardQueries {
 		return jdbc.sql("select year from reporting_period where kind = 'ANNUAL' order by year desc").query(Integer.class).list();
 	}
 
-	/** Documents with targets in the region, for the region page's filter. */
+	/** Documents with targets that count in the region (drafts never), for the region page's filter. */
 	List<Choice> documentsWithTargetsIn(String regionCode) {
 		return jdbc.sql("""
 				select d.id, coalesce(d.doc_number, d.title) from policy_document d
-				where exists (select 1 from target t where t.document_id = d.id and t.region_code = :region)
+				where exists (select 1 from counted_target t where t.document_id = d.id and t.region_code = :region)
 				order by d.issue_date desc nulls last, d.id""")
 			.param("region", regionCode)
 			.query((rs, row) -> new Choice(rs.getLong(1), rs.getString(2)))
