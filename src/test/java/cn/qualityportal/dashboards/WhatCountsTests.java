@@ -83,6 +83,47 @@ class WhatCountsTests {
 		}
 	}
 
+	/** The worked examples of docs/progress.md §0, row by row. */
+	@Test
+	void theYearsATargetCountsInFollowTheWrittenRule() {
+		long bureau = jdbc.queryForObject(
+				"select id from department where region_code = '450602' and kind = 'MARKET_REGULATION'", Long.class);
+		List<Long> documents = new java.util.ArrayList<>();
+		try {
+			long draft = document("港口区（草稿）", "DRAFT", "2025-01-01", null);
+			long from2024 = document("港口区（2024年起）", "IN_FORCE", "2023-12-20", "2024-01-01");
+			long issued2026 = document("港口区（2026年印发）", "IN_FORCE", "2026-03-01", null);
+			long repealed = document("港口区（2018年废止）", "IN_FORCE", "2015-04-01", null);
+			documents.addAll(List.of(draft, from2024, issued2026, repealed));
+			jdbc.update("update policy_document set status = 'REPEALED', repealed_on = '2018-07-01' where id = ?", repealed);
+			target(draft, "FCG-02", 2025, 2016, bureau);
+			target(from2024, "FCG-02", 2027, 2017, bureau);
+			target(issued2026, "FCG-02", 2030, 2017, bureau);
+			target(repealed, "FCG-02", 2025, null, bureau);
+
+			assertThat(years(draft)).isNull();
+			assertThat(years(from2024)).isEqualTo("2024-2027");
+			assertThat(years(issued2026)).isEqualTo("2026-2030");
+			assertThat(years(repealed)).isEqualTo("2015-2018");
+			assertThat(jdbc.queryForObject("""
+					select c.first_year || '-' || c.last_year from counted_target c join target t on t.id = c.target_id
+					join indicator i on i.id = t.indicator_id join policy_document d on d.id = t.document_id
+					where d.doc_number = '防政发〔2017〕14号' and t.region_code = '450603' and i.code = 'FCG-02'""", String.class))
+				.isEqualTo("2017-2020");
+		}
+		finally {
+			for (Long id : documents) {
+				jdbc.update("delete from target where document_id = ?", id);
+				jdbc.update("delete from policy_document where id = ?", id);
+			}
+		}
+	}
+
+	private String years(long document) {
+		return jdbc.query("select c.first_year || '-' || c.last_year from counted_target c where c.document_id = ?",
+				(rs, row) -> rs.getString(1), document).stream().findFirst().orElse(null);
+	}
+
 	/** Seen defect 7, and "completeness, overview and assessment agree on what each region owes for 2019". */
 	@Test
 	void completenessOverviewAssessmentAndTheGridAgreeOnWhatIsDueIn2019() throws Exception {
