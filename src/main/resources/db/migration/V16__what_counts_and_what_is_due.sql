@@ -78,15 +78,24 @@ with recursive below (ancestor_code, code) as (
     select code, code from region
     union all
     select b.ancestor_code, r.code from below b join region r on r.parent_code = b.code)
+-- An indicator that does not aggregate: due from the target's own region only.
 select r.code as region_code, c.indicator_id, p.id as period_id, p.year, p.kind, p.number, p.due_on, c.target_id
 from counted_target c
-join indicator i on i.id = c.indicator_id
+join indicator i on i.id = c.indicator_id and i.aggregation = 'NONE'
 join reporting_period p on p.year between c.first_year and c.last_year
      and (p.kind = 'ANNUAL' or p.kind = i.reporting_frequency)
-join below b on b.ancestor_code = c.region_code and (b.code = c.region_code or i.aggregation <> 'NONE')
+join region r on r.code = c.region_code and region_active_in(r.active, r.active_until, p.year)
+union all
+-- One that aggregates: due from the target's region and every region below it that has no active
+-- region below it that year (written as its own branch so the check is an anti-join, not a loop).
+select r.code, c.indicator_id, p.id, p.year, p.kind, p.number, p.due_on, c.target_id
+from counted_target c
+join indicator i on i.id = c.indicator_id and i.aggregation <> 'NONE'
+join reporting_period p on p.year between c.first_year and c.last_year
+     and (p.kind = 'ANNUAL' or p.kind = i.reporting_frequency)
+join below b on b.ancestor_code = c.region_code
 join region r on r.code = b.code and region_active_in(r.active, r.active_until, p.year)
-where i.aggregation = 'NONE'
-   or not exists (select 1 from region k
+where not exists (select 1 from region k
                   where k.parent_code = r.code and region_active_in(k.active, k.active_until, p.year));
 
 -- The reporting obligation: region × indicator × period. Grid rows, the xlsx template,
