@@ -29,6 +29,7 @@ final class RollUp {
 	/** A region directly below another, and the last year it was active (null: still active, or never when inactive). */
 	record Child(String code, boolean active, Integer activeUntil) {
 
+		/** As the database's {@code region_active_in} (V16), which the obligation view uses. */
 		boolean activeIn(int year) {
 			return activeUntil != null ? year <= activeUntil : active;
 		}
