@@ -18,9 +18,14 @@ public final class AssessmentScore {
 	private AssessmentScore() {
 	}
 
-	/** One target as scored. */
+	/**
+	 * One target as scored.
+	 *
+	 * @param document the number (else title) of the document the target comes from, so rows of one
+	 * indicator from several documents can be told apart; null in rankings published before it was kept
+	 */
 	public record TargetLine(long targetId, String indicatorCode, String indicatorName, GoalArea area,
-			TargetStatus status, BigDecimal weight, BigDecimal points) {
+			TargetStatus status, BigDecimal weight, BigDecimal points, String document) {
 
 		BigDecimal weighted() {
 			return weight.multiply(points);
@@ -46,7 +51,13 @@ public final class AssessmentScore {
 
 	}
 
-	public record Target(long targetId, String indicatorCode, String indicatorName, GoalArea area, TargetStatus status) {
+	public record Target(long targetId, String indicatorCode, String indicatorName, GoalArea area, TargetStatus status,
+			String document) {
+
+		public Target(long targetId, String indicatorCode, String indicatorName, GoalArea area, TargetStatus status) {
+			this(targetId, indicatorCode, indicatorName, area, status, null);
+		}
+
 	}
 
 	static RegionScore score(Scheme scheme, String regionCode, String regionName, List<Target> targets,
@@ -54,7 +65,7 @@ public final class AssessmentScore {
 		List<TargetLine> lines = targets.stream()
 			.map(target -> new TargetLine(target.targetId(), target.indicatorCode(), target.indicatorName(), target.area(),
 					target.status(), scheme.weight(target.indicatorCode(), target.area()),
-					scheme.points().getOrDefault(target.status(), BigDecimal.ZERO)))
+					scheme.points().getOrDefault(target.status(), BigDecimal.ZERO), target.document()))
 			.toList();
 		BigDecimal weights = lines.stream().map(TargetLine::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal weighted = lines.stream().map(TargetLine::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -254,13 +254,15 @@ public class Assessments {
 		Map<String, String> names = new LinkedHashMap<>();
 		Map<String, List<AssessmentScore.Target>> targets = new LinkedHashMap<>();
 		jdbc.sql("""
-				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status
+				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status,
+				       coalesce(d.doc_number, d.title) as document
 				from target t
 				join region r on r.code = t.region_code and r.parent_code = :parent
 				join indicator i on i.id = t.indicator_id
+				join policy_document d on d.id = t.document_id
 				left join goal g on g.id = t.goal_id
+				-- Statuses exist only for the targets that count in the year (docs/progress.md, "What counts").
 				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted
-				where t.deadline_year >= :year
 				order by t.region_code, i.code, t.id""")
 			.param("parent", parent)
 			.param("year", year)
@@ -269,7 +271,8 @@ public class Assessments {
 				names.put(rs.getString("region_code"), rs.getString("region_name"));
 				return targets.computeIfAbsent(rs.getString("region_code"), code -> new ArrayList<>())
 					.add(new AssessmentScore.Target(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-							GoalArea.of(rs.getString("area")), TargetStatus.valueOf(rs.getString("status"))));
+							GoalArea.of(rs.getString("area")), TargetStatus.valueOf(rs.getString("status")),
+							rs.getString("document")));
 			})
 			.list();
 		Map<String, AssessmentScore.Reporting> reporting = reporting(parent, year);
@@ -295,34 +298,27 @@ public class Assessments {
 	}
 
 	/**
-	 * Per subregion: reports of the year that were late (first submitted after the period's due
-	 * date), missing (never submitted; figures that roll up from below are not expected) or
-	 * returned (now or at any time).
+	 * Per subregion: what it and the regions below it owed for the year's annual period (the
+	 * reporting module's {@code reporting_obligation}) that was late (first submitted after the
+	 * period's due date), missing (never submitted) or returned (now or at any time). Lateness and
+	 * returns are facts stored on the figure when they happened, never read from the audit trail,
+	 * which is purged.
 	 */
 	private Map<String, AssessmentScore.Reporting> reporting(String parent, int year) {
 		Map<String, AssessmentScore.Reporting> reporting = new HashMap<>();
 		jdbc.sql("""
-				with due as (
-				    select distinct t.region_code, t.indicator_id
-				    from target t join region r on r.code = t.region_code and r.parent_code = :parent
-				    join indicator i on i.id = t.indicator_id
-				    where t.deadline_year >= :year
-				      and (i.aggregation = 'NONE' or not exists (select 1 from region c where c.parent_code = t.region_code))),
-				reported as (
-				    select d.region_code, v.id, v.status, p.due_on,
-				           (select min(a.occurred_at) from audit_log a
-				            where a.entity = 'indicator_value' and a.entity_id = v.id and a.action = 'SUBMIT') as first_submitted,
-				           exists (select 1 from audit_log a
-				                   where a.entity = 'indicator_value' and a.entity_id = v.id and a.action = 'RETURN') as ever_returned
-				    from due d
-				    left join reporting_period p on p.year = :year and p.kind = 'ANNUAL'
-				    left join indicator_value v on v.indicator_id = d.indicator_id and v.region_code = d.region_code and v.period_id = p.id)
-				select region_code,
-				       count(*) filter (where first_submitted is not null and due_on is not null
-				                        and first_submitted >= due_on + 1) as late,
-				       count(*) filter (where id is null or status = 'DRAFT') as missing,
-				       count(*) filter (where status = 'RETURNED' or ever_returned) as returned
-				from reported group by region_code""")
+				with recursive below (ranked, code) as (
+				    select code, code from region where parent_code = :parent
+				    union all select b.ranked, r.code from below b join region r on r.parent_code = b.code)
+				select b.ranked,
+				       count(*) filter (where v.submitted_late) as late,
+				       count(*) filter (where v.id is null or v.status = 'DRAFT') as missing,
+				       count(*) filter (where v.status = 'RETURNED' or v.return_count > 0) as returned
+				from below b
+				join reporting_obligation o on o.region_code = b.code and o.year = :year and o.kind = 'ANNUAL'
+				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				group by b.ranked""")
 			.param("parent", parent)
 			.param("year", year)
 			.query((rs, row) -> reporting.put(rs.getString(1),

@@ -115,7 +115,7 @@ class DashboardController {
 		List<ProgressRow> rows = board.rows(query, scope);
 		model.addAttribute("region", regions.find(code).orElseThrow());
 		model.addAttribute("rows", rows);
-		model.addAttribute("documents", queries.documentsWithTargetsIn(code));
+		model.addAttribute("documents", queries.documentsWithTargetsIn(code, judging.year()));
 		model.addAttribute("departments", queries.departmentsOf(code));
 		model.addAttribute("filter", new RegionFilter(document, area, department, status));
 		statusSummary(rows, model);

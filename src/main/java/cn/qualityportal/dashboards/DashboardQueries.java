@@ -26,13 +26,15 @@ class DashboardQueries {
 		return jdbc.sql("select year from reporting_period where kind = 'ANNUAL' order by year desc").query(Integer.class).list();
 	}
 
-	/** Documents with targets in the region, for the region page's filter. */
-	List<Choice> documentsWithTargetsIn(String regionCode) {
+	/** Documents with targets that count in the region in the judged year (drafts never), for the region page's filter. */
+	List<Choice> documentsWithTargetsIn(String regionCode, int year) {
 		return jdbc.sql("""
 				select d.id, coalesce(d.doc_number, d.title) from policy_document d
-				where exists (select 1 from target t where t.document_id = d.id and t.region_code = :region)
+				where exists (select 1 from counted_target t where t.document_id = d.id and t.region_code = :region
+				              and :year between t.first_year and t.last_year)
 				order by d.issue_date desc nulls last, d.id""")
 			.param("region", regionCode)
+			.param("year", year)
 			.query((rs, row) -> new Choice(rs.getLong(1), rs.getString(2)))
 			.list();
 	}

@@ -155,22 +155,22 @@ class Overview {
 					TargetStatus.valueOf(rs.getString("before")), TargetStatus.valueOf(rs.getString("now"))))
 			.list();
 
-		List<Completion> completion = params(jdbc.sql(SUBTREE + """
-				, due as (
-				    -- What a region must report itself: not what rolls up from the regions below it.
-				    select distinct s.region_code, s.indicator_id from scoped s join indicator i on i.id = s.indicator_id
-				    where s.deadline_year >= :year
-				      and (i.aggregation = 'NONE' or not exists (select 1 from region c where c.parent_code = s.region_code)))
-				select d.region_code, r.name,
+		List<Completion> completion = params(jdbc.sql("""
+				with recursive below (code) as (
+				    select code from region where code = :root
+				    union all select r.code from region r join below b on r.parent_code = b.code)
+				-- What each region owes (the reporting module's reporting_obligation): not what rolls up from below.
+				select o.region_code, r.name,
 				       count(*) as expected,
 				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
 				       count(v.id) filter (where v.status = 'APPROVED') as approved
-				from due d join region r on r.code = d.region_code
-				left join (select v.id, v.indicator_id, v.region_code, v.status from indicator_value v
-				           where v.period_id = (select id from reporting_period where year = :year and kind = 'ANNUAL')) v
-				       on v.indicator_id = d.indicator_id and v.region_code = d.region_code
-				group by d.region_code, r.name
-				order by d.region_code"""), root, scope).param("year", year)
+				from reporting_obligation o join region r on r.code = o.region_code
+				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from below)
+				  and (:everything or o.region_code = any(:scope))
+				group by o.region_code, r.name
+				order by o.region_code"""), root, scope).param("year", year)
 			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
 			.list();
 		return new View(byArea, direct, changes, completion);

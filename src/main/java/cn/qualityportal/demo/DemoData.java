@@ -274,10 +274,13 @@ class DemoData implements ApplicationRunner {
 						default -> "APPROVED";
 					};
 					long id = jdbc.sql("""
-							insert into indicator_value (indicator_id, region_code, period_id, value, note, status, return_reason, updated_by)
-							values (?, ?, ?, cast(? as numeric), '演示数据', ?, ?, ?) returning id""")
+							insert into indicator_value (indicator_id, region_code, period_id, value, note, status, return_reason, updated_by,
+							                             first_submitted_at)
+							values (?, ?, ?, cast(? as numeric), '演示数据', ?, ?, ?, ?) returning id""")
 						.params(indicators.get(code), county[0], periods.get(year), String.valueOf(value), status,
-								status.equals("RETURNED") ? "请补充数据来源（演示）" : null, "reporter-" + county[0])
+								status.equals("RETURNED") ? "请补充数据来源（演示）" : null, "reporter-" + county[0],
+								// The demo's figures under review were submitted on time, before the period's due date.
+								status.equals("APPROVED") ? null : java.time.OffsetDateTime.parse("2021-01-20T10:00:00+08:00"))
 						.query(Long.class)
 						.single();
 					jdbc.sql("""

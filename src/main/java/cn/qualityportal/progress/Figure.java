@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  *
  * @param provisional includes a submitted figure not yet approved
  * @param reporting for a roll-up, how many regions below contributed
- * @param children for a roll-up, how many regions are directly below
+ * @param children for a roll-up, how many regions directly below were active that year
  */
 public record Figure(int year, BigDecimal value, boolean provisional, Source source, int reporting, int children) {
 

@@ -14,4 +14,10 @@ import java.math.BigDecimal;
 public record Progress(TargetStatus status, Integer latestYear, BigDecimal latestValue, boolean provisional,
 		Figure.Source source, BigDecimal milestoneValue, Boolean milestoneMet, BigDecimal forecastValue,
 		BigDecimal ratio, Explanation explanation) {
+
+	Progress withExplanation(Explanation other) {
+		return new Progress(status, latestYear, latestValue, provisional, source, milestoneValue, milestoneMet,
+				forecastValue, ratio, other);
+	}
+
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps {@code target_progress} true: before any read, the indicators changed since they were
+ * Keeps {@code target_progress} true for the targets that count in each judged year (view
+ * {@code counted_target}, docs/progress.md "What counts"): before any read, the indicators changed since they were
  * last materialised (see V11__target_progress.sql) are recomputed, all their targets at once,
  * from one query for figures, one for targets and one for the region tree. When nothing changed
  * a refresh costs one query.
@@ -83,9 +84,10 @@ class ProgressStore {
 
 	private void materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark) {
 		Long[] ids = indicators.toArray(Long[]::new);
-		Map<String, List<String>> children = new HashMap<>();
-		jdbc.sql("select code, parent_code from region where parent_code is not null")
-			.query((rs, row) -> children.computeIfAbsent(rs.getString(2), parent -> new ArrayList<>()).add(rs.getString(1)))
+		Map<String, List<RollUp.Child>> children = new HashMap<>();
+		jdbc.sql("select code, parent_code, active, active_until from region where parent_code is not null")
+			.query((rs, row) -> children.computeIfAbsent(rs.getString(2), parent -> new ArrayList<>())
+				.add(new RollUp.Child(rs.getString(1), rs.getBoolean(3), (Integer) rs.getObject(4))))
 			.list();
 
 		Map<Long, List<RollUp.Reported>> reported = new HashMap<>();
@@ -107,6 +109,7 @@ class ProgressStore {
 				       t.baseline_year, t.deadline_year, t.increment, t.unit, i.direction, i.value_type, i.aggregation,
 				       m.value as milestone
 				from target t join indicator i on i.id = t.indicator_id
+				join counted_target c on c.target_id = t.id and :year between c.first_year and c.last_year
 				left join milestone m on m.target_id = t.id and m.year = :year
 				where t.indicator_id = any(:ids)""")
 			.param("ids", ids)
@@ -126,7 +129,14 @@ class ProgressStore {
 			RollUp rollUp = rollUps.computeIfAbsent(target.indicatorId(), id -> new RollUp(children, target.aggregation(),
 					target.terms().valueType(), reported.getOrDefault(id, List.of())));
 			List<Figure> series = rollUp.series(target.regionCode());
-			rows.add(target, ProgressRules.evaluate(target.terms(), series, target.milestone(), year), series);
+			Progress progress = ProgressRules.evaluate(target.terms(), series, target.milestone(), year);
+			RollUp.Partial partial = rollUp.latestPartial(target.regionCode(), progress.latestYear());
+			if (partial != null) {
+				progress = progress.withExplanation(Explanation.of("progress.note.partial", progress.explanation(),
+						String.valueOf(partial.year()), String.valueOf(partial.reported()),
+						String.valueOf(partial.expected())));
+			}
+			rows.add(target, progress, series);
 		}
 
 		jdbc.sql("delete from target_progress where as_of_year = :year and include_submitted = :submitted and indicator_id = any(:ids)")

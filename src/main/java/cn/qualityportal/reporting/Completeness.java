@@ -9,30 +9,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How complete a period's reporting is, per unit (a department of a region): the indicators it
- * must report (from the targets it leads or cooperates on that are still running that year), how
- * many are submitted, approved, returned or missing, and whether it is overdue. Only active
- * departments count, so units added or deactivated during the year are counted as they are now.
- * One query.
+ * How complete a period's reporting is, per unit (a department of a region): the figures it owes
+ * (the view {@code reporting_obligation_unit}, the units of {@code reporting_obligation}: this
+ * module's one definition of what is due, see docs/architecture.md), how many are submitted,
+ * approved, returned or missing, and whether it is overdue. Only active departments owe, so units
+ * added or deactivated during the year are counted as they are now. One query.
  */
 @Service
 public class Completeness {
 
 	private static final String ASSIGNED = """
-			with due as (
-			    select t.* from target t join indicator i on i.id = t.indicator_id
-			    where t.deadline_year >= :year and (:kind = 'ANNUAL' or i.reporting_frequency = :kind)),
-			assigned as (
-			    select t.region_code, t.lead_department_id as department_id, t.indicator_id
-			    from due t where t.lead_department_id is not null
-			    union
-			    select t.region_code, c.department_id, t.indicator_id
-			    from due t join target_cooperating_department c on c.target_id = t.id),
-			states as (
-			    select a.region_code, a.department_id, a.indicator_id, v.status
-			    from assigned a
-			    join department d on d.id = a.department_id and d.active
-			    left join indicator_value v on v.indicator_id = a.indicator_id and v.region_code = a.region_code and v.period_id = :period)
+			with states as (
+			    select o.region_code, o.department_id, o.indicator_id, v.status
+			    from reporting_obligation_unit o
+			    left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+			         and v.period_id = o.period_id
+			    where o.period_id = :period)
 			""";
 
 	private final JdbcClient jdbc;
@@ -71,8 +63,6 @@ public class Completeness {
 
 				group by s.region_code, r.name, s.department_id, d.name
 				order by count(*) filter (where s.status is null or s.status = 'DRAFT') desc, s.region_code, d.name""")
-			.param("year", period.getYear())
-			.param("kind", period.getKind().name())
 			.param("period", period.getId());
 		if (!scope.everything()) {
 			statement = statement.param("regions", scope.writableArray());
@@ -90,15 +80,13 @@ public class Completeness {
 	public List<Owed> owedBy(String regionCode, long departmentId) {
 		return jdbc.sql("""
 				select p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
-				from reporting_period p
-				join target t on t.region_code = :region and t.deadline_year >= p.year
-				     and (t.lead_department_id = :department or exists (select 1 from target_cooperating_department c
-				          where c.target_id = t.id and c.department_id = :department))
-				join indicator i on i.id = t.indicator_id
-				left join indicator_value v on v.indicator_id = t.indicator_id and v.region_code = :region and v.period_id = p.id
-				where p.status = 'OPEN' and (p.kind = 'ANNUAL' or i.reporting_frequency = p.kind)
+				from reporting_obligation_unit o
+				join reporting_period p on p.id = o.period_id and p.status = 'OPEN'
+				join indicator i on i.id = o.indicator_id
+				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				where o.region_code = :region and o.department_id = :department
 				  and (v.id is null or v.status in ('DRAFT', 'RETURNED'))
-				group by p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
 				order by p.due_on nulls last, p.year, i.name""")
 			.param("region", regionCode)
 			.param("department", departmentId)

@@ -123,18 +123,26 @@ class ValueApiController {
 		return search.one(workflow.returnValue(id, reason, actor(user, scope)).getId()).orElseThrow();
 	}
 
-	/** {@code {"value": …, "reason": "…"}}: the office's correction of an approved figure. */
+	/**
+	 * {@code {"value": …, "numerator": …, "denominator": …, "reason": "…"}}: the office's correction
+	 * of an approved figure (numerator and denominator optional, see {@link ValueWorkflow#correct}).
+	 */
 	@PostMapping("/{id}/correct")
 	ValueView correct(@PathVariable long id, @RequestBody Map<String, String> body, @AuthenticationPrincipal PortalUser user,
 			DataScope scope) {
 		java.math.BigDecimal value;
+		java.math.BigDecimal numerator;
+		java.math.BigDecimal denominator;
 		try {
 			value = body.get("value") == null ? null : new java.math.BigDecimal(body.get("value"));
+			numerator = body.get("numerator") == null ? null : new java.math.BigDecimal(body.get("numerator"));
+			denominator = body.get("denominator") == null ? null : new java.math.BigDecimal(body.get("denominator"));
 		}
 		catch (NumberFormatException ex) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "typeMismatch");
 		}
-		return search.one(workflow.correct(id, value, body.get("reason"), actor(user, scope)).getId()).orElseThrow();
+		return search.one(workflow.correct(id, value, numerator, denominator, body.get("reason"), actor(user, scope))
+			.getId()).orElseThrow();
 	}
 
 	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {

@@ -222,9 +222,14 @@ class ValueWorkflow {
 		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
 	}
 
-	/** The office corrects an approved figure; the reason is required and recorded. */
+	/**
+	 * The office corrects an approved figure; the reason is required and recorded. A rate reported
+	 * as numerator and denominator keeps them (the roll-up weights by them): the correction gives
+	 * new ones, or a value that agrees with the stored ones; a bare value that does not is refused.
+	 */
 	@Transactional
-	IndicatorValue correct(long id, java.math.BigDecimal newValue, String reason, Actor actor) {
+	IndicatorValue correct(long id, java.math.BigDecimal newValue, java.math.BigDecimal numerator,
+			java.math.BigDecimal denominator, String reason, Actor actor) {
 		require(actor, Role.OFFICE);
 		IndicatorValue value = covered(id, actor);
 		if (value.getStatus() != ValueStatus.APPROVED) {
@@ -234,13 +239,23 @@ class ValueWorkflow {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
-		ValueRules.Checked checked = ValueRules.check(indicator, newValue, null, null);
-		if (newValue == null || !checked.problems().isEmpty()) {
+		boolean parts = numerator != null || denominator != null;
+		if (!parts && value.getNumerator() != null && value.getDenominator() != null) {
+			if (newValue == null || !ValueRules.check(indicator, newValue, value.getNumerator(), value.getDenominator())
+				.problems()
+				.isEmpty()) {
+				throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.correctNeedsParts");
+			}
+			numerator = value.getNumerator();
+			denominator = value.getDenominator();
+		}
+		ValueRules.Checked checked = ValueRules.check(indicator, newValue, numerator, denominator);
+		if (checked.value() == null || !checked.problems().isEmpty()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST,
-					newValue == null ? "reporting.valueRequired" : checked.problems().get(0).code());
+					checked.value() == null ? "reporting.valueRequired" : checked.problems().get(0).code());
 		}
 		Map<String, Object> before = value.state();
-		value.edit(newValue, null, null, value.getNote(), actor.username());
+		value.edit(checked.value(), numerator, denominator, value.getNote(), actor.username());
 		IndicatorValue saved = values.save(value);
 		audit.record(actor.username(), ENTITY, saved.getId(), "CORRECT", before, saved.state(), reason.strip());
 		return saved;

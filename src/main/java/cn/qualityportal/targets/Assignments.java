@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a department must report for its region in a period: the indicators of the targets it
- * leads or cooperates on there that are reported in periods of that kind (see
- * {@link ReportingFrequency}), each with its nearest target and the milestone of the year. One query.
+ * The rows of a department's entry grid and xlsx template for a period: what it owes, as the
+ * reporting module defines it in the view {@code reporting_obligation_unit} (targets that count,
+ * the indicator's {@link ReportingFrequency}, regions active that year, nothing that is computed
+ * from the regions below; docs/architecture.md "Reporting"), each with the nearest target that asks
+ * for it (the region's own before a region's above) and that target's milestone of the year. One query.
  */
 @Service
 public class Assignments {
@@ -33,16 +35,18 @@ public class Assignments {
 	@Transactional(readOnly = true)
 	public List<Assignment> of(String regionCode, long departmentId, int year, String periodKind) {
 		return jdbc.sql("""
+				with owed as (
+				    select distinct o.indicator_id from reporting_obligation_unit o
+				    where o.region_code = :region and o.department_id = :department and o.year = :year and o.kind = :kind)
 				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, t.comparator, t.value, t.value_max,
 				       t.deadline_year, m.value as milestone
-				from target t
+				from owed
+				join reporting_obligation_source s on s.indicator_id = owed.indicator_id and s.region_code = :region
+				     and s.year = :year and s.kind = :kind
+				join target t on t.id = s.target_id
 				join indicator i on i.id = t.indicator_id
 				left join milestone m on m.target_id = t.id and m.year = :year
-				where t.region_code = :region
-				  and (:kind = 'ANNUAL' or i.reporting_frequency = :kind)
-				  and (t.lead_department_id = :department
-				       or exists (select 1 from target_cooperating_department c where c.target_id = t.id and c.department_id = :department))
-				order by i.id, (t.deadline_year < :year), t.deadline_year""")
+				order by i.id, (t.region_code <> :region), t.deadline_year, t.id""")
 			.param("year", year)
 			.param("kind", periodKind)
 			.param("region", regionCode)

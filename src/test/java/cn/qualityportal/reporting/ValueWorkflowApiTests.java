@@ -45,7 +45,7 @@ class ValueWorkflowApiTests {
 		accounts.member("r-office", "450600", true, Role.OFFICE);
 		accounts.member("r-both", "450681", false, Role.REPORTER, Role.REVIEWER);
 		// Each test reports on its own indicators, so their figures do not meet in the shared database.
-		for (String test : new String[] { "FLOW", "STALE", "SCOPE", "WRONG", "OWN", "CLOSED", "AUDIT", "CONCURRENT", "OUTLIER" }) {
+		for (String test : new String[] { "FLOW", "STALE", "SCOPE", "WRONG", "OWN", "CLOSED", "AUDIT", "CONCURRENT", "OUTLIER", "CORRECT" }) {
 			jdbc.update("""
 					insert into indicator (code, name, category, unit, value_type, direction, aggregation)
 					values (?, '产品抽查合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED'),
@@ -89,7 +89,8 @@ class ValueWorkflowApiTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\"}"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\",\"reason\":\"统计局复核口径调整\"}"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"numerator\":\"186\",\"denominator\":\"200\",\"reason\":\"统计局复核口径调整\"}"))
 			.andExpect(jsonPath("$.status").value("APPROVED"))
 			.andExpect(jsonPath("$.value").value(93));
 		assertThat(jdbc.queryForObject("select reason from audit_log where entity = 'indicator_value' and entity_id = ? "
@@ -98,6 +99,41 @@ class ValueWorkflowApiTests {
 		save("r-reporter", "R-PASS-FLOW", "450681", "\"value\":99", approvedVersion)
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("已审核的数据已锁定；如需更正，请通过领导小组办公室并说明理由。"));
+	}
+
+	/** Seen defect 6: the office's correction of a rate dropped its numerator and denominator. */
+	@Test
+	void theOfficesCorrectionOfARateKeepsItsNumeratorAndDenominator() throws Exception {
+		long id = id(save("r-reporter", "R-PASS-CORRECT", "450681", "\"numerator\":180,\"denominator\":200", null)
+			.andExpect(status().isOk()));
+		mvc.perform(post("/api/v1/values/" + id + "/submit").with(httpBasic("r-reporter", TestAccounts.PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/values/" + id + "/approve").with(httpBasic("r-reviewer", TestAccounts.PASSWORD)))
+			.andExpect(status().isOk());
+
+		// A bare value that disagrees with the stored parts would leave a rate the roll-up cannot weight: refused.
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93\",\"reason\":\"口径调整\"}"))
+			.andExpect(status().isBadRequest());
+		assertThat(jdbc.queryForObject("select value from indicator_value where id = ?", java.math.BigDecimal.class, id))
+			.isEqualByComparingTo("90");
+
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"numerator\":\"186\",\"denominator\":\"200\",\"reason\":\"口径调整\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.value").value(93));
+		assertThat(jdbc.queryForMap("select numerator, denominator from indicator_value where id = ?", id))
+			.containsEntry("numerator", new java.math.BigDecimal("186.0000"))
+			.containsEntry("denominator", new java.math.BigDecimal("200.0000"));
+
+		// A value that agrees with the stored parts keeps them.
+		mvc.perform(post("/api/v1/values/" + id + "/correct").with(httpBasic("r-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":\"93.0\",\"reason\":\"复核无误\"}"))
+			.andExpect(status().isOk());
+		assertThat(jdbc.queryForMap("select numerator, denominator from indicator_value where id = ?", id))
+			.containsEntry("numerator", new java.math.BigDecimal("186.0000"))
+			.containsEntry("denominator", new java.math.BigDecimal("200.0000"));
 	}
 
 	@Test
