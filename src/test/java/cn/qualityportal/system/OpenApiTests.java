@@ -98,6 +98,17 @@ class OpenApiTests {
 		assertThat(missing).isEmpty();
 	}
 
+	@Test
+	void everyListDocumentsItsTotalHeader() throws Exception {
+		Map<String, Operation> operations = operations(parse().getOpenAPI());
+		for (String list : List.of("GET /api/v1/values", "GET /api/v1/progress", "GET /api/v1/documents",
+				"GET /api/v1/targets", "GET /api/v1/regions", "GET /api/v1/departments", "GET /api/v1/periods",
+				"GET /api/v1/values/{id}/history")) {
+			assertThat(operations.get(list).getResponses().get("200").getHeaders()).as(list).containsKey("X-Total-Count");
+		}
+		assertThat(operations.get("GET /api/v1/me").getResponses().get("200").getHeaders()).isNullOrEmpty();
+	}
+
 	private SwaggerParseResult parse() throws Exception {
 		String json = mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
