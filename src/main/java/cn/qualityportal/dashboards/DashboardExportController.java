@@ -126,7 +126,8 @@ class DashboardExportController {
 		List<String> header = List.of(message("dashboard.indicator"), "code", message("document.region"), "region",
 				message("dashboard.document"), message("target.condition"), message("target.deadlineYear"),
 				message("dashboard.latest"), message("dashboard.latestYear"), message("dashboard.forecast"),
-				message("dashboard.ratio"), message("common.status"), message("dashboard.explanation"));
+				message("dashboard.ratio"), message("common.status"), message("dashboard.explanation"),
+				message("target.lead"), message("target.cooperating"));
 		List<List<Object>> lines = new ArrayList<>();
 		for (ProgressRow row : rows) {
 			List<Object> line = new ArrayList<>();
@@ -143,6 +144,8 @@ class DashboardExportController {
 			line.add(row.ratio());
 			line.add(message("progress.status." + row.status()));
 			line.add(explain.of(row.explanation()));
+			line.add(row.leadDepartmentName());
+			line.add(String.join("、", row.cooperatingDepartmentNames()));
 			lines.add(line);
 		}
 		return UploadedFiles.attachment(name + ".xlsx", XLSX,

@@ -38,6 +38,13 @@ class ExtractionController {
 	}
 
 	@PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "The document's plain text; its encoding is recognised (UTF-8, GB 18030 …).",
+			content = { @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject("到2020年，制造业产品质量合格率稳定在93%以上。")),
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")) })
 	Extraction fromText(HttpServletRequest request) throws IOException {
 		try (InputStream body = request.getInputStream()) {
 			return extractor.extract(DocumentText.fromText(body.readNBytes(DocumentText.MAX_TEXT_BYTES + 1)));

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import cn.qualityportal.system.ListTotals;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,15 +33,18 @@ class OrganisationApiController {
 
 	private final RegionRepository regions;
 
+	private final RegionCatalogue catalogue;
+
 	private final DepartmentRepository departments;
 
 	private final RegionEditor regionEditor;
 
 	private final DepartmentEditor departmentEditor;
 
-	OrganisationApiController(RegionRepository regions, DepartmentRepository departments, RegionEditor regionEditor,
-			DepartmentEditor departmentEditor) {
+	OrganisationApiController(RegionRepository regions, RegionCatalogue catalogue, DepartmentRepository departments,
+			RegionEditor regionEditor, DepartmentEditor departmentEditor) {
 		this.regions = regions;
+		this.catalogue = catalogue;
 		this.departments = departments;
 		this.regionEditor = regionEditor;
 		this.departmentEditor = departmentEditor;
@@ -53,6 +58,15 @@ class OrganisationApiController {
 			.filter(region -> scope.canSee(region.getCode()))
 			.map(RegionView::of)
 			.toList();
+	}
+
+	/** The official list of divisions (GB/T 2260) by name or code prefix, to pick a new region's code from. */
+	@GetMapping("/regions/catalogue")
+	ResponseEntity<List<RegionCatalogue.Entry>> catalogue(@RequestParam(defaultValue = "") String q) {
+		List<RegionCatalogue.Entry> matches = q.length() > 50 ? List.of() : catalogue.search(q, catalogue.size());
+		return ResponseEntity.ok()
+			.header(ListTotals.HEADER, String.valueOf(matches.size()))
+			.body(matches.subList(0, Math.min(matches.size(), 200)));
 	}
 
 	@GetMapping("/regions/{code}")
@@ -82,13 +96,19 @@ class OrganisationApiController {
 
 	@GetMapping("/departments")
 	@Transactional(readOnly = true)
-	List<DepartmentView> departments(@RequestParam(defaultValue = "") String regionCode,
+	ResponseEntity<List<DepartmentView>> departments(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, DataScope scope) {
-		return departments.search(regionCode, q.strip(), PageRequest.of(Math.max(page, 0), 200))
+		List<DepartmentView> visible = departments.search(regionCode, q.strip(), PageRequest.of(Math.max(page, 0), 200))
 			.stream()
 			.filter(department -> scope.canSee(department.getRegion().getCode()))
 			.map(DepartmentView::of)
 			.toList();
+		// The scope is applied after paging, so the total counts the visible departments of every page.
+		long total = departments.search(regionCode, q.strip(), Pageable.unpaged())
+			.stream()
+			.filter(department -> scope.canSee(department.getRegion().getCode()))
+			.count();
+		return ResponseEntity.ok().header(ListTotals.HEADER, String.valueOf(total)).body(visible);
 	}
 
 	@GetMapping("/departments/{id}")

@@ -50,14 +50,21 @@ class OrganisationImport {
 
 	private static final Map<String, RegionLevel> LEVEL_ALIASES = levelAliases();
 
+	private static final Map<String, String> IMPORT_FIELDS = Map.of("code", "code", "level", "level", "parentCode",
+			"parent_code");
+
 	private final RegionRepository regions;
+
+	private final RegionCatalogue catalogue;
 
 	private final DepartmentRepository departments;
 
 	private final MessageSource messages;
 
-	OrganisationImport(RegionRepository regions, DepartmentRepository departments, MessageSource messages) {
+	OrganisationImport(RegionRepository regions, RegionCatalogue catalogue, DepartmentRepository departments,
+			MessageSource messages) {
 		this.regions = regions;
+		this.catalogue = catalogue;
 		this.departments = departments;
 		this.messages = messages;
 	}
@@ -106,18 +113,32 @@ class OrganisationImport {
 			}
 		}
 		for (Parsed entry : parsed) {
-			if (entry.parentCode().isEmpty()) {
-				continue;
+			if (!entry.parentCode().isEmpty()) {
+				RegionLevel parentLevel = Optional.ofNullable(byCode.get(entry.parentCode()))
+					.map(Parsed::level)
+					.or(() -> regions.findById(entry.parentCode()).map(Region::getLevel))
+					.orElse(null);
+				if (parentLevel == null) {
+					problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.unknown"));
+					continue;
+				}
+				if (parentLevel.ordinal() >= entry.level().ordinal()) {
+					problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.parentLevel"));
+					continue;
+				}
 			}
-			RegionLevel parentLevel = Optional.ofNullable(byCode.get(entry.parentCode()))
-				.map(Parsed::level)
-				.or(() -> regions.findById(entry.parentCode()).map(Region::getLevel))
-				.orElse(null);
-			if (parentLevel == null) {
-				problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.unknown"));
-			}
-			else if (parentLevel.ordinal() >= entry.level().ordinal()) {
-				problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.parentLevel"));
+			// The same rule as the region form: what is new must agree with the official list; a region
+			// kept from an older list may stay as it is.
+			Optional<Region> existing = regions.findById(entry.code());
+			boolean unchanged = existing.isPresent() && existing.get().getLevel() == entry.level()
+					&& entry.parentCode().equals(existing.get().getParent() == null ? "" : existing.get().getParent().getCode());
+			if (!unchanged) {
+				for (RegionCatalogue.Problem problem : catalogue.check(entry.code(), entry.level(), entry.parentCode())) {
+					if (existing.isEmpty() || !problem.field().equals("code")) {
+						problems.add(new ImportProblem(entry.row().number(), IMPORT_FIELDS.get(problem.field()),
+								problem.messageKey(), problem.args()));
+					}
+				}
 			}
 		}
 		if (!problems.isEmpty()) {

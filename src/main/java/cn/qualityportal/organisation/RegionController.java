@@ -26,13 +26,18 @@ class RegionController {
 
 	static final int PAGE_SIZE = 20;
 
+	static final int CATALOGUE_MATCHES = 30;
+
 	private final RegionRepository regions;
 
 	private final RegionEditor editor;
 
-	RegionController(RegionRepository regions, RegionEditor editor) {
+	private final RegionCatalogue catalogue;
+
+	RegionController(RegionRepository regions, RegionEditor editor, RegionCatalogue catalogue) {
 		this.regions = regions;
 		this.editor = editor;
+		this.catalogue = catalogue;
 	}
 
 	@ModelAttribute("levels")
@@ -47,9 +52,17 @@ class RegionController {
 		return "organisation/regions";
 	}
 
+	/**
+	 * The new-region form; {@code find} searches the official list by name or code, and {@code pick}
+	 * fills the form with a division of it, so nobody types a code, level or parent by hand.
+	 */
 	@GetMapping("/new")
-	String showCreateForm(Model model) {
-		model.addAttribute("form", RegionForm.empty());
+	String showCreateForm(@RequestParam(defaultValue = "") String find, @RequestParam(defaultValue = "") String pick,
+			Model model) {
+		String query = find.strip();
+		model.addAttribute("form", catalogue.find(pick).map(RegionForm::of).orElse(RegionForm.empty()));
+		model.addAttribute("find", query.length() > 50 ? query.substring(0, 50) : query);
+		model.addAttribute("matches", catalogue.search(query.length() > 50 ? "" : query, CATALOGUE_MATCHES));
 		return "organisation/regionForm";
 	}
 

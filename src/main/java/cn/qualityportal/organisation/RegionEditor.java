@@ -9,7 +9,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The rules for creating and changing a region, shared by the pages and the API: unique code,
- * an existing parent of a higher level, no cycles, and the version the user saw.
+ * code, level and parent as the official list has them ({@link RegionCatalogue}), an existing
+ * parent of a higher level, no cycles, and the version the user saw.
  * Each method returns the saved region, or null with the problems in {@code errors}.
  */
 @Service
@@ -17,14 +18,20 @@ class RegionEditor {
 
 	private final RegionRepository regions;
 
-	RegionEditor(RegionRepository regions) {
+	private final RegionCatalogue catalogue;
+
+	RegionEditor(RegionRepository regions, RegionCatalogue catalogue) {
 		this.regions = regions;
+		this.catalogue = catalogue;
 	}
 
 	@Transactional
 	Region create(RegionForm form, Errors errors) {
 		if (!errors.hasFieldErrors("code") && regions.existsById(form.code())) {
 			errors.rejectValue("code", "validation.regionCode.taken");
+		}
+		if (!errors.hasFieldErrors("code") && !errors.hasFieldErrors("level") && !errors.hasFieldErrors("parentCode")) {
+			agreeWithCatalogue(form, errors);
 		}
 		Region parent = parent(form, errors);
 		if (errors.hasErrors()) {
@@ -46,11 +53,25 @@ class RegionEditor {
 		if (parent != null && isSelfOrBelow(parent, region)) {
 			errors.rejectValue("parentCode", "validation.region.cycle");
 		}
+		// A region kept from an older list (merged, renamed) stays editable as it is; a new level or
+		// parent must agree with the current list.
+		String currentParent = region.getParent() == null ? "" : region.getParent().getCode();
+		boolean moved = form.level() != region.getLevel()
+				|| !(form.hasParent() ? form.parentCode() : "").equals(currentParent);
+		if (moved && !errors.hasFieldErrors("level") && !errors.hasFieldErrors("parentCode")) {
+			agreeWithCatalogue(new RegionForm(code, form.name(), form.level(), form.parentCode(), form.version()), errors);
+		}
 		if (errors.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("code"))) {
 			return null;
 		}
 		region.update(form.name().strip(), form.level(), parent);
 		return region;
+	}
+
+	private void agreeWithCatalogue(RegionForm form, Errors errors) {
+		for (RegionCatalogue.Problem problem : catalogue.check(form.code(), form.level(), form.parentCode())) {
+			errors.rejectValue(problem.field(), problem.messageKey(), problem.args(), null);
+		}
 	}
 
 	private Region parent(RegionForm form, Errors errors) {

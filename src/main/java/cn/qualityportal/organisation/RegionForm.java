@@ -19,6 +19,12 @@ record RegionForm(@NotBlank @Pattern(regexp = "\\d{6}", message = "{validation.r
 				region.getParent() == null ? "" : region.getParent().getCode(), region.getVersion());
 	}
 
+	/** A new region as the official list has it; a province's parent is the country. */
+	static RegionForm of(RegionCatalogue.Entry entry) {
+		return new RegionForm(entry.code(), entry.name(), entry.level(),
+				entry.parentCode() == null ? RegionCatalogue.NATIONAL_CODE : entry.parentCode(), null);
+	}
+
 	boolean hasParent() {
 		return parentCode != null && !parentCode.isBlank();
 	}

@@ -78,6 +78,16 @@ public class Regions {
 			.toList();
 	}
 
+	/** Active departments the scope may read, for filters. */
+	@Transactional(readOnly = true)
+	public List<DepartmentOption> visibleDepartmentOptions(DataScope scope) {
+		return departments.findActive()
+			.stream()
+			.filter(department -> scope.canSee(department.getRegion().getCode()))
+			.map(Regions::option)
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public java.util.Optional<RegionOption> find(String code) {
 		return regions.findById(code).map(Regions::option);

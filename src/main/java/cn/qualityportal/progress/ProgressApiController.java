@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.system.ListTotals;
 import cn.qualityportal.system.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Progress over JSON: every target in the caller's scope (or one region of it) with its latest
  * figure, milestone, forecast, anticipated-progress ratio, status and explanation, in the
  * caller's language. The same rows the dashboards show, a page at a time ({@code size} at most
- * 5000, default 1000); a page shorter than {@code size} is the last.
+ * 5000, default 1000); a page shorter than {@code size} is the last, and {@code X-Total-Count} tells
+ * how many rows there are in all.
  */
 @RestController
 class ProgressApiController {
@@ -37,7 +40,7 @@ class ProgressApiController {
 	}
 
 	@GetMapping("/api/v1/progress")
-	List<TargetProgressView> list(@RequestParam(defaultValue = "") String regionCode,
+	ResponseEntity<List<TargetProgressView>> list(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean includeSubmitted,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size, DataScope scope) {
 		if (page < 0 || size < 1 || size > 5000) {
@@ -50,7 +53,7 @@ class ProgressApiController {
 		if (!regionCode.isBlank()) {
 			query = query.region(regionCode);
 		}
-		return board.rows(query, scope, (long) page * size, size)
+		List<TargetProgressView> rows = board.rows(query, scope, (long) page * size, size)
 			.stream()
 			.map(row -> new TargetProgressView(row.targetId(), row.indicatorCode(), row.indicatorName(), row.unit(),
 					row.regionCode(), row.documentNumber(), row.comparator().symbol(), row.value(), row.valueMax(),
@@ -58,6 +61,7 @@ class ProgressApiController {
 					row.source() == null ? null : row.source().name(), row.milestoneValue(), row.forecastValue(),
 					row.ratio(), row.status(), messages.getMessage(row.explanation(), LocaleContextHolder.getLocale())))
 			.toList();
+		return ResponseEntity.ok().header(ListTotals.HEADER, String.valueOf(board.count(query, scope))).body(rows);
 	}
 
 }

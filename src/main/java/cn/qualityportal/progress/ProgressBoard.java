@@ -110,8 +110,28 @@ public class ProgressBoard {
 	/** A page of the rows, in a stable order (region, goal area, indicator, deadline, target). */
 	public List<ProgressRow> rows(Query query, DataScope scope, long offset, long limit) {
 		refresh(query.year(), query.includeSubmitted());
-		StringBuilder where = new StringBuilder(" where p.as_of_year = :year and p.include_submitted = :submitted");
 		List<Object[]> params = new ArrayList<>();
+		return select(where(query, scope, params), params, offset, limit);
+	}
+
+	/** How many rows {@link #rows(Query, DataScope, long, long)} pages through. */
+	public long count(Query query, DataScope scope) {
+		refresh(query.year(), query.includeSubmitted());
+		List<Object[]> params = new ArrayList<>();
+		var statement = jdbc.sql("""
+				select count(*)
+				from target_progress p
+				join target t on t.id = p.target_id
+				join indicator i on i.id = t.indicator_id
+				left join goal g on g.id = t.goal_id""" + where(query, scope, params));
+		for (Object[] param : params) {
+			statement = statement.param((String) param[0], param[1]);
+		}
+		return statement.query(Long.class).single();
+	}
+
+	private static String where(Query query, DataScope scope, List<Object[]> params) {
+		StringBuilder where = new StringBuilder(" where p.as_of_year = :year and p.include_submitted = :submitted");
 		params.add(new Object[] { "year", query.year() });
 		params.add(new Object[] { "submitted", query.includeSubmitted() });
 		if (!scope.everything()) {
@@ -151,12 +171,18 @@ public class ProgressBoard {
 			where.append(" and t.indicator_id = :indicator");
 			params.add(new Object[] { "indicator", query.indicatorId() });
 		}
+		return where.toString();
+	}
+
+	private List<ProgressRow> select(String where, List<Object[]> params, long offset, long limit) {
 		var statement = jdbc.sql("""
 				select t.id, t.indicator_id, i.code, i.name, t.unit, coalesce(g.area, i.category) as area, t.region_code,
 				       r.name as region_name, t.document_id, d.doc_number, d.title, t.comparator, t.value, t.value_max,
 				       t.tolerance, t.baseline_value, t.baseline_year, t.deadline_year, t.increment, i.direction, i.value_type,
 				       ld.name as lead_name, p.status, p.latest_value, p.latest_year, p.provisional, p.source,
-				       p.milestone_value, p.forecast_value, p.ratio, p.explanation, p.series
+				       p.milestone_value, p.forecast_value, p.ratio, p.explanation, p.series,
+				       array(select cd.name from target_cooperating_department c join department cd on cd.id = c.department_id
+				             where c.target_id = t.id order by cd.name) as cooperating_names
 				from target_progress p
 				join target t on t.id = p.target_id
 				join indicator i on i.id = t.indicator_id
@@ -187,7 +213,7 @@ public class ProgressBoard {
 					rs.getString("source") == null ? null : Figure.Source.valueOf(rs.getString("source")),
 					rs.getBigDecimal("milestone_value"), rs.getBigDecimal("forecast_value"), rs.getBigDecimal("ratio"),
 					ProgressStore.ExplanationJson.fromTree(json.readTree(rs.getString("explanation"))),
-					series(rs.getString("series")));
+					series(rs.getString("series")), List.of((String[]) rs.getArray("cooperating_names").getArray()));
 		}).list();
 	}
 

@@ -78,7 +78,12 @@ class PeriodApiController {
 	@PostMapping("/{id}/reopen")
 	@PreAuthorize("hasRole('OFFICE')")
 	@Transactional
-	ReportingPeriod reopen(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
+	ReportingPeriod reopen(@PathVariable long id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Why the closed period opens again (audited).",
+					required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValueApiController.Reason.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject("{\"reason\": \"补报东兴市漏报数据\"}")))
+			@RequestBody(required = false) Map<String, String> body,
 			@AuthenticationPrincipal PortalUser user) {
 		String reason = body == null ? null : body.get("reason");
 		if (reason == null || reason.isBlank()) {

@@ -6,7 +6,11 @@ import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.ListTotals;
 import cn.qualityportal.system.UploadedFiles;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,10 +49,10 @@ class ValueApiController {
 
 	/**
 	 * Figures within the caller's scope, a page at a time ({@code size} at most 5000) in a stable order;
-	 * a page shorter than {@code size} is the last.
+	 * a page shorter than {@code size} is the last. {@code X-Total-Count} tells how many there are in all.
 	 */
 	@GetMapping
-	List<ValueView> list(@RequestParam(defaultValue = "") String regionCode, @RequestParam(required = false) Integer year,
+	ResponseEntity<List<ValueView>> list(@RequestParam(defaultValue = "") String regionCode, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "") String indicatorCode, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "1000") int size, DataScope scope) {
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
@@ -57,7 +61,10 @@ class ValueApiController {
 		if (page < 0 || size < 1 || size > 5000) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.paging");
 		}
-		return search.find(ValueSearch.Filter.of(regionCode, year, indicatorCode), scope, (long) page * size, size);
+		ValueSearch.Filter filter = ValueSearch.Filter.of(regionCode, year, indicatorCode);
+		return ResponseEntity.ok()
+			.header(ListTotals.HEADER, String.valueOf(search.count(filter, scope)))
+			.body(search.find(filter, scope, (long) page * size, size));
 	}
 
 	@GetMapping("/{id}")
@@ -117,7 +124,9 @@ class ValueApiController {
 	}
 
 	@PostMapping("/{id}/return")
-	ValueView returnValue(@PathVariable long id, @RequestBody(required = false) Map<String, String> body,
+	ValueView returnValue(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Why the figure goes back to its reporter.",
+			content = @Content(schema = @Schema(implementation = Reason.class),
+					examples = @ExampleObject("{\"reason\": \"分母应为全部抽查批次\"}"))) @RequestBody(required = false) Map<String, String> body,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) {
 		String reason = body == null ? null : body.get("reason");
 		return search.one(workflow.returnValue(id, reason, actor(user, scope)).getId()).orElseThrow();
@@ -128,8 +137,10 @@ class ValueApiController {
 	 * of an approved figure (numerator and denominator optional, see {@link ValueWorkflow#correct}).
 	 */
 	@PostMapping("/{id}/correct")
-	ValueView correct(@PathVariable long id, @RequestBody Map<String, String> body, @AuthenticationPrincipal PortalUser user,
-			DataScope scope) {
+	ValueView correct(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The corrected figure and why (audited).", required = true,
+			content = @Content(schema = @Schema(implementation = Correction.class),
+					examples = @ExampleObject("{\"value\": \"93\", \"reason\": \"统计局复核口径调整\"}"))) @RequestBody Map<String, String> body,
+			@AuthenticationPrincipal PortalUser user, DataScope scope) {
 		java.math.BigDecimal value;
 		java.math.BigDecimal numerator;
 		java.math.BigDecimal denominator;
@@ -143,6 +154,18 @@ class ValueApiController {
 		}
 		return search.one(workflow.correct(id, value, numerator, denominator, body.get("reason"), actor(user, scope))
 			.getId()).orElseThrow();
+	}
+
+	@Schema(description = "A reviewer's reason for returning a figure.")
+	record Reason(@Schema(description = "shown to the reporter and kept in the history", example = "分母应为全部抽查批次",
+			requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+	}
+
+	@Schema(description = "The office's correction of an approved figure.")
+	record Correction(@Schema(description = "the corrected figure, a decimal number", example = "93",
+			requiredMode = Schema.RequiredMode.REQUIRED) String value,
+			@Schema(description = "why it was corrected (audited)", example = "统计局复核口径调整",
+					requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
 	}
 
 	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {

@@ -50,8 +50,29 @@ class ValueSearch {
 	/** A page of the figures the scope may read, in a stable order (year, period, indicator, region). */
 	@Transactional(readOnly = true)
 	List<ValueView> find(Filter filter, DataScope scope, long offset, int limit) {
-		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
+		String where = where(filter, scope, params);
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql(COLUMNS + where + " order by p.year, p.kind, p.number, i.code, v.region_code, v.id limit ? offset ?")
+			.params(params)
+			.query(ValueSearch::view)
+			.list();
+	}
+
+	/** How many figures {@link #find(Filter, DataScope, long, int)} pages through. */
+	@Transactional(readOnly = true)
+	long count(Filter filter, DataScope scope) {
+		List<Object> params = new ArrayList<>();
+		String where = where(filter, scope, params);
+		return jdbc.sql("""
+				select count(*) from indicator_value v
+				join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id""" + where).params(params).query(Long.class).single();
+	}
+
+	private static String where(Filter filter, DataScope scope, List<Object> params) {
+		StringBuilder where = new StringBuilder(" where true");
 		if (!scope.everything()) {
 			where.append(" and v.region_code = any(?)");
 			params.add(scope.writableArray());
@@ -73,12 +94,7 @@ class ValueSearch {
 			where.append(" and i.code = any(?)");
 			params.add(codes.toArray(String[]::new));
 		}
-		params.add(limit);
-		params.add(offset);
-		return jdbc.sql(COLUMNS + where + " order by p.year, p.kind, p.number, i.code, v.region_code, v.id limit ? offset ?")
-			.params(params)
-			.query(ValueSearch::view)
-			.list();
+		return where.toString();
 	}
 
 	/** Submitted figures waiting for a reviewer of this scope. */

@@ -3,6 +3,7 @@ package cn.qualityportal.security;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.organisation.Role;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +20,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 @Component
 class DataScopeArgumentResolver implements HandlerMethodArgumentResolver {
+
+	static {
+		// Resolved here, never sent by a client: the API description must not list it as a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(DataScope.class);
+	}
 
 	private final Regions regions;
 

@@ -15,6 +15,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	ApiProblemHandler(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * The framework's own problems (a missing record, a wrong method) get a translated detail: a 404
+	 * always (the framework's names the resource path), any other when it has none.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		if (body instanceof ProblemDetail problem && (problem.getDetail() == null || statusCode.value() == 404)) {
+			String family = statusCode.value() >= 500 ? "500"
+					: statusCode.value() == 401 || statusCode.value() == 403 || statusCode.value() == 404
+							? String.valueOf(statusCode.value()) : "400";
+			problem.setDetail(messages.getMessage("error." + family + ".detail", null, LocaleContextHolder.getLocale()));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
 	@Override

@@ -1,10 +1,14 @@
 package cn.qualityportal.system;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,7 +17,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Languages: Simplified Chinese unless the user picks English with {@code ?lang=en}; the choice
- * is kept in a cookie, so it survives signing out and works on the login page.
+ * is kept in a cookie, so it survives signing out and works on the login page. Without that
+ * choice, API clients (and their error responses) get the language of their
+ * {@code Accept-Language} header; pages stay Chinese, whatever a browser's own language.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -27,7 +33,28 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");
+		resolver.setDefaultLocaleFunction(WebConfiguration::defaultLocale);
 		return resolver;
+	}
+
+	/** The language of an API request without the cookie: its Accept-Language, else Chinese. */
+	static Locale defaultLocale(HttpServletRequest request) {
+		Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = forwarded instanceof String original ? original : request.getRequestURI();
+		String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		if (header == null || uri == null || !uri.startsWith(request.getContextPath() + "/api/")) {
+			return DEFAULT_LOCALE;
+		}
+		// The container parses the header into locales, best first; the first of a language we have wins.
+		for (Locale locale : Collections.list(request.getLocales())) {
+			if (locale.getLanguage().equals("en")) {
+				return Locale.ENGLISH;
+			}
+			if (locale.getLanguage().equals("zh")) {
+				return DEFAULT_LOCALE;
+			}
+		}
+		return DEFAULT_LOCALE;
 	}
 
 	@Override

@@ -56,7 +56,7 @@ public class Assignments {
 						GoalArea.OTHER, ValueType.valueOf(rs.getString("value_type")), Direction.HIGHER, rs.getString("unit"),
 						regionCode, null, 0, null, null, null, Comparator.valueOf(rs.getString("comparator")),
 						rs.getBigDecimal("value"), rs.getBigDecimal("value_max"), null, null, rs.getInt("deadline_year"),
-						false, null, null, 0);
+						false, null, null, List.of(), 0);
 				return new Assignment(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
 						shape.valueType(), shape.condition(), rs.getInt("deadline_year"), rs.getBigDecimal("milestone"));
 			})

@@ -3,9 +3,13 @@ package cn.qualityportal.targets;
 import java.net.URI;
 import java.util.List;
 
+import cn.qualityportal.documents.DocumentSummary;
+import cn.qualityportal.documents.Documents;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.PageView;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,12 +40,61 @@ class TargetApiController {
 
 	private final TargetEditor targetEditor;
 
+	private final ConsistencyReport consistency;
+
+	private final Documents documents;
+
+	private final MessageSource messages;
+
 	TargetApiController(IndicatorRepository indicators, IndicatorEditor indicatorEditor, TargetSearch targets,
-			TargetEditor targetEditor) {
+			TargetEditor targetEditor, ConsistencyReport consistency, Documents documents, MessageSource messages) {
 		this.indicators = indicators;
 		this.indicatorEditor = indicatorEditor;
 		this.targets = targets;
 		this.targetEditor = targetEditor;
+		this.consistency = consistency;
+		this.documents = documents;
+		this.messages = messages;
+	}
+
+	/**
+	 * A document's consistency report: the differences from its parent documents that still need a
+	 * look, those the office marked as intended (with the reason), and how many of its targets have a
+	 * lead department. Labels are in the caller's language.
+	 */
+	@GetMapping("/documents/{id}/consistency")
+	@Transactional(readOnly = true)
+	ConsistencyView consistency(@PathVariable long id, DataScope scope) {
+		DocumentSummary document = documents.find(id, scope)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ConsistencyReport.Report report = consistency.of(document, scope);
+		TargetsDocumentSection.Assignment assignment = TargetsDocumentSection.Assignment.of(report.rows());
+		return new ConsistencyView(id, assignment.total(), assignment.assigned(),
+				assignment.withoutLead().stream().map(TargetRow::id).toList(),
+				report.open().stream().map(this::view).toList(), report.intended().stream().map(this::view).toList());
+	}
+
+	private FindingView view(ConsistencyReport.Finding finding) {
+		TargetRow shown = finding.shown();
+		ConsistencyReport.Acknowledgement ack = finding.open() ? null : finding.acknowledgement();
+		return new FindingView(shown.indicatorCode(), shown.indicatorName(),
+				finding.target() == null ? null : finding.target().id(),
+				finding.target() == null ? null : finding.target().condition(), finding.parent().id(),
+				finding.parent().documentId(), finding.parent().regionCode(), finding.parent().condition(),
+				finding.findings(), finding.findings()
+					.stream()
+					.map(key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()))
+					.toList(),
+				ack == null ? null : ack.reason(), ack == null ? null : ack.by(), ack == null ? null : ack.at());
+	}
+
+	record ConsistencyView(long documentId, int targets, int targetsWithLead, List<Long> targetsWithoutLead,
+			List<FindingView> toLookAt, List<FindingView> intended) {
+	}
+
+	record FindingView(String indicatorCode, String indicatorName, Long targetId, String condition, long parentTargetId,
+			long parentDocumentId, String parentRegionCode, String parentCondition, List<String> findings,
+			List<String> findingLabels, String reason, String acknowledgedBy, java.time.OffsetDateTime acknowledgedAt) {
 	}
 
 	@GetMapping("/indicators")
@@ -83,9 +136,10 @@ class TargetApiController {
 	@GetMapping("/targets")
 	PageView<TargetRow> targets(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(required = false) Long documentId, @RequestParam(defaultValue = "") String indicatorCode,
-			@RequestParam(required = false) Integer deadlineYear, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size, DataScope scope) {
-		return PageView.of(targets.page(new TargetFilter(regionCode, documentId, indicatorCode, deadlineYear, null), scope,
+			@RequestParam(required = false) Integer deadlineYear, @RequestParam(required = false) Long cooperatingDepartmentId,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size, DataScope scope) {
+		return PageView.of(targets.page(
+				new TargetFilter(regionCode, documentId, indicatorCode, deadlineYear, null, cooperatingDepartmentId), scope,
 				PageRequest.of(Math.max(page, 0), clamp(size))));
 	}
 

@@ -61,10 +61,12 @@ class TargetController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "") String region, @RequestParam(required = false) Long document,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "") String q,
-			@RequestParam(defaultValue = "0") int page, DataScope scope, Model model) {
-		TargetFilter filter = new TargetFilter(region, document, null, year, q);
+			@RequestParam(required = false) Long cooperating, @RequestParam(defaultValue = "0") int page, DataScope scope,
+			Model model) {
+		TargetFilter filter = new TargetFilter(region, document, null, year, q, cooperating);
 		model.addAttribute("filter", filter);
 		model.addAttribute("regionOptions", regions.visibleOptions(scope));
+		model.addAttribute("departmentOptions", regions.visibleDepartmentOptions(scope));
 		model.addAttribute("page", search.page(filter, scope, PageRequest.of(Math.max(page, 0), 50)));
 		return "targets/list";
 	}

@@ -1,13 +1,14 @@
 package cn.qualityportal.targets;
 
 import java.math.BigDecimal;
+import java.util.List;
 
-/** A target as lists, the document page and the API show it. */
+/** A target as lists, the document page and the API show it, with its lead and cooperating departments (牵头/配合单位). */
 public record TargetRow(long id, long indicatorId, String indicatorCode, String indicatorName, GoalArea category,
 		ValueType valueType, Direction direction, String unit, String regionCode, String regionName, long documentId,
 		String documentNumber, String documentTitle, Long goalId, Comparator comparator, BigDecimal value,
 		BigDecimal valueMax, BigDecimal baselineValue, Integer baselineYear, int deadlineYear, boolean increment,
-		Long parentTargetId, String leadDepartmentName, long version) {
+		Long parentTargetId, String leadDepartmentName, List<String> cooperatingDepartmentNames, long version) {
 
 	/** "≥ 93%", "2–3 个", "提高 5 百分点": the condition in short. */
 	public String condition() {

@@ -24,7 +24,9 @@ class TargetSearch {
 			select t.id, t.indicator_id, i.code as indicator_code, i.name as indicator_name, i.category, i.value_type,
 			       i.direction, t.unit, t.region_code, r.name as region_name, t.document_id, d.doc_number, d.title,
 			       t.goal_id, t.comparator, t.value, t.value_max, t.baseline_value, t.baseline_year, t.deadline_year,
-			       t.increment, t.parent_target_id, dep.name as lead_department, t.version
+			       t.increment, t.parent_target_id, dep.name as lead_department, t.version,
+			       array(select cd.name from target_cooperating_department c join department cd on cd.id = c.department_id
+			             where c.target_id = t.id order by cd.name) as cooperating_departments
 			from target t
 			join indicator i on i.id = t.indicator_id
 			join region r on r.code = t.region_code
@@ -61,6 +63,10 @@ class TargetSearch {
 			where.append(" and t.deadline_year = ?");
 			params.add(filter.deadlineYear());
 		}
+		if (filter.cooperatingDepartmentId() != null) {
+			where.append(" and exists (select 1 from target_cooperating_department c where c.target_id = t.id and c.department_id = ?)");
+			params.add(filter.cooperatingDepartmentId());
+		}
 		if (!filter.query().isEmpty()) {
 			where.append(" and i.name like ?");
 			params.add("%" + filter.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -92,14 +98,18 @@ class TargetSearch {
 			.toList();
 	}
 
-	/** Targets of these documents for these indicators: the parents' targets a document is compared with. */
+	/**
+	 * Every target of these documents, in the order of their goals: the parents' targets a document
+	 * is compared with, and those it may leave out.
+	 */
 	@Transactional(readOnly = true)
-	List<TargetRow> ofDocuments(List<Long> documentIds, List<Long> indicatorIds) {
-		if (documentIds.isEmpty() || indicatorIds.isEmpty()) {
+	List<TargetRow> ofDocuments(List<Long> documentIds) {
+		if (documentIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(COLUMNS + " where t.document_id = any(?) and t.indicator_id = any(?)")
-			.params(documentIds.toArray(Long[]::new), indicatorIds.toArray(Long[]::new))
+		return jdbc.sql(COLUMNS + " left join goal g on g.id = t.goal_id where t.document_id = any(?)"
+				+ " order by t.document_id, g.position nulls last, t.parent_target_id nulls first, i.code, t.region_code, t.deadline_year")
+			.params((Object) documentIds.toArray(Long[]::new))
 			.query(TargetSearch::row)
 			.list();
 	}
@@ -133,7 +143,7 @@ class TargetSearch {
 				Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("value"), rs.getBigDecimal("value_max"),
 				rs.getBigDecimal("baseline_value"), (Integer) rs.getObject("baseline_year"), rs.getInt("deadline_year"),
 				rs.getBoolean("increment"), (Long) rs.getObject("parent_target_id"), rs.getString("lead_department"),
-				rs.getLong("version"));
+				List.of((String[]) rs.getArray("cooperating_departments").getArray()), rs.getLong("version"));
 	}
 
 }

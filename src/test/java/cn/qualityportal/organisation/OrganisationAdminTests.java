@@ -84,6 +84,62 @@ class OrganisationAdminTests {
 	}
 
 	@Test
+	void aCodeOfAnotherProvinceIsRefusedBelowTheCityWithAClearMessage() throws Exception {
+		Integer before = jdbc.queryForObject("select count(*) from region", Integer.class);
+		// 460105 is 秀英区 of 海口市 (Hainan): not a district of 防城港市.
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "460105").param("name", "秀英区").param("level", "COUNTY").param("parentCode", "450600"))
+			.andExpect(view().name("organisation/regionForm"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "parentCode", "validation.region.parentMismatch"))
+			.andExpect(content().string(containsString("460105 秀英区 在代码表中的上级是 460100 海口市，不能放在 450600 之下。")));
+		mvc.perform(post("/api/v1/regions").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"460105\",\"name\":\"秀英区\",\"level\":\"COUNTY\",\"parentCode\":\"450600\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'parentCode')].message")
+				.value("460105 秀英区 belongs under 460100 海口市 in the list, not under 450600."));
+		// A county directly under the province, a county posing as a city, a code in no list.
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450102").param("name", "兴宁区").param("level", "COUNTY").param("parentCode", "450000"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "parentCode", "validation.region.parentMismatch"));
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450102").param("name", "兴宁区").param("level", "CITY").param("parentCode", "450000"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "level", "validation.region.levelMismatch"))
+			.andExpect(content().string(containsString("区划代码 450102（兴宁区）在代码表中是县级，级别应与之一致。")));
+		mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+			.param("code", "450698").param("name", "虚构县").param("level", "COUNTY").param("parentCode", "450600"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "code", "validation.region.notInCatalogue"));
+		assertThat(jdbc.queryForObject("select count(*) from region", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void theAdministratorPicksANewRegionFromTheOfficialList() throws Exception {
+		mvc.perform(get("/admin/regions/new").param("find", "上思").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("450621")))
+			.andExpect(content().string(containsString("href=\"/admin/regions/new?pick=450621\"")));
+		mvc.perform(get("/admin/regions/new").param("pick", "450621").with(admin()))
+			.andExpect(model().attribute("form", new RegionForm("450621", "上思县", RegionLevel.COUNTY, "450600", null)));
+		mvc.perform(get("/api/v1/regions/catalogue").param("q", "4506").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].code").value("450600"))
+			.andExpect(jsonPath("$[?(@.code == '450681')].parentCode").value("450600"));
+	}
+
+	@Test
+	void aRegionKeptFromAnOlderListStaysValidAndEditable() throws Exception {
+		// 450699 is in no current list (as a merged district would be): it keeps its code and can be renamed.
+		accounts.region("450699", "旧区", "COUNTY", "450600");
+		long version = jdbc.queryForObject("select version from region where code = '450699'", Long.class);
+		mvc.perform(post("/admin/regions/450699").with(admin()).with(csrf()).param("code", "450699")
+			.param("name", "旧区（已撤并）").param("level", "COUNTY").param("parentCode", "450600")
+			.param("version", String.valueOf(version))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select name from region where code = '450699'", String.class))
+			.isEqualTo("旧区（已撤并）");
+	}
+
+	@Test
 	void aStaleRegionFormGetsAConflictAndShowsTheCurrentValues() throws Exception {
 		long version = jdbc.queryForObject("select version from region where code = '450602'", Long.class);
 		mvc.perform(post("/admin/regions/450602").with(admin()).with(csrf()).param("code", "450602")

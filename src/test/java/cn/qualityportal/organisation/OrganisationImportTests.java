@@ -48,20 +48,20 @@ class OrganisationImportTests {
 
 	@Test
 	void importsRegionsFromCsvParentsFirstAndASecondUploadChangesNothing() throws Exception {
-		String csv = "代码,名称,级别,上级代码\n450699,试验镇,乡镇,450698\n450698,试验县,县,450600\n";
+		String csv = "代码,名称,级别,上级代码\n450799,试验镇,乡镇,450700\n450700,钦州市,市,450000\n";
 		mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("imported", new int[] { 2, 0 }));
 		String snapshot = regions();
 		mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.andExpect(flash().attribute("imported", new int[] { 0, 2 }));
-		assertThat(regions()).isEqualTo(snapshot).contains("450699|试验镇|TOWN|450698");
+		assertThat(regions()).isEqualTo(snapshot).contains("450799|试验镇|TOWN|450700");
 	}
 
 	@Test
 	void oneBadRowRejectsTheWholeFileWithAReportByRow() throws Exception {
 		String before = regions();
-		String csv = "code,name,level,parent_code\n450697,好的县,COUNTY,450600\n45069,坏代码,COUNTY,450600\n"
+		String csv = "code,name,level,parent_code\n450800,贵港市,CITY,450000\n45069,坏代码,COUNTY,450600\n"
 				+ "450696,,区,450600\n450695,未知上级,COUNTY,123456\n";
 		// The report waits in the session (PostgreSQL), found again through the session cookie.
 		jakarta.servlet.http.Cookie session = mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)))
@@ -78,6 +78,18 @@ class OrganisationImportTests {
 			.andExpect(content().string(containsString("3,code,区划代码应为六位数字。")))
 			.andExpect(content().string(containsString("4,name,此项必填。")))
 			.andExpect(content().string(containsString("5,parent_code,没有这个地区。")));
+	}
+
+	@Test
+	void importedRegionsMustAgreeWithTheOfficialList() throws Exception {
+		String before = regions();
+		String csv = "code,name,level,parent_code\n460105,秀英区,COUNTY,450600\n450698,虚构县,COUNTY,450600\n";
+		mvc.perform(upload("REGIONS", "regions.csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("problems", org.hamcrest.Matchers.hasSize(2)))
+			.andExpect(content().string(containsString("460105 秀英区 在代码表中的上级是 460100 海口市，不能放在 450600 之下。")))
+			.andExpect(content().string(containsString("区划代码 450698 不在国家行政区划代码表")));
+		assertThat(regions()).isEqualTo(before);
 	}
 
 	@Test

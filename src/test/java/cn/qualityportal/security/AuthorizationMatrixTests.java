@@ -118,6 +118,7 @@ class AuthorizationMatrixTests {
 				GET  /audit/export.csv                          | /audit/export.csv                                     | AUDITOR
 				GET  /api/v1/me                                 | /api/v1/me                                            | ANY
 				GET  /api/v1/regions                            | /api/v1/regions                                       | ANY
+				GET  /api/v1/regions/catalogue                  | /api/v1/regions/catalogue?q=4506                      | ANY
 				POST /api/v1/regions                            | /api/v1/regions                                       | ADMIN       | json
 				GET  /api/v1/regions/{code}                     | /api/v1/regions/450602                                | ANY
 				PUT  /api/v1/regions/{code}                     | /api/v1/regions/450602                                | ADMIN       | json
@@ -128,6 +129,7 @@ class AuthorizationMatrixTests {
 				GET  /api/v1/documents                          | /api/v1/documents                                     | ANY
 				POST /api/v1/documents                          | /api/v1/documents                                     | OFFICE      | json
 				GET  /api/v1/documents/{id}                     | /api/v1/documents/{docA}                              | ANY         | scoped
+				GET  /api/v1/documents/{id}/consistency         | /api/v1/documents/{docA}/consistency                  | ANY         | scoped
 				PUT  /api/v1/documents/{id}                     | /api/v1/documents/{docA}                              | OFFICE      | json scoped
 				POST /api/v1/extraction                         | /api/v1/extraction                                    | OFFICE      | text
 				GET  /api/v1/indicators                         | /api/v1/indicators                                    | ANY
@@ -204,6 +206,8 @@ class AuthorizationMatrixTests {
 				POST /documents/{id}/parents                    | /documents/{docA}/parents?parentNumber=x&relation=IMPLEMENTS | OFFICE | scoped
 				POST /documents/{id}/parents/{parentId}/remove  | /documents/{docA}/parents/{cityDoc}/remove            | OFFICE      | scoped
 				POST /documents/{documentId}/goals              | /documents/{docA}/goals?area=PRODUCT&title=x          | OFFICE      | scoped
+				POST /documents/{documentId}/consistency/acknowledge | /documents/{docA}/consistency/acknowledge?parentTargetId=1&reason=x | OFFICE | scoped
+				POST /documents/{documentId}/consistency/withdraw | /documents/{docA}/consistency/withdraw?parentTargetId=1 | OFFICE | scoped
 				GET  /documents/{documentId}/extraction         | /documents/{docA}/extraction                          | OFFICE      | scoped
 				POST /documents/{documentId}/extraction/run     | /documents/{docA}/extraction/run                      | OFFICE      | scoped
 				POST /documents/{documentId}/extraction/text    | /documents/{docA}/extraction/text?text=x              | OFFICE      | scoped
