@@ -143,9 +143,9 @@ class RubricScoreTests {
 	void automaticCriteriaScaleTheSchemesNumbers() {
 		List<AssessmentScore.TargetLine> targets = List.of(
 				new AssessmentScore.TargetLine(1, "P-1", "抽查合格率", GoalArea.PRODUCT, TargetStatus.ACHIEVED, new BigDecimal("2"),
-						new BigDecimal("100")),
+						new BigDecimal("100"), "市政发〔2019〕1号"),
 				new AssessmentScore.TargetLine(2, "B-1", "广西名牌", GoalArea.BRAND, TargetStatus.OFF_TRACK, BigDecimal.ONE,
-						new BigDecimal("20")));
+						new BigDecimal("20"), "市政发〔2019〕1号"));
 		// 30 × (2×100 + 1×20) ÷ (3 × 100) = 30 × 220 ÷ 300 = 22.
 		assertThat(RubricScore.fromTargets(new BigDecimal("30"), targets)).isEqualByComparingTo("22");
 		assertThat(RubricScore.fromTargets(new BigDecimal("30"), List.of())).isEqualByComparingTo("0");
