@@ -127,14 +127,8 @@ class ValueApiController {
 	@PostMapping("/{id}/correct")
 	ValueView correct(@PathVariable long id, @RequestBody Map<String, String> body, @AuthenticationPrincipal PortalUser user,
 			DataScope scope) {
-		java.math.BigDecimal value;
-		try {
-			value = body.get("value") == null ? null : new java.math.BigDecimal(body.get("value"));
-		}
-		catch (NumberFormatException ex) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "typeMismatch");
-		}
-		return search.one(workflow.correct(id, value, body.get("reason"), actor(user, scope)).getId()).orElseThrow();
+		return search.one(workflow.correct(id, body.get("value"), body.get("reason"), actor(user, scope)).getId())
+			.orElseThrow();
 	}
 
 	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {
