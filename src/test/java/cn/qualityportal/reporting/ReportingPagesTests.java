@@ -177,6 +177,15 @@ class ReportingPagesTests {
 			.andExpect(flash().attribute("doneCount", 1))
 			.andExpect(flash().attribute("refusedCount", 1));
 		assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, id)).isEqualTo("APPROVED");
+
+		// Closing the period asks first (issue #11, seen defect 5): the page says what closing does; only the confirmation closes.
+		mvc.perform(post("/reporting/periods/" + quarter + "/close").with(accounts.as("p-office")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("关闭填报期 2024 Q2 后")));
+		assertThat(jdbc.queryForObject("select status from reporting_period where id = ?", String.class, quarter)).isEqualTo("OPEN");
+		mvc.perform(post("/reporting/periods/" + quarter + "/close").param("confirmed", "true").with(accounts.as("p-office"))
+			.with(csrf())).andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(jdbc.queryForObject("select status from reporting_period where id = ?", String.class, quarter)).isEqualTo("CLOSED");
 	}
 
 	@Test
