@@ -59,7 +59,7 @@ public final class ProgressRules {
 				template = "SINGLE_POINT";
 			}
 			else {
-				forecast = clamp(terms.valueType(), project(trend, terms.deadlineYear()));
+				forecast = whole(terms.valueType(), clamp(terms.valueType(), project(trend, terms.deadlineYear())));
 				double forecastMeasure = measure.of(forecast);
 				ratio = measure.ratio(forecastMeasure);
 				status = terms.meets(forecastMeasure) ? TargetStatus.ON_TRACK
@@ -84,7 +84,8 @@ public final class ProgressRules {
 				Explanation.of(measure.label()), Numbers.plain(latestMeasure) + unit, terms.condition(),
 				String.valueOf(trendYears), String.valueOf(terms.deadlineYear()),
 				forecast == null ? "" : Numbers.plain(measure.of(forecast)) + unit,
-				ratio == null ? Explanation.of("progress.ratio.none") : Numbers.percent(ratio), milestoneNote,
+				ratio == null ? Explanation.of("progress.ratio.none")
+						: ratio < 0 ? Explanation.of("progress.ratio.away") : Numbers.percent(ratio), milestoneNote,
 				provisionalNote, rollupNote);
 		return new Progress(status, latest.year(), latest.value(), provisional, latest.source(), milestone, milestoneMet,
 				Numbers.decimal(forecast), Numbers.decimal(ratio), explanation);
@@ -114,6 +115,14 @@ public final class ProgressRules {
 		}
 		double slope = covariance / variance;
 		return meanY + slope * (deadlineYear - meanX);
+	}
+
+	/**
+	 * A forecast of a count is a whole number (5.5 家 cannot happen): rounded half up before it is
+	 * judged, so the status follows the number shown.
+	 */
+	static double whole(ValueType type, double value) {
+		return type == ValueType.COUNT || type == ValueType.YES_NO ? Math.round(value) : value;
 	}
 
 	/** Forecasts stay within what the indicator can take: rates 0–100, counts not below zero. */

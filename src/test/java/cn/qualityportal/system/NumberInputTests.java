@@ -71,7 +71,7 @@ class NumberInputTests {
 		assertThat(NumberInput.check(new BigDecimal("1e+100000000")).problem()).isEqualTo("validation.number.magnitude");
 		assertThat(NumberInput.check(new BigDecimal("1" + "0".repeat(900))).problem()).isEqualTo("validation.number.magnitude");
 		assertThat(NumberInput.read("1".repeat(100_000), Unit.NONE).problem()).isEqualTo("validation.number.format");
-		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(100);
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(500);
 	}
 
 }
