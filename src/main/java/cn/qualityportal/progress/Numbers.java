@@ -20,6 +20,15 @@ final class Numbers {
 		return plain(BigDecimal.valueOf(number));
 	}
 
+	/** A figure of an indicator: at most its declared decimals (1 for %, 0 for counts …), no trailing zeros, no grouping. */
+	static String figure(BigDecimal number, int decimals) {
+		return number == null ? "" : number.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+	}
+
+	static String figure(double number, int decimals) {
+		return figure(BigDecimal.valueOf(number), decimals);
+	}
+
 	/**
 	 * An anticipated-progress ratio as a whole percentage, except where rounding would carry it onto
 	 * a status threshold it has not reached (0.4964 is 49.6 %, not 50 %, under 滞后; 0.996 is

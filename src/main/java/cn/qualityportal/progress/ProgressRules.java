@@ -75,15 +75,15 @@ public final class ProgressRules {
 		String unit = terms.unit();
 		Object milestoneNote = milestoneMet == null ? ""
 				: Explanation.of(milestoneMet ? "progress.note.milestoneMet" : "progress.note.milestoneMissed",
-						String.valueOf(year), Numbers.plain(milestone) + unit);
+						String.valueOf(year), Numbers.figure(milestone, terms.precision()) + unit);
 		Object provisionalNote = provisional ? Explanation.of("progress.note.provisional") : "";
 		Object rollupNote = latest.source() == null || latest.source() == Figure.Source.OWN ? ""
 				: Explanation.of("progress.note.rollup." + latest.source().name(), String.valueOf(latest.reporting()),
 						String.valueOf(latest.children()));
 		Explanation explanation = Explanation.of("progress.explain." + template, String.valueOf(latest.year()),
-				Explanation.of(measure.label()), Numbers.plain(latestMeasure) + unit, terms.condition(),
+				Explanation.of(measure.label()), Numbers.figure(latestMeasure, terms.precision()) + unit, terms.condition(),
 				String.valueOf(trendYears), String.valueOf(terms.deadlineYear()),
-				forecast == null ? "" : Numbers.plain(measure.of(forecast)) + unit,
+				forecast == null ? "" : Numbers.figure(measure.of(forecast), terms.precision()) + unit,
 				ratio == null ? Explanation.of("progress.ratio.none")
 						: ratio < 0 ? Explanation.of("progress.ratio.away") : Numbers.percent(ratio), milestoneNote,
 				provisionalNote, rollupNote);

@@ -76,9 +76,9 @@ class ProgressRulesTests {
 				Direction.HIGHER, ValueType.RATE, "%");
 
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2017:89.0 2018:90.1 2019:91.2"), null, 2019)))
-			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.32%，目标 ≥ 93%，预期进展 83%");
+			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.3%，目标 ≥ 93%，预期进展 83%");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2017:88 2018:90 2019:92"), new BigDecimal("92.5"), 2019)))
-			.isEqualTo("需加快：2019 年值 92%，按近 3 年趋势 2020 年预计 94.07%，目标 ≥ 93%；2019 年度目标 92.5% 未完成");
+			.isEqualTo("需加快：2019 年值 92%，按近 3 年趋势 2020 年预计 94.1%，目标 ≥ 93%；2019 年度目标 92.5% 未完成");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2019:91 2020:92*"), null, 2020)))
 			.isEqualTo("逾期未达成：目标年 2020 年，2020 年值 92%，目标 ≥ 93%（含待审核数据）");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, List.of(), null, 2019)))
@@ -111,6 +111,14 @@ class ProgressRulesTests {
 		assertThat(Numbers.percent(0.9962)).isEqualTo("99.6%");
 		assertThat(Numbers.percent(0.8349)).isEqualTo("83%");
 		assertThat(Numbers.percent(0.4949)).isEqualTo("49%");
+	}
+
+	@Test
+	void figuresInTheExplanationHaveTheIndicatorsPrecision() {
+		Terms twoDecimals = new Terms(Comparator.GE, new BigDecimal("93"), null, null, null, 2016, 2020, false,
+				Direction.HIGHER, ValueType.RATE, "%", 2);
+		assertThat(zh(ProgressRules.evaluate(twoDecimals, figures("2017:89.0 2018:90.1 2019:91.2"), null, 2019)))
+			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.32%，目标 ≥ 93%，预期进展 83%");
 	}
 
 	@Test
