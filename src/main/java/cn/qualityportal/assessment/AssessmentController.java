@@ -12,6 +12,7 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.progress.ProgressBoard;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Confirmation;
 import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.targets.GoalArea;
@@ -138,10 +139,21 @@ class AssessmentController {
 
 	@PostMapping("/{year}/publish")
 	@PreAuthorize("hasRole('OFFICE')")
-	String publish(@PathVariable int year, @RequestParam String region, @AuthenticationPrincipal PortalUser user,
-			DataScope scope, RedirectAttributes redirect) {
+	String publish(@PathVariable int year, @RequestParam String region,
+			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "") String preview, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			Model model, RedirectAttributes redirect) {
 		if (!scope.covers(region)) {
 			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		Assessments.Ranking live = assessments.ranking(region, year(year));
+		// Publishing freezes a ranking for good: first the exact ranking that will be frozen, then, when the office
+		// confirms that same ranking (it may have moved since the preview), the publication.
+		if (!live.published() && (!confirmed || !preview.equals(fingerprint(live)))) {
+			model.addAttribute("ranking", live);
+			model.addAttribute("preview", fingerprint(live));
+			model.addAttribute("moved", confirmed);
+			return "assessment/publish";
 		}
 		try {
 			assessments.publish(region, year(year), user.getUsername());
@@ -151,6 +163,26 @@ class AssessmentController {
 			redirect.addFlashAttribute("error", refused.messageKey());
 		}
 		return "redirect:/assessments?year=" + year + "&region=" + region;
+	}
+
+	/** What the office saw: every region's rank and score, and the scheme, so a changed ranking is shown again. */
+	static String fingerprint(Assessments.Ranking ranking) {
+		StringBuilder text = new StringBuilder(ranking.year() + ":" + ranking.parentCode() + ":" + ranking.scheme().version());
+		ranking.rows()
+			.forEach(row -> text.append('|')
+				.append(row.score().regionCode())
+				.append(':')
+				.append(row.rank())
+				.append(':')
+				.append(row.score().score()));
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String rankingChart(Assessments.Ranking ranking) {

@@ -36,7 +36,7 @@ class AnnualReport {
 
 	record Content(Regions.RegionOption region, int year, Map<GoalArea, Map<TargetStatus, Integer>> byArea,
 			Map<TargetStatus, Integer> totals, List<ProgressRow> atRisk, int targets,
-			Assessments.Ranked assessment, int ranked, boolean assessmentPublished) {
+			Assessments.Ranked assessment, int ranked, boolean assessmentPublished, List<Assessments.Ranked> subregions) {
 	}
 
 	Content of(Regions.RegionOption region, int year, DataScope scope) {
@@ -59,11 +59,21 @@ class AnnualReport {
 		boolean published = false;
 		if (region.parentCode() != null) {
 			Assessments.Ranking ranking = assessments.ranking(region.parentCode(), year);
-			assessment = ranking.of(region.code()).orElse(null);
-			ranked = ranking.rows().size();
-			published = ranking.published();
+			// A region alone under its parent (the city under the province) has no one to be ranked against:
+			// no "第 1 名（共 1 个地区）"; its report shows its own subregions' ranking instead, with itself as the reference.
+			if (ranking.rows().size() > 1) {
+				assessment = ranking.of(region.code()).orElse(null);
+				ranked = ranking.rows().size();
+				published = ranking.published();
+			}
 		}
-		return new Content(region, year, byArea, totals, atRisk, rows.size(), assessment, ranked, published);
+		List<Assessments.Ranked> subregions = List.of();
+		if (assessment == null) {
+			Assessments.Ranking below = assessments.ranking(region.code(), year);
+			subregions = below.rows();
+			published = below.published();
+		}
+		return new Content(region, year, byArea, totals, atRisk, rows.size(), assessment, ranked, published, subregions);
 	}
 
 }

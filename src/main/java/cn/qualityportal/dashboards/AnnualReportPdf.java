@@ -125,8 +125,17 @@ class AnnualReportPdf {
 		document.add(paragraph(" ", text));
 
 		document.add(paragraph(message("report.assessment", locale), heading));
-		if (report.assessment() == null) {
+		if (report.assessment() == null && report.subregions().isEmpty()) {
 			document.add(paragraph(message("assessment.notRanked", locale), text));
+		}
+		else if (report.assessment() == null) {
+			document.add(paragraph(message("report.subregionsRanked", locale, report.region().name()), text));
+			for (var row : report.subregions()) {
+				document.add(paragraph(message("report.subregionRank", locale, row.rank(), row.score().regionName(),
+						row.score().score()), text));
+			}
+			document.add(paragraph(message(report.assessmentPublished() ? "report.assessmentPublished"
+					: "report.assessmentLive", locale), small));
 		}
 		else {
 			var score = report.assessment().score();

@@ -169,9 +169,19 @@ class DashboardController {
 		// One bar per region (its latest figure), best first; the reference line is the reader's own region's target.
 		Map<String, ProgressRow> byRegion = new LinkedHashMap<>();
 		rows.forEach(row -> byRegion.putIfAbsent(row.regionCode(), row));
+		// A region above others on the page (the city above its districts) is their reference, never ranked among them.
+		java.util.Set<String> parents = new java.util.HashSet<>();
+		regions.visibleOptions(scope)
+			.stream()
+			.filter(option -> byRegion.containsKey(option.code()) && option.parentCode() != null)
+			.forEach(option -> parents.add(option.parentCode()));
+		List<ProgressRow> referenceRows = byRegion.values()
+			.stream()
+			.filter(row -> parents.contains(row.regionCode()))
+			.toList();
 		List<ProgressRow> ranked = byRegion.values()
 			.stream()
-			.filter(row -> row.latestValue() != null)
+			.filter(row -> row.latestValue() != null && !parents.contains(row.regionCode()))
 			.sorted(java.util.Comparator.comparing(ProgressRow::latestValue,
 					indicator.direction() == cn.qualityportal.targets.Direction.LOWER ? java.util.Comparator.naturalOrder()
 							: java.util.Comparator.<BigDecimal>reverseOrder()))
@@ -184,6 +194,7 @@ class DashboardController {
 		model.addAttribute("rows", rows);
 		lines(rows, model);
 		model.addAttribute("ranked", ranked);
+		model.addAttribute("referenceRows", referenceRows);
 		model.addAttribute("reference", reference);
 		model.addAttribute("rankChart", Charts.bars(ranked.stream().map(ProgressRow::regionName).toList(),
 				ranked.stream().map(ProgressRow::latestValue).toList(), indicator.name(),

@@ -291,6 +291,12 @@ class DemoData implements ApplicationRunner {
 				}
 			}
 		}
+		// A returned figure remembers what it held when returned, so resubmitting it unchanged asks for a note.
+		jdbc.sql("""
+				update indicator_value
+				set returned_at = updated_at, returned_reason = return_reason, returned_value = value,
+				    returned_numerator = numerator, returned_denominator = denominator, returned_note = note
+				where status = 'RETURNED' and returned_at is null""").update();
 	}
 
 	/**

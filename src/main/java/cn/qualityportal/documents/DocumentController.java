@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
+import cn.qualityportal.system.Confirmation;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.system.UploadedFiles;
 import jakarta.validation.Valid;
@@ -136,8 +137,14 @@ class DocumentController {
 	@PostMapping("/{id}")
 	@PreAuthorize("hasRole('OFFICE')")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DocumentForm form, BindingResult result,
-			DataScope scope, Model model, RedirectAttributes redirect) {
-		if (editor.update(id, form, scope, result) == null) {
+			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed, DataScope scope, Model model,
+			RedirectAttributes redirect) {
+		// Repealing ends the document's targets for every later year: asked on the form, done when confirmed.
+		if (form.status() == DocumentStatus.REPEALED && !confirmed && !result.hasErrors()
+				&& editor.editable(id, scope).getStatus() != DocumentStatus.REPEALED) {
+			result.rejectValue("status", "confirm.repeal");
+		}
+		if (result.hasErrors() || editor.update(id, form, scope, result) == null) {
 			if (StaleForms.isConflict(result)) {
 				StaleForms.showCurrent(model, "form", DocumentForm.of(editor.editable(id, scope)));
 			}
@@ -160,8 +167,15 @@ class DocumentController {
 
 	@PostMapping("/{id}/parents/{parentId}/remove")
 	@PreAuthorize("hasRole('OFFICE')")
-	String removeParent(@PathVariable long id, @PathVariable long parentId, DataScope scope,
+	String removeParent(@PathVariable long id, @PathVariable long parentId,
+			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed, DataScope scope, Model model,
 			RedirectAttributes redirect) {
+		if (!confirmed) {
+			PolicyDocument document = editor.editable(id, scope);
+			return Confirmation.show(model, "confirm.removeParent.title", "confirm.removeParent",
+					new Object[] { document.getTitle() }, "/documents/" + id + "/parents/" + parentId + "/remove",
+					"/documents/" + id + "#lineage");
+		}
 		editor.removeParent(id, parentId, scope);
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/documents/" + id + "#lineage";

@@ -178,7 +178,7 @@ public class ProgressBoard {
 		var statement = jdbc.sql("""
 				select t.id, t.indicator_id, i.code, i.name, t.unit, coalesce(g.area, i.category) as area, t.region_code,
 				       r.name as region_name, t.document_id, d.doc_number, d.title, t.comparator, t.value, t.value_max,
-				       t.tolerance, t.baseline_value, t.baseline_year, t.deadline_year, t.increment, i.direction, i.value_type,
+				       t.tolerance, t.baseline_value, t.baseline_year, t.deadline_year, t.increment, i.direction, i.value_type, i.decimals,
 				       ld.name as lead_name, p.status, p.latest_value, p.latest_year, p.provisional, p.source,
 				       p.milestone_value, p.forecast_value, p.ratio, p.explanation, p.series,
 				       array(select cd.name from target_cooperating_department c join department cd on cd.id = c.department_id
@@ -202,7 +202,8 @@ public class ProgressBoard {
 					rs.getBigDecimal("value_max"), rs.getBigDecimal("tolerance"), rs.getBigDecimal("baseline_value"),
 					(Integer) rs.getObject("baseline_year"), rs.getInt("deadline_year"), rs.getBoolean("increment"),
 					cn.qualityportal.targets.Direction.valueOf(rs.getString("direction")),
-					cn.qualityportal.targets.ValueType.valueOf(rs.getString("value_type")), rs.getString("unit"));
+					cn.qualityportal.targets.ValueType.valueOf(rs.getString("value_type")), rs.getString("unit"),
+					(Integer) rs.getObject("decimals"));
 			return new ProgressRow(rs.getLong("id"), rs.getLong("indicator_id"), rs.getString("code"), rs.getString("name"),
 					rs.getString("unit"), GoalArea.of(rs.getString("area")), rs.getString("region_code"), rs.getString("region_name"),
 					rs.getLong("document_id"), rs.getString("doc_number"), rs.getString("title"), terms.comparator(),

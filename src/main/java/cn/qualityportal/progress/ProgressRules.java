@@ -59,7 +59,7 @@ public final class ProgressRules {
 				template = "SINGLE_POINT";
 			}
 			else {
-				forecast = clamp(terms.valueType(), project(trend, terms.deadlineYear()));
+				forecast = whole(terms.valueType(), clamp(terms.valueType(), project(trend, terms.deadlineYear())));
 				double forecastMeasure = measure.of(forecast);
 				ratio = measure.ratio(forecastMeasure);
 				status = terms.meets(forecastMeasure) ? TargetStatus.ON_TRACK
@@ -75,16 +75,17 @@ public final class ProgressRules {
 		String unit = terms.unit();
 		Object milestoneNote = milestoneMet == null ? ""
 				: Explanation.of(milestoneMet ? "progress.note.milestoneMet" : "progress.note.milestoneMissed",
-						String.valueOf(year), Numbers.plain(milestone) + unit);
+						String.valueOf(year), Numbers.figure(milestone, terms.precision()) + unit);
 		Object provisionalNote = provisional ? Explanation.of("progress.note.provisional") : "";
 		Object rollupNote = latest.source() == null || latest.source() == Figure.Source.OWN ? ""
 				: Explanation.of("progress.note.rollup." + latest.source().name(), String.valueOf(latest.reporting()),
 						String.valueOf(latest.children()));
 		Explanation explanation = Explanation.of("progress.explain." + template, String.valueOf(latest.year()),
-				Explanation.of(measure.label()), Numbers.plain(latestMeasure) + unit, terms.condition(),
+				Explanation.of(measure.label()), Numbers.figure(latestMeasure, terms.precision()) + unit, terms.condition(),
 				String.valueOf(trendYears), String.valueOf(terms.deadlineYear()),
-				forecast == null ? "" : Numbers.plain(measure.of(forecast)) + unit,
-				ratio == null ? Explanation.of("progress.ratio.none") : Numbers.percent(ratio), milestoneNote,
+				forecast == null ? "" : Numbers.figure(measure.of(forecast), terms.precision()) + unit,
+				ratio == null ? Explanation.of("progress.ratio.none")
+						: ratio < 0 ? Explanation.of("progress.ratio.away") : Numbers.percent(ratio), milestoneNote,
 				provisionalNote, rollupNote);
 		return new Progress(status, latest.year(), latest.value(), provisional, latest.source(), milestone, milestoneMet,
 				Numbers.decimal(forecast), Numbers.decimal(ratio), explanation);
@@ -114,6 +115,14 @@ public final class ProgressRules {
 		}
 		double slope = covariance / variance;
 		return meanY + slope * (deadlineYear - meanX);
+	}
+
+	/**
+	 * A forecast of a count is a whole number (5.5 家 cannot happen): rounded half up before it is
+	 * judged, so the status follows the number shown.
+	 */
+	static double whole(ValueType type, double value) {
+		return type == ValueType.COUNT || type == ValueType.YES_NO ? Math.round(value) : value;
 	}
 
 	/** Forecasts stay within what the indicator can take: rates 0–100, counts not below zero. */

@@ -106,7 +106,7 @@ class ProgressStore {
 
 		List<TargetTerms> targets = jdbc.sql("""
 				select t.id, t.indicator_id, t.region_code, t.comparator, t.value, t.value_max, t.tolerance, t.baseline_value,
-				       t.baseline_year, t.deadline_year, t.increment, t.unit, i.direction, i.value_type, i.aggregation,
+				       t.baseline_year, t.deadline_year, t.increment, t.unit, i.direction, i.value_type, i.decimals, i.aggregation,
 				       m.value as milestone
 				from target t join indicator i on i.id = t.indicator_id
 				join counted_target c on c.target_id = t.id and :year between c.first_year and c.last_year
@@ -119,7 +119,7 @@ class ProgressStore {
 							rs.getBigDecimal("value_max"), rs.getBigDecimal("tolerance"), rs.getBigDecimal("baseline_value"),
 							(Integer) rs.getObject("baseline_year"), rs.getInt("deadline_year"), rs.getBoolean("increment"),
 							Direction.valueOf(rs.getString("direction")), ValueType.valueOf(rs.getString("value_type")),
-							rs.getString("unit")),
+							rs.getString("unit"), (Integer) rs.getObject("decimals")),
 					Aggregation.valueOf(rs.getString("aggregation")), rs.getBigDecimal("milestone")))
 			.list();
 

@@ -14,7 +14,19 @@ import cn.qualityportal.targets.ValueType;
  */
 public record Terms(Comparator comparator, BigDecimal value, BigDecimal valueMax, BigDecimal tolerance,
 		BigDecimal baselineValue, Integer baselineYear, int deadlineYear, boolean increment, Direction direction,
-		ValueType valueType, String unit) {
+		ValueType valueType, String unit, Integer decimals) {
+
+	/** Terms of an indicator that declares no precision (its value type's default applies). */
+	public Terms(Comparator comparator, BigDecimal value, BigDecimal valueMax, BigDecimal tolerance, BigDecimal baselineValue,
+			Integer baselineYear, int deadlineYear, boolean increment, Direction direction, ValueType valueType, String unit) {
+		this(comparator, value, valueMax, tolerance, baselineValue, baselineYear, deadlineYear, increment, direction,
+				valueType, unit, null);
+	}
+
+	/** At most this many decimals in the numbers of the explanation: the indicator's own, else its kind's. */
+	int precision() {
+		return decimals != null ? decimals : valueType.defaultDecimals();
+	}
 
 	/** Relative tolerance of {@code ~} when the target sets none. */
 	static final BigDecimal DEFAULT_RELATIVE_TOLERANCE = new BigDecimal("0.05");

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The reporter's grid for one period, as posted: one row per indicator (rows[0].value …). */
+/**
+ * The reporter's grid for one period, as posted: one row per indicator (rows[0].value …). Numbers
+ * are kept as typed, so a figure that cannot be read is shown back with its error, never dropped;
+ * {@code selected} is the row's tick (submit the ticked rows), {@code confirmClear} the reporter's
+ * confirmation that an emptied field is meant to delete the figure.
+ */
 public class EntryForm {
 
 	private List<Row> rows = new ArrayList<>();
@@ -21,11 +26,15 @@ public class EntryForm {
 
 		private String indicatorCode;
 
-		private BigDecimal value;
+		private String value;
 
-		private BigDecimal numerator;
+		private String numerator;
 
-		private BigDecimal denominator;
+		private String denominator;
+
+		private boolean selected;
+
+		private boolean confirmClear;
 
 		private String note;
 
@@ -37,22 +46,30 @@ public class EntryForm {
 		Row(String indicatorCode, ValueView current) {
 			this.indicatorCode = indicatorCode;
 			if (current != null) {
-				this.value = current.value();
-				this.numerator = current.numerator();
-				this.denominator = current.denominator();
+				this.value = plain(current.value());
+				this.numerator = plain(current.numerator());
+				this.denominator = plain(current.denominator());
 				this.note = current.note();
 				this.version = current.version();
 			}
 		}
 
+		private static String plain(BigDecimal number) {
+			return number == null ? null : number.stripTrailingZeros().toPlainString();
+		}
+
 		boolean isFilled() {
-			return value != null || numerator != null || denominator != null || note != null && !note.isBlank();
+			return !blank(value) || !blank(numerator) || !blank(denominator) || !blank(note);
+		}
+
+		private static boolean blank(String text) {
+			return text == null || text.isBlank();
 		}
 
 		ValueInput input(String regionCode, ReportingPeriod period) {
 			String label = ValueView.periodLabel(period.getKind(), period.getNumber());
 			return new ValueInput(indicatorCode, regionCode, period.getYear(), label, value, numerator, denominator, note,
-					version);
+					version, confirmClear);
 		}
 
 		public String getIndicatorCode() {
@@ -63,27 +80,27 @@ public class EntryForm {
 			this.indicatorCode = indicatorCode;
 		}
 
-		public BigDecimal getValue() {
+		public String getValue() {
 			return value;
 		}
 
-		public void setValue(BigDecimal value) {
+		public void setValue(String value) {
 			this.value = value;
 		}
 
-		public BigDecimal getNumerator() {
+		public String getNumerator() {
 			return numerator;
 		}
 
-		public void setNumerator(BigDecimal numerator) {
+		public void setNumerator(String numerator) {
 			this.numerator = numerator;
 		}
 
-		public BigDecimal getDenominator() {
+		public String getDenominator() {
 			return denominator;
 		}
 
-		public void setDenominator(BigDecimal denominator) {
+		public void setDenominator(String denominator) {
 			this.denominator = denominator;
 		}
 
@@ -93,6 +110,22 @@ public class EntryForm {
 
 		public void setNote(String note) {
 			this.note = note;
+		}
+
+		public boolean isSelected() {
+			return selected;
+		}
+
+		public void setSelected(boolean selected) {
+			this.selected = selected;
+		}
+
+		public boolean isConfirmClear() {
+			return confirmClear;
+		}
+
+		public void setConfirmClear(boolean confirmClear) {
+			this.confirmClear = confirmClear;
 		}
 
 		public Long getVersion() {

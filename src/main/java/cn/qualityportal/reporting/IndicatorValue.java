@@ -43,6 +43,19 @@ class IndicatorValue {
 
 	private String updatedBy;
 
+	/** When a reviewer last returned this figure, why, and what it held then (null if never returned). */
+	private Instant returnedAt;
+
+	private String returnedReason;
+
+	private BigDecimal returnedValue;
+
+	private BigDecimal returnedNumerator;
+
+	private BigDecimal returnedDenominator;
+
+	private String returnedNote;
+
 	private Instant updatedAt = Instant.now();
 
 	@Version
@@ -80,6 +93,20 @@ class IndicatorValue {
 		this.status = status;
 		this.returnReason = returnReason;
 		touched(by);
+		if (status == ValueStatus.RETURNED) {
+			returnedAt = updatedAt;
+			returnedReason = returnReason;
+			returnedValue = value;
+			returnedNumerator = numerator;
+			returnedDenominator = denominator;
+			returnedNote = note;
+		}
+	}
+
+	/** Returned, and holding exactly what it held when returned: resubmitting it needs a new note. */
+	boolean unchangedSinceReturn() {
+		return status == ValueStatus.RETURNED && returnedAt != null
+				&& holds(returnedValue, returnedNumerator, returnedDenominator, returnedNote);
 	}
 
 	private void touched(String by) {

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Confirmation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +24,11 @@ class PeriodController {
 
 	private final PeriodApiController periods;
 
-	PeriodController(PeriodApiController periods) {
+	private final ReportingPeriodRepository repository;
+
+	PeriodController(PeriodApiController periods, ReportingPeriodRepository repository) {
 		this.periods = periods;
+		this.repository = repository;
 	}
 
 	@PostMapping
@@ -33,8 +38,17 @@ class PeriodController {
 		return run(() -> periods.open(new PeriodApiController.PeriodInput(year, kind, number, dueOn), user), redirect);
 	}
 
+	/** Closing freezes the period's figures for everyone: asked first, done when confirmed. */
 	@PostMapping("/{id}/close")
-	String close(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+	String close(@PathVariable long id, @RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+		if (!confirmed) {
+			ReportingPeriod period = repository.findById(id)
+				.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+			String label = period.getYear() + (period.getNumber() > 0 ? " " + ValueView.periodLabel(period.getKind(), period.getNumber()) : "");
+			return Confirmation.show(model, "confirm.closePeriod.title", "confirm.closePeriod", new Object[] { label },
+					"/reporting/periods/" + id + "/close", "/reporting/periods");
+		}
 		return run(() -> periods.close(id, user), redirect);
 	}
 

@@ -83,6 +83,11 @@ class ReportingController {
 		return "reporting/entry";
 	}
 
+	/**
+	 * Saves the grid as drafts and submits only what the reporter chose: the ticked rows
+	 * ({@code action=submit}) or one row ({@code action=submit-<row>}); every other row is at most
+	 * saved as a draft, never submitted. Rows already submitted or approved are left as they are.
+	 */
 	@PostMapping("/{periodId}")
 	@PreAuthorize("hasRole('REPORTER')")
 	String save(@PathVariable long periodId, @ModelAttribute("form") EntryForm form, BindingResult result,
@@ -90,31 +95,43 @@ class ReportingController {
 			Model model, RedirectAttributes redirect) {
 		ReportingPeriod period = periods.findById(periodId)
 			.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
-		boolean submit = action.equals("submit");
-		List<ValueInput> inputs = new ArrayList<>();
 		List<EntryForm.Row> posted = form.getRows();
-		for (EntryForm.Row row : posted) {
-			inputs.add(row.input(user.unit().regionCode(), period));
+		Set<Integer> chosen = chosen(action, posted);
+		boolean submit = action.startsWith("submit");
+		if (submit && chosen.isEmpty()) {
+			result.reject("reporting.chooseRows");
+			return reshow(period, user, scope, Set.of(), model);
 		}
 		// Rows already submitted or approved are shown read-only and left as they are.
-		Set<String> locked = lines(period, user, scope).stream()
+		List<EntryLine> shown = lines(period, user, scope);
+		Set<String> locked = shown.stream()
 			.filter(line -> line.current() != null && !line.current().status().isEditable())
+			.map(line -> line.assignment().indicatorCode())
+			.collect(Collectors.toSet());
+		// A stored figure whose fields were emptied goes to the workflow too, which asks to confirm deleting it.
+		Set<String> stored = shown.stream()
+			.filter(line -> line.current() != null)
 			.map(line -> line.assignment().indicatorCode())
 			.collect(Collectors.toSet());
 		try {
 			List<ValueInput> filled = new ArrayList<>();
 			List<Integer> positions = new ArrayList<>();
-			for (int i = 0; i < inputs.size(); i++) {
-				if (locked.contains(posted.get(i).getIndicatorCode())) {
+			Set<Integer> toSubmit = new HashSet<>();
+			for (int i = 0; i < posted.size(); i++) {
+				EntryForm.Row row = posted.get(i);
+				if (locked.contains(row.getIndicatorCode())) {
 					continue;
 				}
-				if (posted.get(i).isFilled() || submit) {
-					filled.add(inputs.get(i));
+				if (row.isFilled() || chosen.contains(i) || stored.contains(row.getIndicatorCode())) {
+					if (chosen.contains(i)) {
+						toSubmit.add(filled.size());
+					}
+					filled.add(row.input(user.unit().regionCode(), period));
 					positions.add(i);
 				}
 			}
 			BindingResult byFilled = new org.springframework.validation.BeanPropertyBindingResult(new EntryForm(), "form");
-			if (!workflow.saveAll(filled, submit, ValueApiController.actor(user, scope), byFilled)) {
+			if (!workflow.saveAll(filled, toSubmit, ValueApiController.actor(user, scope), byFilled)) {
 				// Report each problem on the row the user sees.
 				Set<Integer> conflicts = new HashSet<>();
 				byFilled.getFieldErrors().forEach(error -> {
@@ -138,11 +155,7 @@ class ReportingController {
 						posted.get(i).setVersion(current.version());
 					}
 				});
-				model.addAttribute("conflicts", conflicts);
-				model.addAttribute("openPeriods", List.of(period));
-				model.addAttribute("period", period);
-				model.addAttribute("lines", lines);
-				return "reporting/entry";
+				return reshow(period, user, scope, conflicts, model);
 			}
 		}
 		catch (ReportingException ex) {
@@ -151,6 +164,38 @@ class ReportingController {
 		}
 		redirect.addFlashAttribute("success", submit ? "reporting.submitted" : "reporting.saved");
 		return "redirect:/reporting?period=" + periodId;
+	}
+
+	/** The rows to submit: the one whose button was pressed, or every ticked row; none when only saving. */
+	private static Set<Integer> chosen(String action, List<EntryForm.Row> posted) {
+		if (action.startsWith("submit-")) {
+			try {
+				int row = Integer.parseInt(action.substring("submit-".length()));
+				return row >= 0 && row < posted.size() ? Set.of(row) : Set.of();
+			}
+			catch (NumberFormatException ex) {
+				return Set.of();
+			}
+		}
+		if (!action.equals("submit")) {
+			return Set.of();
+		}
+		Set<Integer> ticked = new HashSet<>();
+		for (int i = 0; i < posted.size(); i++) {
+			if (posted.get(i).isSelected()) {
+				ticked.add(i);
+			}
+		}
+		return ticked;
+	}
+
+	/** The grid again, with what the reporter typed and the problems found on it. */
+	private String reshow(ReportingPeriod period, PortalUser user, DataScope scope, Set<Integer> conflicts, Model model) {
+		model.addAttribute("conflicts", conflicts);
+		model.addAttribute("openPeriods", List.of(period));
+		model.addAttribute("period", period);
+		model.addAttribute("lines", lines(period, user, scope));
+		return "reporting/entry";
 	}
 
 	@GetMapping("/completeness")
@@ -167,7 +212,9 @@ class ReportingController {
 	@GetMapping("/review")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String queue(DataScope scope, Model model) {
-		model.addAttribute("queue", search.queue(scope));
+		List<ValueView> queue = search.queue(scope);
+		model.addAttribute("queue", queue);
+		model.addAttribute("resubmissions", search.resubmissions(queue));
 		return "reporting/review";
 	}
 

@@ -141,19 +141,8 @@ class ValueApiController {
 			content = @Content(schema = @Schema(implementation = Correction.class),
 					examples = @ExampleObject("{\"value\": \"93\", \"reason\": \"统计局复核口径调整\"}"))) @RequestBody Map<String, String> body,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) {
-		java.math.BigDecimal value;
-		java.math.BigDecimal numerator;
-		java.math.BigDecimal denominator;
-		try {
-			value = body.get("value") == null ? null : new java.math.BigDecimal(body.get("value"));
-			numerator = body.get("numerator") == null ? null : new java.math.BigDecimal(body.get("numerator"));
-			denominator = body.get("denominator") == null ? null : new java.math.BigDecimal(body.get("denominator"));
-		}
-		catch (NumberFormatException ex) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "typeMismatch");
-		}
-		return search.one(workflow.correct(id, value, numerator, denominator, body.get("reason"), actor(user, scope))
-			.getId()).orElseThrow();
+		return search.one(workflow.correct(id, body.get("value"), body.get("numerator"), body.get("denominator"),
+				body.get("reason"), actor(user, scope)).getId()).orElseThrow();
 	}
 
 	@Schema(description = "A reviewer's reason for returning a figure.")

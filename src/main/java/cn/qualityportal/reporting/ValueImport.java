@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import cn.qualityportal.spreadsheets.SpreadsheetRow;
+import cn.qualityportal.system.NumberInput;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.apache.commons.csv.CSVFormat;
@@ -121,11 +122,16 @@ class ValueImport {
 			else if (indicator != null && !indicator.reportingFrequency().reportedIn(reportingPeriod.getKind().name())) {
 				problems.add(new Problem(row.number(), "period", "validation.period.notForIndicator"));
 			}
-			BigDecimal value = number(row, columns, "value", problems);
-			BigDecimal numerator = number(row, columns, "numerator", problems);
-			BigDecimal denominator = number(row, columns, "denominator", problems);
-			BigDecimal version = number(row, columns, "version", problems);
-			if (value == null && numerator == null && denominator == null) {
+			int unread = problems.size();
+			BigDecimal value = number(row, columns, "value", indicator == null ? NumberInput.Unit.NONE : ValueRules.unitOf(indicator),
+					problems);
+			BigDecimal numerator = number(row, columns, "numerator", NumberInput.Unit.NONE, problems);
+			BigDecimal denominator = number(row, columns, "denominator", NumberInput.Unit.NONE, problems);
+			BigDecimal version = number(row, columns, "version", NumberInput.Unit.NONE, problems);
+			if (version != null && version.stripTrailingZeros().scale() > 0) {
+				problems.add(new Problem(row.number(), "version", "typeMismatch"));
+			}
+			if (value == null && numerator == null && denominator == null && problems.size() == unread) {
 				problems.add(new Problem(row.number(), "value", "reporting.valueRequired"));
 			}
 			if (problems.size() > before) {
@@ -258,19 +264,14 @@ class ValueImport {
 		return index == null ? "" : row.cell(index).strip();
 	}
 
-	private static BigDecimal number(SpreadsheetRow row, Map<String, Integer> columns, String column,
+	/** A cell read as the grid and the API read a typed number ({@code NumberInput}); a problem of its row if it is none. */
+	private static BigDecimal number(SpreadsheetRow row, Map<String, Integer> columns, String column, NumberInput.Unit unit,
 			List<Problem> problems) {
-		String text = cell(row, columns, column);
-		if (text.isEmpty()) {
-			return null;
+		NumberInput.Reading reading = NumberInput.read(cell(row, columns, column), unit);
+		if (!reading.ok()) {
+			problems.add(new Problem(row.number(), column, reading.problem()));
 		}
-		try {
-			return new BigDecimal(text);
-		}
-		catch (NumberFormatException ex) {
-			problems.add(new Problem(row.number(), column, "typeMismatch"));
-			return null;
-		}
+		return reading.value();
 	}
 
 	private static String address() {

@@ -9,6 +9,7 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Confirmation;
 import cn.qualityportal.system.UploadedFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,8 +96,20 @@ class ValuePageController {
 
 	@PostMapping("/evidence/{evidenceId}/delete")
 	@PreAuthorize("hasRole('REPORTER')")
-	String remove(@PathVariable long valueId, @PathVariable long evidenceId, @AuthenticationPrincipal PortalUser user,
-			DataScope scope, RedirectAttributes redirect) {
+	String remove(@PathVariable long valueId, @PathVariable long evidenceId,
+			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+		if (!confirmed) {
+			// Asked first; the list is read within the user's scope, so a file they cannot see is a 404 here too.
+			String filename = evidence.of(valueId, ValueApiController.actor(user, scope))
+				.stream()
+				.filter(file -> file.id() == evidenceId)
+				.map(ValueEvidence.Evidence::filename)
+				.findFirst()
+				.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			return Confirmation.show(model, "confirm.deleteEvidence.title", "confirm.deleteEvidence", new Object[] { filename },
+					"/reporting/values/" + valueId + "/evidence/" + evidenceId + "/delete", "/reporting/values/" + valueId + "#evidence");
+		}
 		try {
 			evidence.remove(valueId, evidenceId, ValueApiController.actor(user, scope));
 			redirect.addFlashAttribute("success", "evidence.removed");

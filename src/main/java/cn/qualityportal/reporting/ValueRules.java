@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.qualityportal.system.NumberInput;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import cn.qualityportal.targets.ValueType;
 
@@ -23,6 +24,15 @@ final class ValueRules {
 	}
 
 	private ValueRules() {
+	}
+
+	/** The unit sign a typed figure of this indicator may carry ({@code 95%} for a rate). */
+	static NumberInput.Unit unitOf(IndicatorInfo indicator) {
+		return switch (indicator.valueType()) {
+			case RATE -> NumberInput.Unit.PERCENT;
+			case PER_MILLE -> NumberInput.Unit.PER_MILLE;
+			default -> NumberInput.Unit.NONE;
+		};
 	}
 
 	static Checked check(IndicatorInfo indicator, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {

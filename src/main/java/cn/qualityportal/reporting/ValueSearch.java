@@ -107,6 +107,29 @@ class ValueSearch {
 			.list();
 	}
 
+	/** A submitted figure that a reviewer had returned before: why, and what it held then. */
+	record Resubmission(String reason, java.math.BigDecimal returnedValue, boolean valueChanged, boolean noteChanged) {
+	}
+
+	/** Of the submitted figures in the queue, those returned before, by id (one query). */
+	Map<Long, Resubmission> resubmissions(List<ValueView> queue) {
+		if (queue.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Resubmission> found = new java.util.HashMap<>();
+		jdbc.sql("""
+				select id, returned_reason, returned_value,
+				       (value, numerator, denominator) is distinct from (returned_value, returned_numerator, returned_denominator)
+				           as value_changed,
+				       note is distinct from returned_note as note_changed
+				from indicator_value where id = any(?) and returned_at is not null""")
+			.param(queue.stream().map(ValueView::id).toArray(Long[]::new))
+			.query((rs, n) -> found.put(rs.getLong("id"), new Resubmission(rs.getString("returned_reason"),
+					rs.getBigDecimal("returned_value"), rs.getBoolean("value_changed"), rs.getBoolean("note_changed"))))
+			.list();
+		return found;
+	}
+
 	Optional<ValueView> one(long id) {
 		return jdbc.sql(COLUMNS + " where v.id = ?").param(id).query(ValueSearch::view).optional();
 	}

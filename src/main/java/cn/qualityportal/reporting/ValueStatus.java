@@ -10,4 +10,14 @@ public enum ValueStatus {
 		return this == DRAFT || this == RETURNED;
 	}
 
+	/** The badge's colour: each status its own, always shown with its label, never by colour alone. */
+	public String getBadge() {
+		return switch (this) {
+			case DRAFT -> "text-bg-secondary";
+			case SUBMITTED -> "text-bg-primary";
+			case APPROVED -> "text-bg-success";
+			case RETURNED -> "text-bg-danger";
+		};
+	}
+
 }

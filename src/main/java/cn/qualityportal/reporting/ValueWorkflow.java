@@ -8,6 +8,7 @@ import java.util.Set;
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
+import cn.qualityportal.system.NumberInput;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
@@ -104,7 +105,15 @@ class ValueWorkflow {
 		if (!period.isOpen()) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
 		}
-		ValueRules.Checked checked = ValueRules.check(indicator, input.value(), input.numerator(), input.denominator());
+		NumberInput.Unit unit = ValueRules.unitOf(indicator);
+		BigDecimal typedValue = number(input.value(), unit, "value", errors);
+		BigDecimal numerator = number(input.numerator(), NumberInput.Unit.NONE, "numerator", errors);
+		BigDecimal denominator = number(input.denominator(), NumberInput.Unit.NONE, "denominator", errors);
+		if (errors.hasErrors()) {
+			// A number that cannot be read changes nothing: the row keeps what it held.
+			return null;
+		}
+		ValueRules.Checked checked = ValueRules.check(indicator, typedValue, numerator, denominator);
 		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
 		IndicatorValue value = values
 			.findByIndicatorIdAndRegionCodeAndPeriodId(indicator.id(), input.regionCode(), period.getId())
@@ -112,22 +121,27 @@ class ValueWorkflow {
 		if (value != null && (input.version() == null || input.version() != value.getVersion())) {
 			errors.reject(StaleForms.CONFLICT);
 		}
+		if (value != null && value.getValue() != null && checked.value() == null && !Boolean.TRUE.equals(input.confirmClear())
+				&& !errors.hasErrors()) {
+			// Emptying a field deletes the figure only when the reporter says so.
+			errors.rejectValue("value", "reporting.clearUnconfirmed");
+		}
 		if (errors.hasErrors()) {
 			return null;
 		}
-		if (value != null && !value.getStatus().isEditable()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
-		}
 		String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
-		if (value != null && value.holds(checked.value(), input.numerator(), input.denominator(), note)) {
+		if (value != null && value.holds(checked.value(), numerator, denominator, note)) {
 			// Saving a grid again (or submitting it) rewrites nothing, and so adds nothing to the history.
 			return value;
+		}
+		if (value != null && !value.getStatus().isEditable()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
 		}
 		Map<String, Object> before = value == null ? null : value.state();
 		if (value == null) {
 			value = new IndicatorValue(indicator.id(), input.regionCode(), period.getId());
 		}
-		value.edit(checked.value(), input.numerator(), input.denominator(), note, actor.username());
+		value.edit(checked.value(), numerator, denominator, note, actor.username());
 		value = values.save(value);
 		audit.record(actor.username(), ENTITY, value.getId(), before == null ? "CREATE" : "UPDATE", before, value.state(),
 				null);
@@ -135,11 +149,12 @@ class ValueWorkflow {
 	}
 
 	/**
-	 * Saves every filled row of a grid, and submits them when asked; all or nothing. Problems are
-	 * reported on {@code errors} as rows[i].field; on any, nothing is saved.
+	 * Saves every row of a grid, and submits the rows whose index is in {@code submit} (and no
+	 * other); all or nothing. Problems are reported on {@code errors} as rows[i].field; on any,
+	 * nothing is saved.
 	 */
 	@Transactional
-	boolean saveAll(List<ValueInput> rows, boolean submit, Actor actor, Errors errors) {
+	boolean saveAll(List<ValueInput> rows, Set<Integer> submit, Actor actor, Errors errors) {
 		boolean ok = true;
 		for (int i = 0; i < rows.size(); i++) {
 			ValueInput row = rows.get(i);
@@ -152,9 +167,13 @@ class ValueWorkflow {
 				ok = false;
 				continue;
 			}
-			if (submit) {
+			if (submit.contains(i)) {
 				if (saved.getValue() == null) {
 					errors.rejectValue(prefix + "value", "reporting.valueRequired");
+					ok = false;
+				}
+				else if (saved.unchangedSinceReturn()) {
+					errors.rejectValue(prefix + "note", "reporting.resubmitUnchanged");
 					ok = false;
 				}
 				else if (needsExplanation(saved)) {
@@ -170,6 +189,23 @@ class ValueWorkflow {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 		}
 		return ok;
+	}
+
+	/** A typed number of a request that has no form to show errors on: its problem is the refusal. */
+	private static BigDecimal typedNumber(String text, NumberInput.Unit unit) {
+		NumberInput.Reading reading = NumberInput.read(text, unit);
+		if (!reading.ok()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, reading.problem());
+		}
+		return reading.value();
+	}
+
+	private static BigDecimal number(String text, NumberInput.Unit unit, String field, Errors errors) {
+		NumberInput.Reading reading = NumberInput.read(text, unit);
+		if (!reading.ok()) {
+			errors.rejectValue(field, reading.problem());
+		}
+		return reading.value();
 	}
 
 	private static String fieldOf(String inputField) {
@@ -188,6 +224,9 @@ class ValueWorkflow {
 		}
 		if (value.getValue() == null) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.valueRequired");
+		}
+		if (value.unchangedSinceReturn()) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.resubmitUnchanged");
 		}
 		if (needsExplanation(value)) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.outlier");
@@ -228,8 +267,8 @@ class ValueWorkflow {
 	 * new ones, or a value that agrees with the stored ones; a bare value that does not is refused.
 	 */
 	@Transactional
-	IndicatorValue correct(long id, java.math.BigDecimal newValue, java.math.BigDecimal numerator,
-			java.math.BigDecimal denominator, String reason, Actor actor) {
+	IndicatorValue correct(long id, String typed, String typedNumerator, String typedDenominator, String reason,
+			Actor actor) {
 		require(actor, Role.OFFICE);
 		IndicatorValue value = covered(id, actor);
 		if (value.getStatus() != ValueStatus.APPROVED) {
@@ -239,6 +278,9 @@ class ValueWorkflow {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
+		BigDecimal newValue = typedNumber(typed, ValueRules.unitOf(indicator));
+		BigDecimal numerator = typedNumber(typedNumerator, NumberInput.Unit.NONE);
+		BigDecimal denominator = typedNumber(typedDenominator, NumberInput.Unit.NONE);
 		boolean parts = numerator != null || denominator != null;
 		if (!parts && value.getNumerator() != null && value.getDenominator() != null) {
 			if (newValue == null || !ValueRules.check(indicator, newValue, value.getNumerator(), value.getDenominator())

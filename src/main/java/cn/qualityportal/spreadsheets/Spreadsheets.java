@@ -107,7 +107,14 @@ public final class Spreadsheets {
 		}
 		return switch (cell.getType()) {
 			case NUMBER -> {
-				BigDecimal number = cell.asNumber().stripTrailingZeros();
+				BigDecimal number = cell.asNumber();
+				if (Math.abs((long) number.precision() - number.scale()) > 30) {
+					// Far beyond any figure (1E+20, 1E-100000000): kept in scientific form, which readers refuse,
+					// rather than written out as a string of millions of zeros.
+					yield number.toString();
+				}
+				// Office suites store doubles with 17 digits (91.799999999999997); 15 is what they show.
+				number = number.round(new java.math.MathContext(15)).stripTrailingZeros();
 				yield number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
 			}
 			case EMPTY -> "";

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Errors of the JSON API as RFC 9457 problem details, translated: 400 with an {@code errors} list
@@ -60,6 +62,29 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return invalid(ex.getBindingResult());
+	}
+
+	/** A number refused by {@link NumberInput} in a JSON body: 400 naming the field, not Jackson's text. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		NumberInput.Invalid invalid = NumberBinding.invalid(ex);
+		if (invalid == null) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		String field = "";
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof DatabindException databind) {
+				field = databind.getPath()
+					.stream()
+					.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+							: "[" + reference.getIndex() + "]")
+					.collect(java.util.stream.Collectors.joining("."));
+				break;
+			}
+		}
+		return problem(HttpStatus.BAD_REQUEST, "problem.invalid", List.of(Map.of("field", field, "message",
+				messages.getMessage(invalid.messageKey(), null, LocaleContextHolder.getLocale()))));
 	}
 
 	@ExceptionHandler(BindException.class)

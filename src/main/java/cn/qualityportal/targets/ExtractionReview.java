@@ -192,7 +192,7 @@ class ExtractionReview {
 		Indicator indicator = new Indicator("EX-" + candidate.getDocumentId() + "-" + candidate.getId());
 		indicator.update(new IndicatorForm(indicator.getCode(), form.indicatorName().strip(), category(form.indicatorName()),
 				indicatorUnit, valueType, lower ? Direction.LOWER : Direction.HIGHER, aggregation, ReportingFrequency.ANNUAL, null,
-				null, null, null, null));
+				null, null, null, null, null));
 		return indicators.save(indicator);
 	}
 

@@ -38,6 +38,9 @@ class Indicator {
 	@Enumerated(EnumType.STRING)
 	private ReportingFrequency reportingFrequency = ReportingFrequency.ANNUAL;
 
+	/** Decimals its figures are shown with; null: the default of its value type. */
+	private Integer decimals;
+
 	private String definition;
 
 	private String numeratorDefinition;
@@ -71,6 +74,7 @@ class Indicator {
 		this.numeratorDefinition = blankToNull(form.numeratorDefinition());
 		this.denominatorDefinition = blankToNull(form.denominatorDefinition());
 		this.supplierDepartmentId = form.supplierDepartmentId();
+		this.decimals = form.decimals();
 	}
 
 	static String blankToNull(String text) {
@@ -111,6 +115,10 @@ class Indicator {
 
 	public ReportingFrequency getReportingFrequency() {
 		return reportingFrequency;
+	}
+
+	public Integer getDecimals() {
+		return decimals;
 	}
 
 	public String getDefinition() {

@@ -28,11 +28,16 @@ public class Indicators {
 	private static IndicatorInfo info(Indicator indicator) {
 		return new IndicatorInfo(indicator.getId(), indicator.getCode(), indicator.getName(), indicator.getUnit(),
 				indicator.getValueType(), indicator.getDirection(), indicator.getAggregation(),
-				indicator.getReportingFrequency());
+				indicator.getReportingFrequency(), indicator.getDecimals());
 	}
 
 	public record IndicatorInfo(long id, String code, String name, String unit, ValueType valueType, Direction direction,
-			Aggregation aggregation, ReportingFrequency reportingFrequency) {
+			Aggregation aggregation, ReportingFrequency reportingFrequency, Integer decimals) {
+
+		/** Decimals its figures are shown with: the declared ones, else its value type's default. */
+		public int precision() {
+			return decimals != null ? decimals : valueType.defaultDecimals();
+		}
 
 		/** A rate reported as numerator and denominator. */
 		public boolean isRatio() {

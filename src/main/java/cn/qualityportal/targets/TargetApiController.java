@@ -183,13 +183,16 @@ class TargetApiController {
 
 	record IndicatorView(long id, String code, String name, GoalArea category, String unit, ValueType valueType,
 			Direction direction, Aggregation aggregation, String definition, String numeratorDefinition,
-			String denominatorDefinition, Long supplierDepartmentId, boolean active, long version) {
+			String denominatorDefinition, Long supplierDepartmentId, Integer decimals, int precision, boolean active,
+			long version) {
 
 		static IndicatorView of(Indicator indicator) {
 			return new IndicatorView(indicator.getId(), indicator.getCode(), indicator.getName(), indicator.getCategory(),
 					indicator.getUnit(), indicator.getValueType(), indicator.getDirection(), indicator.getAggregation(),
 					indicator.getDefinition(), indicator.getNumeratorDefinition(), indicator.getDenominatorDefinition(),
-					indicator.getSupplierDepartmentId(), indicator.isActive(), indicator.getVersion());
+					indicator.getSupplierDepartmentId(), indicator.getDecimals(),
+					indicator.getDecimals() != null ? indicator.getDecimals() : indicator.getValueType().defaultDecimals(),
+					indicator.isActive(), indicator.getVersion());
 		}
 
 	}

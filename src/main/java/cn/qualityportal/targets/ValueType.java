@@ -21,6 +21,15 @@ public enum ValueType {
 		this.whole = whole;
 	}
 
+	/** Decimals shown when the indicator declares none: 1 for %, 0 for counts and yes/no, else 2. */
+	public int defaultDecimals() {
+		return switch (this) {
+			case RATE -> 1;
+			case COUNT, YES_NO -> 0;
+			case PER_MILLE, AMOUNT, INDEX -> 2;
+		};
+	}
+
 	/** The message key of the first rule {@code value} breaks, or null. */
 	public String violation(BigDecimal value) {
 		if (value == null) {

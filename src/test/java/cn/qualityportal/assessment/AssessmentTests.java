@@ -24,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
@@ -91,7 +92,25 @@ class AssessmentTests {
 
 	@Test
 	void publishedResultsAreFrozenAuditedAndNotPublishedTwice() throws Exception {
-		mvc.perform(post("/assessments/2018/publish").param("region", "450600").with(as("office")).with(csrf()))
+		// Publishing first shows exactly what will be frozen and publishes nothing (issue #11, seen defect 5).
+		String live = html("office", "/assessments?year=2018&region=450600");
+		String preview = (String) mvc.perform(post("/assessments/2018/publish").param("region", "450600").with(as("office")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("assessment/publish"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("将按下表冻结发布（4 个地区）")))
+			.andReturn().getModelAndView().getModel().get("preview");
+		for (String county : new String[] { "港口区", "防城区", "上思县", "东兴市" }) {
+			assertThat(live).contains(county);
+		}
+		assertThat(api("leader", "/api/v1/assessments/2018?regionCode=450600").get("published").asBoolean()).isFalse();
+		// A confirmation of another ranking than the one now computed shows the new one again.
+		mvc.perform(post("/assessments/2018/publish").param("region", "450600").param("confirmed", "true")
+			.param("preview", "stale").with(as("office")).with(csrf()))
+			.andExpect(view().name("assessment/publish"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("预览之后排名或得分已发生变化")));
+		assertThat(api("leader", "/api/v1/assessments/2018?regionCode=450600").get("published").asBoolean()).isFalse();
+		mvc.perform(post("/assessments/2018/publish").param("region", "450600").param("confirmed", "true")
+			.param("preview", preview).with(as("office")).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("success", "assessment.publishedFlash"));
 		JsonNode published = api("leader", "/api/v1/assessments/2018?regionCode=450600");
@@ -110,7 +129,8 @@ class AssessmentTests {
 			jdbc.update("update indicator_value set value = ? where id = ?", before, figure);
 		}
 
-		mvc.perform(post("/assessments/2018/publish").param("region", "450600").with(as("office")).with(csrf()))
+		mvc.perform(post("/assessments/2018/publish").param("region", "450600").param("confirmed", "true")
+			.param("preview", preview).with(as("office")).with(csrf()))
 			.andExpect(flash().attribute("error", "assessment.alreadyPublished"));
 		assertThatThrownBy(() -> jdbc.update("update assessment_result set score = 100 where year = 2018"))
 			.rootCause().hasMessageContaining("frozen");

@@ -63,6 +63,17 @@ class AnnualReportTests {
 	}
 
 	@Test
+	void theCitysReportShowsItAsTheReferenceOfItsCountiesNeverRankedAlone() throws Exception {
+		String page = mvc.perform(get("/reports/450600/2019").with(user(users.loadUserByUsername("leader"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// Issue #11, seen defect 9: "第 1 名（共 1 个地区）" in the city's own report.
+		assertThat(page).doesNotContain("（共 1 个地区）").contains("防城港市 为参照，不与下级地区一同排名", "港口区", "东兴市");
+	}
+
+	@Test
 	void anotherDistrictsReportIsRefused() throws Exception {
 		mvc.perform(get("/reports/450603/2019.pdf").with(user(users.loadUserByUsername("reporter-450602"))))
 			.andExpect(status().isForbidden());

@@ -104,6 +104,12 @@ class DashboardTests {
 		long passRate = jdbc.queryForObject("select id from indicator where code = 'FCG-02'", Long.class);
 		String indicator = html("office", "/dashboards/indicators/" + passRate + "?year=2019");
 		assertThat(indicator).contains("各地区比较", "各地区历年数据", "港口区", "东兴市", "≥ 93%");
+		// The city is its counties' reference, never ranked among them (issue #11, seen defect 9).
+		assertThat(indicator).contains("防城港市（参照，不参与排名）");
+		mvc.perform(get("/dashboards/indicators/" + passRate + "?year=2019").with(as("office")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model().attribute("ranked",
+					org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.hasToString(
+							org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("regionCode=450600,"))))));
 	}
 
 	@Test

@@ -193,6 +193,42 @@ class DocumentTests {
 			.containsExactly("doc-office CREATE - → 并发编辑", "doc-office UPDATE 并发编辑 → 第一次");
 	}
 
+	@Test
+	void repealingADocumentAndRemovingALinkAskForConfirmationFirst() throws Exception {
+		long parent = create("doc-office", "将废止的上位文件", "防城港市人民政府", "防政发〔2016〕9号", "450600");
+		long child = create("doc-office", "将解除关联的文件", "防城港市人民政府", "防政发〔2017〕9号", "450600");
+		mvc.perform(post("/documents/" + child + "/parents").with(accounts.as("doc-office")).with(csrf())
+			.param("parentNumber", "防政发〔2016〕9号").param("relation", "IMPLEMENTS"))
+			.andExpect(flash().attribute("success", "flash.saved"));
+
+		// Removing the link: a confirmation page first, the link stays until it is confirmed.
+		mvc.perform(post("/documents/" + child + "/parents/" + parent + "/remove").with(accounts.as("doc-office")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认移除上级文件关联")));
+		assertThat(links(child)).isOne();
+		mvc.perform(post("/documents/" + child + "/parents/" + parent + "/remove").param("confirmed", "true")
+			.with(accounts.as("doc-office")).with(csrf()))
+			.andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(links(child)).isZero();
+
+		// Repealing: the form asks for the confirmation tick, and only then saves.
+		long version = jdbc.queryForObject("select version from policy_document where id = ?", Long.class, parent);
+		var repeal = post("/documents/" + parent).with(accounts.as("doc-office")).with(csrf()).param("title", "将废止的上位文件")
+			.param("issuer", "防城港市人民政府").param("docNumber", "防政发〔2016〕9号").param("level", "CITY")
+			.param("regionCode", "450600").param("status", "REPEALED").param("issueDate", "2016-06-13")
+			.param("repealedOn", "2020-01-01").param("version", "" + version);
+		mvc.perform(repeal)
+			.andExpect(model().attributeHasFieldErrorCode("form", "status", "confirm.repeal"))
+			.andExpect(content().string(containsString("确认废止此文件")));
+		assertThat(jdbc.queryForObject("select status from policy_document where id = ?", String.class, parent)).isEqualTo("IN_FORCE");
+		mvc.perform(repeal.param("confirmed", "true")).andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(jdbc.queryForObject("select status from policy_document where id = ?", String.class, parent)).isEqualTo("REPEALED");
+	}
+
+	private int links(long child) {
+		return jdbc.queryForObject("select count(*) from policy_document_parent where document_id = ?", Integer.class, child);
+	}
+
 	private long create(String username, String title, String issuer, String number, String region) throws Exception {
 		String location = mvc.perform(post("/documents").with(accounts.as(username)).with(csrf()).param("title", title)
 			.param("issuer", issuer).param("docNumber", number).param("level", region.endsWith("00") ? "CITY" : "COUNTY")

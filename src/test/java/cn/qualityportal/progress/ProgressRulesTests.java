@@ -46,7 +46,7 @@ class ProgressRulesTests {
 			range not reached, flat         | RANGE | 2   | 3   | -    | 2016     | 2020     | false | HIGHER | COUNT     | 2018:1 2019:1                    | -         | 2019 | OFF_TRACK          | 1.00     | 0.00
 			about, within default tolerance | ABOUT | 70  | -   | -    | 2016     | 2020     | false | HIGHER | RATE      | 2019:67                          | -         | 2019 | ACHIEVED           | -        | -
 			about, below tolerance          | ABOUT | 70  | -   | -    | 2016     | 2020     | false | HIGHER | RATE      | 2018:60 2019:62                  | -         | 2019 | NEEDS_ACCELERATION | 64.07    | 0.63
-			increment from baseline year    | GE  | 30    | -   | -    | 2017     | 2020     | true  | HIGHER | COUNT     | 2017:0 2018:8 2019:17            | -         | 2019 | NEEDS_ACCELERATION | 25.33    | 0.84
+			increment from baseline year    | GE  | 30    | -   | -    | 2017     | 2020     | true  | HIGHER | COUNT     | 2017:0 2018:8 2019:17            | -         | 2019 | NEEDS_ACCELERATION | 25.00    | 0.83
 			increment, running total base   | GE  | 30    | -   | -    | 2017     | 2020     | true  | HIGHER | COUNT     | 2017:100 2018:112 2019:131       | -         | 2019 | ACHIEVED           | -        | -
 			increment, no baseline figure   | GE  | 10    | -   | -    | 2017     | 2020     | true  | HIGHER | COUNT     | 2018:3 2019:6                    | -         | 2019 | ON_TRACK           | 12.00    | 1.20
 			increase by points              | INCREASE_BY | 5 | - | 60 | 2016     | 2020     | false | HIGHER | RATE      | 2017:61 2018:62.5 2019:64        | -         | 2019 | ON_TRACK           | 65.55    | 1.11
@@ -76,9 +76,9 @@ class ProgressRulesTests {
 				Direction.HIGHER, ValueType.RATE, "%");
 
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2017:89.0 2018:90.1 2019:91.2"), null, 2019)))
-			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.32%，目标 ≥ 93%，预期进展 83%");
+			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.3%，目标 ≥ 93%，预期进展 83%");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2017:88 2018:90 2019:92"), new BigDecimal("92.5"), 2019)))
-			.isEqualTo("需加快：2019 年值 92%，按近 3 年趋势 2020 年预计 94.07%，目标 ≥ 93%；2019 年度目标 92.5% 未完成");
+			.isEqualTo("需加快：2019 年值 92%，按近 3 年趋势 2020 年预计 94.1%，目标 ≥ 93%；2019 年度目标 92.5% 未完成");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, figures("2019:91 2020:92*"), null, 2020)))
 			.isEqualTo("逾期未达成：目标年 2020 年，2020 年值 92%，目标 ≥ 93%（含待审核数据）");
 		assertThat(zh(ProgressRules.evaluate(atLeast93, List.of(), null, 2019)))
@@ -95,7 +95,39 @@ class ProgressRulesTests {
 				new Figure(2019, new BigDecimal("17"), false, Figure.Source.SUM, 3, 4));
 
 		assertThat(zh(ProgressRules.evaluate(thirtyNew, summed, null, 2019))).isEqualTo(
-				"正常推进：2019 年累计新增 17个，按近 2 年趋势 2020 年预计 36.13个，目标 新增 ≥ 30个（由 3/4 个下级地区合计）");
+				"正常推进：2019 年累计新增 17个，按近 2 年趋势 2020 年预计 36个，目标 新增 ≥ 30个（由 3/4 个下级地区合计）");
+	}
+
+	@Test
+	void aNegativeRatioIsShownAsZeroWithItsReasonAndNoRatioIsRoundedOntoAThreshold() {
+		Terms below2 = new Terms(Comparator.LT, new BigDecimal("2"), null, null, new BigDecimal("3"), 2016, 2020, false,
+				Direction.LOWER, ValueType.PER_MILLE, "‰");
+		// Issue #11, seen defect 9: "预期进展 -140%" and 0.4964 shown as 50 % under 滞后.
+		assertThat(zh(ProgressRules.evaluate(below2, figures("2018:3.1 2019:3.3"), null, 2019)))
+			.isEqualTo("滞后：2019 年值 3.3‰，按近 2 年趋势 2020 年预计 3.51‰，目标 < 2‰，预期进展 0%（按趋势在远离目标，预期进展为负）");
+		assertThat(Numbers.percent(0.4964)).isEqualTo("49.6%");
+		assertThat(Numbers.percent(0.49999)).isEqualTo("49.9%");
+		assertThat(Numbers.percent(0.5)).isEqualTo("50%");
+		assertThat(Numbers.percent(0.9962)).isEqualTo("99.6%");
+		assertThat(Numbers.percent(0.8349)).isEqualTo("83%");
+		assertThat(Numbers.percent(0.4949)).isEqualTo("49%");
+	}
+
+	@Test
+	void figuresInTheExplanationHaveTheIndicatorsPrecision() {
+		Terms twoDecimals = new Terms(Comparator.GE, new BigDecimal("93"), null, null, null, 2016, 2020, false,
+				Direction.HIGHER, ValueType.RATE, "%", 2);
+		assertThat(zh(ProgressRules.evaluate(twoDecimals, figures("2017:89.0 2018:90.1 2019:91.2"), null, 2019)))
+			.isEqualTo("需加快：2019 年值 91.2%，按近 3 年趋势 2020 年预计 92.32%，目标 ≥ 93%，预期进展 83%");
+	}
+
+	@Test
+	void aForecastOfACountIsAWholeNumber() {
+		Terms fiveNew = new Terms(Comparator.GE, new BigDecimal("8"), null, null, null, 2017, 2020, false, Direction.HIGHER,
+				ValueType.COUNT, "家");
+		Progress progress = ProgressRules.evaluate(fiveNew, figures("2017:0 2018:2 2019:3"), null, 2019);
+		assertThat(progress.forecastValue()).isEqualByComparingTo("5");
+		assertThat(zh(progress)).contains("2020 年预计 5家");
 	}
 
 	@Test

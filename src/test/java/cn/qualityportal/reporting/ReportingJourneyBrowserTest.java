@@ -78,7 +78,7 @@ class ReportingJourneyBrowserTest {
 		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传佐证材料")).click();
 		assertThat(reporter.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("广西名牌认定文件.pdf"))).isVisible();
 		reporter.navigate(url("/reporting?period=" + period));
-		// Submitting sends the whole set: the bureau's other pass rates are filled too.
+		// The bureau's other pass rates are filled too, and every row is ticked: 提交所选 submits the ticked rows only.
 		Locator others = reporter.locator("tbody tr")
 			.filter(new Locator.FilterOptions().setHasNotText("全市制造业产品质量监督抽查合格率"))
 			.filter(new Locator.FilterOptions().setHas(reporter.getByPlaceholder("分子")));
@@ -86,12 +86,15 @@ class ReportingJourneyBrowserTest {
 			others.nth(i).getByPlaceholder("分子").fill("190");
 			others.nth(i).getByPlaceholder("分母").fill("200");
 		}
-		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+		for (Locator tick : reporter.locator("tbody input[type=checkbox][name$='.selected']").all()) {
+			tick.check();
+		}
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交所选")).click();
 		// A figure far from the other counties' needs a word of explanation, asked for on its row.
 		Locator unusual = reporter.locator("tbody tr").filter(new Locator.FilterOptions().setHas(reporter.locator(".invalid-feedback")));
 		assertThat(unusual).hasCount(1);
 		unusual.locator("input[name$='.note']").fill("新增快检点，样本扩大");
-		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+		reporter.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交所选")).click();
 		assertThat(reporter.getByText("已提交审核。")).isVisible();
 
 		Page reviewer = signIn("reviewer-450681");
@@ -105,14 +108,14 @@ class ReportingJourneyBrowserTest {
 
 		reporter.navigate(url("/reporting?period=" + period));
 		assertThat(reporter.getByText("分母应为全部抽查批次")).isVisible();
-		// The correction is made with the keyboard alone: Tab to the denominator, retype it, Tab to 提交, Enter.
+		// The correction is made with the keyboard alone: Tab to the denominator, retype it, Tab to its row's 提交此行, Enter.
 		tabTo(reporter, "el.getAttribute('aria-label') === '全市制造业产品质量监督抽查合格率 分母'");
 		reporter.keyboard().press("Control+A");
 		reporter.keyboard().type("198");
 		// The rate follows the corrected denominator: 190 / 198.
 		assertThat(row(reporter, "全市制造业产品质量监督抽查合格率").getByLabel("全市制造业产品质量监督抽查合格率 数值"))
 			.hasValue("95.9596");
-		tabTo(reporter, "el.tagName === 'BUTTON' && el.textContent.trim() === '提交'");
+		tabTo(reporter, "el.tagName === 'BUTTON' && el.getAttribute('aria-label') === '提交此行 全市制造业产品质量监督抽查合格率'");
 		reporter.keyboard().press("Enter");
 		assertThat(reporter.getByText("已提交审核。")).isVisible();
 

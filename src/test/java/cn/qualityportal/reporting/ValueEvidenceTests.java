@@ -85,7 +85,14 @@ class ValueEvidenceTests {
 		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ?",
 				String.class, value)).containsExactly("EVIDENCE_ADD");
 
+		// Deleting asks first, naming the file (issue #11, seen defect 5); only the confirmation deletes.
 		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(accounts.as("e-reporter")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("删除佐证材料“广西名牌证书.pdf”？")))
+			.andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+		assertThat(evidenceCount()).isOne();
+		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").param("confirmed", "true")
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("success", "evidence.removed"));
 		assertThat(evidenceCount()).isZero();
 		assertThat(jdbc.queryForList("select action from audit_log where entity = 'indicator_value' and entity_id = ? order by id",
@@ -137,7 +144,8 @@ class ValueEvidenceTests {
 			.file(new MockMultipartFile("file", "补充.pdf", "application/pdf", PDF))
 			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "reporting.locked"));
-		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").with(accounts.as("e-reporter")).with(csrf()))
+		mvc.perform(post("/reporting/values/" + value + "/evidence/" + evidence + "/delete").param("confirmed", "true")
+			.with(accounts.as("e-reporter")).with(csrf()))
 			.andExpect(flash().attribute("error", "reporting.locked"));
 		assertThat(evidenceCount()).isOne();
 	}

@@ -64,7 +64,21 @@ class IndicatorGoalTaskTests {
 					{"code":"IGT-LOSS","name":"质量损失率","category":"PRODUCT","unit":"%","valueType":"RATE",
 					 "direction":"LOWER","aggregation":"WEIGHTED","definition":"质量损失占产值的比率"}"""))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.direction").value("LOWER"));
+			.andExpect(jsonPath("$.direction").value("LOWER"))
+			// No declared precision: a rate shows one decimal (issue #11, item 8).
+			.andExpect(jsonPath("$.precision").value(1));
+		mvc.perform(post("/api/v1/indicators").with(httpBasic("igt-office", TestAccounts.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"code":"IGT-FUND","name":"质量投入","category":"PRODUCT","unit":"亿元","valueType":"AMOUNT",
+					 "direction":"HIGHER","aggregation":"SUM","decimals":5}"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("decimals"));
+		mvc.perform(post("/indicators").with(accounts.as("igt-office")).with(csrf()).param("code", "IGT-FUND").param("name", "质量投入")
+			.param("category", "PRODUCT").param("unit", "亿元").param("valueType", "AMOUNT").param("direction", "HIGHER")
+			.param("aggregation", "SUM").param("decimals", "3"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select decimals from indicator where code = 'IGT-FUND'", Integer.class)).isEqualTo(3);
 		mvc.perform(post("/api/v1/indicators").with(httpBasic("igt-reporter", TestAccounts.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""

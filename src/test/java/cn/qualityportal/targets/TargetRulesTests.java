@@ -78,7 +78,7 @@ class TargetRulesTests {
 	static Indicator indicator(ValueType valueType, String unit) {
 		Indicator indicator = new Indicator("T");
 		indicator.update(new IndicatorForm("T", "测试指标", GoalArea.PRODUCT, unit, valueType, Direction.HIGHER,
-				Aggregation.SUM, ReportingFrequency.ANNUAL, null, null, null, null, null));
+				Aggregation.SUM, ReportingFrequency.ANNUAL, null, null, null, null, null, null));
 		return indicator;
 	}
 

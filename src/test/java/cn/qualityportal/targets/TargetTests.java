@@ -76,6 +76,10 @@ class TargetTests {
 		assertThat(jdbc.queryForObject("select count(*) from target where document_id = ? and indicator_id = ?",
 				Integer.class, cityDocument, passRate)).isEqualTo(1);
 		assertThat(id).isPositive();
+		// A year is never written with a thousands separator (issue #11, seen defect 9: "到 2,020 年").
+		mvc.perform(get("/targets/" + id).with(accounts.as("target-office")))
+			.andExpect(content().string(containsString("到 2020 年")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("2,020"))));
 	}
 
 	@Test
