@@ -65,9 +65,19 @@ class AuditPurgeTests {
 		long submitted = jdbc.queryForObject("""
 				select v.id from indicator_value v join reporting_period p on p.id = v.period_id and p.year = 2020
 				where v.region_code = '450602' and v.status = 'SUBMITTED' order by v.id limit 1""", Long.class);
-		mvc.perform(post("/api/v1/values/" + submitted + "/return").with(as("reviewer-450602"))
+		JsonNode returned = json.readTree(mvc.perform(post("/api/v1/values/" + submitted + "/return").with(as("reviewer-450602"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\":\"请补充证明材料\"}")).andExpect(status().isOk());
+			.content("{\"reason\":\"请补充证明材料\"}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8));
+		// A returned figure resubmitted unchanged needs a note saying why.
+		mvc.perform(put("/api/v1/values").with(as("reporter-450602"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"indicatorCode\":\"%s\",\"regionCode\":\"450602\",\"year\":2020,\"value\":%s,\"note\":\"已补充证明材料\",\"version\":%d}"
+				.formatted(returned.get("indicatorCode").asString(), returned.get("value").asString(), returned.get("version").asLong())))
+			.andExpect(status().isOk());
 		mvc.perform(post("/api/v1/values/" + submitted + "/submit").with(as("reporter-450602"))).andExpect(status().isOk());
 
 		Map<Integer, JsonNode> before = rankings();

@@ -53,6 +53,16 @@ class ChosenSubmissionTests {
 				values ('C-A-RETURNED', '选择测试甲', 'PRODUCT', '个', 'COUNT', 'HIGHER', 'SUM'),
 				       ('C-B-DRAFT', '选择测试乙', 'PRODUCT', '个', 'COUNT', 'HIGHER', 'SUM'),
 				       ('C-C-DRAFT', '选择测试丙', 'PRODUCT', '个', 'COUNT', 'HIGHER', 'SUM') on conflict do nothing""");
+		// The grid asks only for what is owed: a document in force in 2026 with targets of 东兴市 for the three.
+		long lead = accounts.department("450681", "东兴市市场监督管理局", "MARKET_REGULATION");
+		if (jdbc.queryForObject("select count(*) from policy_document where title = '选择测试方案'", Long.class) == 0) {
+			long document = jdbc.queryForObject("""
+					insert into policy_document (title, issuer, level, region_code, issue_date, status)
+					values ('选择测试方案', '东兴市人民政府', 'COUNTY', '450681', '2026-01-10', 'IN_FORCE') returning id""", Long.class);
+			jdbc.update("""
+					insert into target (indicator_id, region_code, document_id, comparator, value, unit, deadline_year, lead_department_id)
+					select id, '450681', ?, 'GE', 10, unit, 2027, ? from indicator where code like 'C-_-%'""", document, lead);
+		}
 		jdbc.update("insert into reporting_period (year, kind, number) values (2026, 'ANNUAL', 0) on conflict do nothing");
 		period = jdbc.queryForObject("select id from reporting_period where year = 2026 and kind = 'ANNUAL'", Long.class);
 		jdbc.update("delete from indicator_value where period_id = ?", period);
