@@ -35,7 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The public site (政务公开) on the demo, without credentials: what the office published is there,
  * with the same numbers as the portal's API, and nothing else is reachable by any id or year.
  */
-@SpringBootTest(properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+// A context of its own (the extra property): the walk plants unpublished traps in the demo.
+@SpringBootTest(properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1",
+		"portal.publication.max-age=60" })
 @AutoConfigureMockMvc
 class PublicationTests {
 
