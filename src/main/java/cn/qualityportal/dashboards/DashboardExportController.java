@@ -131,10 +131,19 @@ class DashboardExportController {
 	 * The indicator's figures by region and year with each target's status, in the same layout as
 	 * the public indicator page's downloads (Chinese headers; {@link IndicatorSheet}).
 	 */
-	@GetMapping("/indicators/{id}/figures.{format:csv|xlsx}")
-	ResponseEntity<byte[]> figures(@PathVariable long id, @PathVariable String format,
-			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean submitted,
-			DataScope scope) {
+	@GetMapping("/indicators/{id}/figures.csv")
+	ResponseEntity<byte[]> figuresCsv(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		return figures(id, "csv", year, submitted, scope);
+	}
+
+	@GetMapping("/indicators/{id}/figures.xlsx")
+	ResponseEntity<byte[]> figuresXlsx(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		return figures(id, "xlsx", year, submitted, scope);
+	}
+
+	private ResponseEntity<byte[]> figures(long id, String format, Integer year, boolean submitted, DataScope scope) {
 		int judged = year(year);
 		PublicProgress.IndicatorDefinition indicator = publicProgress.definition(id)
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
