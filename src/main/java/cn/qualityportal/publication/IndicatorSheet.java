@@ -90,7 +90,7 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 			if (line.line() != null) {
 				one.put("markLine", map("symbol", "none", "silent", true, "data",
 						List.of(map("yAxis", line.line(), "name", line.condition())), "lineStyle", map("type", "dashed"),
-						"label", map("formatter", line.regionName() + " " + line.condition())));
+						"label", map("formatter", line.condition(), "position", "insideEndTop")));
 			}
 			series.add(one);
 		}

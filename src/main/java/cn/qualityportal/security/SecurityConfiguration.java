@@ -28,6 +28,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -78,14 +79,15 @@ class SecurityConfiguration {
 	 * The public site (政务公开, {@code /gk/}): read-only, no sign-in and no session, so many
 	 * anonymous readers cost no session rows and their pages can be cached (the publication module
 	 * sets Cache-Control and the ETag; Spring Security's no-store would forbid both). A per-address
-	 * limit protects it from a single runaway client.
+	 * limit protects it from a single runaway client (counted before the anonymous token is set, so
+	 * readers are told apart by their address, not all counted as one "anonymousUser").
 	 */
 	@Bean
 	@Order(0)
 	SecurityFilterChain publicChain(HttpSecurity http, ProblemDetailsResponder problems,
 			@Value("${portal.security.public-requests-per-minute:1200}") int publicRequestsPerMinute) throws Exception {
 		http.securityMatcher("/gk", "/gk/**")
-			.addFilterBefore(new ApiRateLimit(publicRequestsPerMinute, problems), AuthorizationFilter.class)
+			.addFilterBefore(new ApiRateLimit(publicRequestsPerMinute, problems), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/gk", "/gk/**").permitAll()
 				.requestMatchers(HttpMethod.HEAD, "/gk", "/gk/**").permitAll()
