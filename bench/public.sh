@@ -31,10 +31,12 @@ load() { # label url [header] → requests/s, latency
   local label=$1 url=$2 header=${3:-}
   if command -v wrk >/dev/null; then
     local out
-    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency ${header:+-H "$header"} "$url")
-    printf '%-44s %10s req/s  p50 %8s  p99 %8s  non-2xx/3xx: %s\n' "$label" \
+    out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency ${header:+-H "$header"} "$url")
+    # wrk counts a 304 and a 429 alike as "non-2xx"; socket errors are timeouts and refused connections.
+    printf '%-44s %10s req/s  p50 %8s  p99 %8s  non-2xx: %s  socket errors: %s\n' "$label" \
       "$(awk '/Requests\/sec/ { print $2 }' <<<"$out")" "$(awk '$1 == "50%" { print $2 }' <<<"$out")" \
-      "$(awk '$1 == "99%" { print $2 }' <<<"$out")" "$(awk '/Non-2xx/ { print $5 }' <<<"$out" | grep . || echo 0)"
+      "$(awk '$1 == "99%" { print $2 }' <<<"$out")" "$(awk '/Non-2xx/ { print $5 }' <<<"$out" | grep . || echo 0)" \
+      "$(awk '/Socket errors/ { print $0 }' <<<"$out" | sed 's/.*errors: //' | grep . || echo none)"
   else
     local out
     out=$(ab -q -t "$seconds" -n 1000000 -c "$connections" ${header:+-H "$header"} "$url" 2>&1)

@@ -1,45 +1,70 @@
 package cn.qualityportal.publication;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Caching for many anonymous readers: every public response may be kept by browsers and proxies
- * for {@code portal.publication.max-age} and then revalidated with its ETag (a 304 without a
- * body when nothing changed). The ETag is the hash of the body, so a publication, a withdrawal or
- * a new approved figure changes it without any invalidation to forget. The language is chosen by
- * the {@code lang} parameter (part of the URL) or its cookie, hence {@code Vary: Cookie}.
+ * for {@code portal.publication.max-age} seconds, then revalidated with its ETag. The ETag is
+ * derived before anything is rendered from {@link Publications#version()} (which moves with every
+ * figure, target, publication, withdrawal or document change), the address and the language, so a
+ * revalidation that finds nothing changed costs one query and answers 304 without a body.
+ * {@code Vary: Cookie}, because the language cookie changes the page.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicCaching {
+class PublicCaching implements WebMvcConfigurer {
 
-	@Bean
-	FilterRegistrationBean<ShallowEtagHeaderFilter> publicEtags(@Value("${portal.publication.max-age:60}") int maxAge) {
-		ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter() {
+	/** Tells this run's pages from an older build's (templates may have changed). */
+	private static final String STARTED = Long.toString(System.currentTimeMillis(), 36);
+
+	private final Publications publications;
+
+	private final int maxAge;
+
+	PublicCaching(Publications publications, @Value("${portal.publication.max-age:60}") int maxAge) {
+		this.publications = publications;
+		this.maxAge = maxAge;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
 
 			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge);
 				response.setHeader(HttpHeaders.VARY, "Cookie");
-				super.doFilterInternal(request, response, chain);
+				return !new ServletWebRequest(request, response).checkNotModified(etag(request));
 			}
 
-		};
-		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.addUrlPatterns("/gk", "/gk/*");
-		registration.setName("publicEtags");
-		return registration;
+		}).addPathPatterns("/gk", "/gk/**");
+	}
+
+	private String etag(HttpServletRequest request) {
+		String key = String.join("|", STARTED, publications.version(), request.getRequestURI(),
+				String.valueOf(request.getQueryString()),
+				RequestContextUtils.getLocaleResolver(request) == null ? ""
+						: RequestContextUtils.getLocaleResolver(request).resolveLocale(request).toLanguageTag());
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
 	}
 
 }

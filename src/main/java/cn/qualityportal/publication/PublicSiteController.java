@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The public site (政务公开), {@code /gk/}: no sign-in, read-only, citable URLs. Every handler
  * first asks {@link Publications} whether the document and the year are public and answers 404
  * otherwise, so no id or parameter reaches anything unpublished. Caching headers and the ETag are
- * set by {@link PublicCaching}.
+ * set by {@link PublicCaching} (a 304 before anything is read when nothing changed).
  */
 @Controller
 @RequestMapping("/gk")

@@ -65,6 +65,24 @@ public class Publications {
 			join region r on r.code = d.region_code
 			where d.status = 'IN_FORCE'""";
 
+	/**
+	 * A token that changes whenever anything the public site shows may have changed: a figure,
+	 * target, milestone, indicator or region (progress_change, appended by triggers), a publication
+	 * or withdrawal, a document, goal or department. The public pages' ETag is derived from it.
+	 */
+	@Transactional(readOnly = true)
+	public String version() {
+		return jdbc.sql("""
+				select concat_ws(':', (select coalesce(max(id), 0) from progress_change),
+				  (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_document),
+				  (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_year),
+				  (select count(*) || '-' || coalesce(sum(version), 0) || '-' || coalesce(max(updated_at)::text, '') from policy_document),
+				  (select count(*) || '-' || coalesce(sum(version), 0) from goal),
+				  (select count(*) || '-' || coalesce(sum(version), 0) from department))""")
+			.query(String.class)
+			.single();
+	}
+
 	/** Every public document, newest first. */
 	@Transactional(readOnly = true)
 	public List<PublicDocument> publicDocuments() {

@@ -86,6 +86,14 @@ class PublicationTests {
 			.andExpect(status().isNotModified())
 			.andReturn();
 		assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
+		// Anything that may change the page changes the ETag: here a year published (then withdrawn again).
+		jdbc.update("insert into published_year (region_code, year, published_by) values ('450600', 2015, 'office')");
+		mvc.perform(get("/gk/documents/" + cityDocument()).header(HttpHeaders.IF_NONE_MATCH, etag)).andExpect(status().isOk());
+		jdbc.update("delete from published_year where year = 2015");
+		// And an approved figure changing.
+		String current = mvc.perform(get("/gk/")).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+		jdbc.update("update indicator_value set value = value + 0.1 where id = (select min(id) from indicator_value where status = 'APPROVED')");
+		mvc.perform(get("/gk/").header(HttpHeaders.IF_NONE_MATCH, current)).andExpect(status().isOk());
 		assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isZero();
 	}
 
