@@ -44,8 +44,8 @@ class PublicationController {
 	@GetMapping
 	String list(@AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
 		model.addAttribute("documents", publications.candidates(scope));
-		model.addAttribute("regionName", user.unit().regionName());
-		model.addAttribute("yearCandidates", publications.yearCandidates(user.unit().regionCode()));
+		model.addAttribute("regionName", unit(user).regionName());
+		model.addAttribute("yearCandidates", publications.yearCandidates(unit(user).regionCode()));
 		return "publication/manage";
 	}
 
@@ -95,7 +95,7 @@ class PublicationController {
 
 	@GetMapping("/years/{year}/preview")
 	String previewYear(@PathVariable int year, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
-		Publications.YearCandidate candidate = publications.yearCandidates(user.unit().regionCode())
+		Publications.YearCandidate candidate = publications.yearCandidates(unit(user).regionCode())
 			.stream()
 			.filter(y -> y.year() == year)
 			.findFirst()
@@ -109,7 +109,7 @@ class PublicationController {
 			}
 		}
 		model.addAttribute("candidate", candidate);
-		model.addAttribute("regionName", user.unit().regionName());
+		model.addAttribute("regionName", unit(user).regionName());
 		model.addAttribute("documents", documents);
 		return "publication/previewYear";
 	}
@@ -120,7 +120,7 @@ class PublicationController {
 		if (!confirmed) {
 			return "redirect:/publication/years/" + year + "/preview";
 		}
-		publications.publishYear(user.unit().regionCode(), year, scope, user.getUsername());
+		publications.publishYear(unit(user).regionCode(), year, scope, user.getUsername());
 		redirect.addFlashAttribute("success", "publication.publishedFlash");
 		return "redirect:/publication";
 	}
@@ -128,9 +128,17 @@ class PublicationController {
 	@PostMapping("/years/{year}/withdraw")
 	String withdrawYear(@PathVariable int year, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			RedirectAttributes redirect) {
-		publications.withdrawYear(user.unit().regionCode(), year, scope, user.getUsername());
+		publications.withdrawYear(unit(user).regionCode(), year, scope, user.getUsername());
 		redirect.addFlashAttribute("success", "publication.withdrawnFlash");
 		return "redirect:/publication";
+	}
+
+	/** The office's unit: its region is the one whose years it publishes. */
+	private static cn.qualityportal.organisation.Unit unit(PortalUser user) {
+		if (user.unit() == null) {
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+		}
+		return user.unit();
 	}
 
 	private List<Preview> previews(long documentId, int year, TreeSet<Integer> years) {
