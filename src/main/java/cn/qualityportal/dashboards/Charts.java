@@ -53,16 +53,6 @@ final class Charts {
 				"yAxis", map("type", "value", "scale", true), "series", List.of(series)));
 	}
 
-	/** One line per named series over the years. */
-	static String lines(List<Integer> years, Map<String, List<BigDecimal>> series) {
-		List<Object> lines = new ArrayList<>();
-		series.forEach((name, values) -> lines.add(map("name", name, "type", "line", "data", values, "connectNulls", true)));
-		return json(map("tooltip", map("trigger", "axis"), "legend", map("bottom", 0, "type", "scroll"),
-				"grid", map("left", 8, "right", 16, "top", 16, "bottom", 40, "containLabel", true),
-				"xAxis", map("type", "category", "data", years.stream().map(String::valueOf).toList()),
-				"yAxis", map("type", "value", "scale", true), "series", lines));
-	}
-
 	/** Shares (0–100 %) per category, on an axis from 0 to 100 so bars compare honestly. */
 	static String shares(List<String> categories, List<? extends Number> values, String name) {
 		return json(map("tooltip", map("trigger", "axis"),

@@ -15,6 +15,7 @@ import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.progress.ProgressBoard;
 import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.publication.PublicProgress;
 import cn.qualityportal.reporting.Completeness;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.Refusal;
@@ -57,8 +58,12 @@ class DashboardController {
 
 	private final MessageSource messages;
 
+	private final PublicProgress publicProgress;
+
 	DashboardController(ProgressBoard board, Overview overview, DashboardQueries queries, Regions regions,
-			Documents documents, Indicators indicators, Completeness completeness, MessageSource messages) {
+			Documents documents, Indicators indicators, Completeness completeness, MessageSource messages,
+			PublicProgress publicProgress) {
+		this.publicProgress = publicProgress;
 		this.board = board;
 		this.overview = overview;
 		this.queries = queries;
@@ -191,6 +196,7 @@ class DashboardController {
 			reference = rows.get(0);
 		}
 		model.addAttribute("indicator", indicator);
+		model.addAttribute("definition", publicProgress.definition(id).orElseThrow());
 		model.addAttribute("rows", rows);
 		lines(rows, model);
 		model.addAttribute("ranked", ranked);
@@ -209,7 +215,10 @@ class DashboardController {
 		});
 		model.addAttribute("years", List.copyOf(years));
 		model.addAttribute("series", series);
-		model.addAttribute("seriesChart", Charts.lines(List.copyOf(years), series));
+		// One line per region with its target as a dashed line (the same chart as the public indicator page).
+		model.addAttribute("seriesChart", cn.qualityportal.publication.IndicatorSheet
+			.ofRows(indicator.code(), indicator.name(), indicator.unit(), judging.year(), List.copyOf(byRegion.values()))
+			.chart());
 		return page(model, "dashboards/indicator");
 	}
 

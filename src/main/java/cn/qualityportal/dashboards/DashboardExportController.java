@@ -8,6 +8,8 @@ import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.progress.ProgressBoard;
 import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.publication.IndicatorSheet;
+import cn.qualityportal.publication.PublicProgress;
 import cn.qualityportal.spreadsheets.Workbooks;
 import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
@@ -39,8 +41,11 @@ class DashboardExportController {
 
 	private final Explain explain;
 
+	private final PublicProgress publicProgress;
+
 	DashboardExportController(ProgressBoard board, Overview overview, Regions regions, MessageSource messages,
-			Explain explain) {
+			Explain explain, PublicProgress publicProgress) {
+		this.publicProgress = publicProgress;
 		this.board = board;
 		this.overview = overview;
 		this.regions = regions;
@@ -120,6 +125,36 @@ class DashboardExportController {
 			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
 		int judged = year(year);
 		return rows("indicator-" + id + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope));
+	}
+
+	/**
+	 * The indicator's figures by region and year with each target's status, in the same layout as
+	 * the public indicator page's downloads (Chinese headers; {@link IndicatorSheet}).
+	 */
+	@GetMapping("/indicators/{id}/figures.csv")
+	ResponseEntity<byte[]> figuresCsv(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		return figures(id, "csv", year, submitted, scope);
+	}
+
+	@GetMapping("/indicators/{id}/figures.xlsx")
+	ResponseEntity<byte[]> figuresXlsx(@PathVariable long id, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
+		return figures(id, "xlsx", year, submitted, scope);
+	}
+
+	private ResponseEntity<byte[]> figures(long id, String format, Integer year, boolean submitted, DataScope scope) {
+		int judged = year(year);
+		PublicProgress.IndicatorDefinition indicator = publicProgress.definition(id)
+			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
+		IndicatorSheet sheet = IndicatorSheet.ofRows(indicator.code(), indicator.name(), indicator.unit(), judged,
+				board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope));
+		boolean csv = format.equals("csv");
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : XLSX))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(sheet.filename(format)).build().toString())
+			.body(csv ? sheet.csv(messages) : sheet.xlsx(messages));
 	}
 
 	private ResponseEntity<byte[]> rows(String name, List<ProgressRow> rows) {

@@ -205,6 +205,7 @@ class DemoData implements ApplicationRunner {
 
 		values(plan, indicators);
 		rubric();
+		publish(city);
 
 		long task = jdbc.sql("""
 				insert into task (document_id, goal_id, title, lead_department_id, due_year, status)
@@ -362,6 +363,27 @@ class DemoData implements ApplicationRunner {
 					insert into audit_log (actor, entity, entity_id, action, new_state, reason)
 					values ('demo', 'self_assessment', ?, 'SUBMIT', jsonb_build_object('status', 'SUBMITTED'), '演示数据')""")
 				.param(sheet)
+				.update();
+		}
+	}
+
+	/**
+	 * The office has published the city's decision and the closed years 2016–2019 (政务公开), so the
+	 * public site shows something out of the box; the district plan and the open year 2020 stay internal.
+	 */
+	private void publish(long document) {
+		jdbc.sql("insert into published_document (document_id, published_by) values (?, 'office')").param(document).update();
+		jdbc.sql("""
+				insert into audit_log (actor, entity, entity_id, action, new_state, reason)
+				values ('demo', 'published_document', ?, 'PUBLISH', jsonb_build_object('document', '防政发〔2017〕14号'), '演示数据')""")
+			.param(document)
+			.update();
+		for (int year = 2016; year <= 2019; year++) {
+			jdbc.sql("insert into published_year (region_code, year, published_by) values (?, ?, 'office')").params(CITY, year).update();
+			jdbc.sql("""
+					insert into audit_log (actor, entity, entity_id, action, new_state, reason)
+					values ('demo', 'published_year', ?, 'PUBLISH', jsonb_build_object('region', cast(? as text), 'year', cast(? as integer)), '演示数据')""")
+				.params(year, CITY, year)
 				.update();
 		}
 	}

@@ -22,10 +22,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -70,6 +73,36 @@ class SecurityConfiguration {
 		// Failures reach SignInEvents (lockout, security audit) only through the publisher.
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
+	}
+
+	/**
+	 * The public site (政务公开, {@code /gk/}): read-only, no sign-in and no session, so many
+	 * anonymous readers cost no session rows and their pages can be cached (the publication module
+	 * sets Cache-Control and the ETag; Spring Security's no-store would forbid both). A per-address
+	 * limit protects it from a single runaway client (counted before the anonymous token is set, so
+	 * readers are told apart by their address, not all counted as one "anonymousUser").
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicChain(HttpSecurity http, ProblemDetailsResponder problems,
+			@Value("${portal.security.public-requests-per-minute:1200}") int publicRequestsPerMinute) throws Exception {
+		http.securityMatcher("/gk", "/gk/**")
+			.addFilterBefore(new ApiRateLimit(publicRequestsPerMinute, problems), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/gk", "/gk/**").permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/gk", "/gk/**").permitAll()
+				.anyRequest().denyAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			// Nothing here changes anything (every unsafe method is denied), so there is no token to keep.
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.cacheControl(cache -> cache.disable())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+		return http.build();
 	}
 
 	@Bean

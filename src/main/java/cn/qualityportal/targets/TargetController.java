@@ -43,14 +43,21 @@ class TargetController {
 
 	private final Regions regions;
 
+	private final List<TargetPageSection> sections;
+
 	TargetController(TargetSearch search, TargetEditor editor, IndicatorRepository indicators, GoalRepository goals,
-			Documents documents, Regions regions) {
+			Documents documents, Regions regions, List<TargetPageSection> sections) {
 		this.search = search;
 		this.editor = editor;
 		this.indicators = indicators;
 		this.goals = goals;
 		this.documents = documents;
 		this.regions = regions;
+		this.sections = sections;
+	}
+
+	/** A contributed part of the target page: its fragment and what it shows. */
+	record SectionView(String template, Object model) {
 	}
 
 	@ModelAttribute("comparators")
@@ -82,6 +89,11 @@ class TargetController {
 		model.addAttribute("parent", target.getParentTargetId() == null ? null
 				: search.find(target.getParentTargetId(), scope).orElse(null));
 		model.addAttribute("editable", scope.covers(target.getRegionCode()));
+		TargetPageSection.Subject subject = new TargetPageSection.Subject(id, target.getIndicator().getId(),
+				target.getRegionCode(), target.getDocumentId());
+		model.addAttribute("sections", sections.stream()
+			.map(section -> new SectionView(section.template(), section.model(subject, scope)))
+			.toList());
 		return "targets/show";
 	}
 

@@ -193,6 +193,21 @@ class AuthorizationMatrixTests {
 				GET  /dashboards/documents/{id}/export.xlsx     | /dashboards/documents/{docA}/export.xlsx              | ANY
 				GET  /dashboards/indicators/{id}                | /dashboards/indicators/{indicator}                    | ANY
 				GET  /dashboards/indicators/{id}/export.xlsx    | /dashboards/indicators/{indicator}/export.xlsx        | ANY
+				GET  /dashboards/indicators/{id}/figures.csv    | /dashboards/indicators/{indicator}/figures.csv        | ANY
+				GET  /dashboards/indicators/{id}/figures.xlsx   | /dashboards/indicators/{indicator}/figures.xlsx       | ANY
+				GET  /publication                               | /publication                                          | OFFICE
+				GET  /publication/documents/{id}/preview        | /publication/documents/{docA}/preview                 | OFFICE
+				POST /publication/documents/{id}/publish        | /publication/documents/{docA}/publish                 | OFFICE
+				POST /publication/documents/{id}/withdraw       | /publication/documents/{docA}/withdraw                | OFFICE
+				GET  /publication/years/{year}/preview          | /publication/years/2019/preview                       | OFFICE
+				POST /publication/years/{year}/publish          | /publication/years/2031/publish?confirmed=true        | OFFICE
+				POST /publication/years/{year}/withdraw         | /publication/years/2031/withdraw                      | OFFICE
+				GET  /gk                                        | /gk                                                   | PUBLIC
+				GET  /gk/                                       | /gk/                                                  | PUBLIC
+				GET  /gk/documents/{id}                         | /gk/documents/{cityDoc}                               | PUBLIC
+				GET  /gk/documents/{id}/indicators/{indicatorId} | /gk/documents/{cityDoc}/indicators/{indicator}       | PUBLIC
+				GET  /gk/documents/{id}/indicators/{indicatorId}.csv | /gk/documents/{cityDoc}/indicators/{indicator}.csv | PUBLIC
+				GET  /gk/documents/{id}/indicators/{indicatorId}.xlsx | /gk/documents/{cityDoc}/indicators/{indicator}.xlsx | PUBLIC
 				GET  /reports/{code}/{year}                     | /reports/450602/2019                                  | DATA        | scoped
 				GET  /reports/{code}/{year}.pdf                 | /reports/450602/2019.pdf                              | DATA        | scoped
 				GET  /documents                                 | /documents                                            | ANY
@@ -417,7 +432,8 @@ class AuthorizationMatrixTests {
 				  (select count(*) || ':' || sum(version) from rubric), (select count(*) from rubric_item),
 				  (select count(*) || ':' || coalesce(sum(version), 0) from self_assessment), (select count(*) from self_assessment_evidence),
 				  (select count(*) from rubric_publication),
-				  (select count(*) from extraction_candidate), (select count(*) from audit_log))""", String.class);
+				  (select count(*) from extraction_candidate), (select count(*) from audit_log),
+				  (select count(*) from published_document), (select count(*) from published_year))""", String.class);
 	}
 
 	private String id(String sql) {

@@ -1,0 +1,9 @@
+/**
+ * Publication (政务公开): the office's explicit acts of publishing a document and a year's progress
+ * (previewed, confirmed, audited, withdrawable), and the public read-only site under {@code /gk/}
+ * that shows only what was published: documents in force and published, approved figures, published
+ * years. It reads statuses through {@link cn.qualityportal.progress.ProgressBoard}, so the public
+ * site applies the same rules as the portal.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Publication")
+package cn.qualityportal.publication;
