@@ -116,6 +116,38 @@ class HostileInputTests {
 	}
 
 	@Test
+	void hostileNumbersInFormsAndBodiesAreRefusedAtOnceAndChangeNothing() throws Exception {
+		// Issue #12, finding 3: every number is bounded before any arithmetic, on every form and API body.
+		long cityDoc = jdbc.queryForObject("select id from policy_document where doc_number = '防政发〔2017〕14号'", Long.class);
+		long indicator = jdbc.queryForObject("select id from indicator where code = 'FCG-02'", Long.class);
+		int targets = jdbc.queryForObject("select count(*) from target", Integer.class);
+		// Warm up the form's template, so the timing below is the request's, not the first rendering's.
+		mvc.perform(post("/targets").with(accounts.as("office")).with(csrf()).param("documentId", "" + cityDoc)
+			.param("regionCode", "450600").param("indicatorId", "" + indicator).param("comparator", "GE")
+			.param("value", "abc").param("deadlineYear", "2030")).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/targets").with(accounts.as("office")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":\"abc\"}")).andExpect(status().isBadRequest());
+		for (String hostile : new String[] { "1e-100000000", "1E+400000000", "123456789012345678", "0.000000000001" }) {
+			long started = System.nanoTime();
+			mvc.perform(post("/targets").with(accounts.as("office")).with(csrf()).param("documentId", "" + cityDoc)
+				.param("regionCode", "450600").param("indicatorId", "" + indicator).param("comparator", "GE")
+				.param("value", hostile).param("deadlineYear", "2030"))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+					.attributeHasFieldErrors("form", "value"));
+			mvc.perform(post("/api/v1/targets").with(accounts.as("office")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"documentId\":" + cityDoc + ",\"regionCode\":\"450600\",\"indicatorId\":" + indicator
+						+ ",\"comparator\":\"GE\",\"value\":" + hostile + ",\"deadlineYear\":2030}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+					.value("value"));
+			// Two requests: each well under a second.
+			assertThat((System.nanoTime() - started) / 1_000_000).as(hostile).isLessThan(2000);
+		}
+		assertThat(jdbc.queryForObject("select count(*) from target", Integer.class)).isEqualTo(targets);
+	}
+
+	@Test
 	void pathTraversalInFileNamesIsDefused() throws Exception {
 		long value = jdbc.queryForObject("""
 				select v.id from indicator_value v join reporting_period p on p.id = v.period_id and p.year = 2020
