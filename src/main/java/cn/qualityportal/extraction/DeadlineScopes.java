@@ -1,0 +1,223 @@
+package cn.qualityportal.extraction;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 3 of the pipeline: which deadline governs each position of the text, and which stretches
+ * report results instead of setting goals.
+ * <ul>
+ * <li>A deadline (到2025年, 力争到2025年, 2025年前, 2022年8月底前, “十四五”末 or 十四五期间, a period
+ * 2022—2024年, 用三年时间 from a stated start year, or a bare 2025年 heading a goal) governs what
+ * follows it, across sentences, lines and —— items, until another deadline or a top-level
+ * section heading.</li>
+ * <li>In a section whose heading names goals (主要目标), text before any deadline takes the
+ * section's most frequent deadline.</li>
+ * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …, or led by a year before the document's
+ * deadlines, such as 2023年 in a text whose goals are for 2025) starts a report that runs to the end of its
+ * line or the next deadline; its figures are results, not targets. So does a past plan period
+ * (“十三五”期间…累计) in a text that sets a later deadline.</li>
+ * </ul>
+ */
+final class DeadlineScopes {
+
+	private static final Pattern DEADLINE = Pattern.compile("(?:到|至|截至|截止到|截止|力争到|争取到|力争在|目标到|计划到)\\s*((?:19|20)\\d{2})\\s*年"
+			+ "|(?<![\\d-~])((?:19|20)\\d{2})\\s*年\\s*(?:\\d{1,2}\\s*月?\\s*)?(?:底|末)?\\s*(?:前|以前)"
+			+ "|“?(十[一二三四五六])五”?\\s*(?:规划)?\\s*(?:期|时期)?\\s*(末|期间|期末|时期)"
+			+ "|(?<![\\d(《])((?:19|20)\\d{2})\\s*[-~至到]\\s*((?:19|20)\\d{2})\\s*年(?![)\\d])"
+			+ "|用\\s*([一二两三四五六七八九十\\d]{1,2})\\s*年(?:左右)?(?:的)?时间");
+
+	/** A bare year at the head of a clause: 2025年, 制造业…指数达到83. */
+	private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\d年月日号-])((?:19|20)\\d{2})\\s*年(?![\\d月度以来内初]|底前|前)");
+
+	private static final Pattern START_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年\\s*(?:起|开始)");
+
+	private static final Pattern REPORT = Pattern.compile("已经|已达|已有|同比|比上年|较上年|上年度|近年来|上一年|数据显示|统计显示|监测数据|获悉|"
+			+ "截至目前|目前已|首次进入");
+
+	private static final Pattern PAST_WORDS = Pattern.compile("累计|已|取得|先后|共有");
+
+	record Deadline(int at, int year) {
+	}
+
+	private final List<Deadline> deadlines;
+
+	private final List<Clauses.Heading> headings;
+
+	private final Map<Integer, Integer> goalSectionYears;
+
+	private final boolean[] report;
+
+	private DeadlineScopes(List<Deadline> deadlines, List<Clauses.Heading> headings, Map<Integer, Integer> goalSectionYears,
+			boolean[] report) {
+		this.deadlines = deadlines;
+		this.headings = headings;
+		this.goalSectionYears = goalSectionYears;
+		this.report = report;
+	}
+
+	static DeadlineScopes of(String text) {
+		List<Clauses.Heading> headings = Clauses.headings(text);
+		List<Deadline> explicit = explicitDeadlines(text);
+		int earliest = explicit.stream().mapToInt(Deadline::year).min().orElse(Integer.MAX_VALUE);
+		int latest = explicit.stream().mapToInt(Deadline::year).max().orElse(Integer.MIN_VALUE);
+		boolean[] report = new boolean[text.length() + 1];
+		List<Deadline> deadlines = new ArrayList<>();
+		for (Clauses.Span line : Clauses.lines(text)) {
+			boolean reporting = false;
+			for (Clauses.Span sentence : Clauses.sentences(text, line.start(), line.end())) {
+				String words = sentence.of(text);
+				List<Deadline> inSentence = new ArrayList<>();
+				for (Deadline deadline : explicit) {
+					if (deadline.at() >= sentence.start() && deadline.at() < sentence.end()) {
+						boolean pastPeriod = deadline.year() < latest && isPeriod(text, deadline.at())
+								&& PAST_WORDS.matcher(words).find();
+						if (!pastPeriod) {
+							inSentence.add(deadline);
+						}
+					}
+				}
+				Matcher bare = BARE_YEAR.matcher(text).region(sentence.start(), sentence.end());
+				boolean pastYearLeads = false;
+				while (bare.find()) {
+					if (!leadsClause(text, sentence.start(), bare.start()) || coveredBy(inSentence, bare.start())) {
+						continue;
+					}
+					int year = Integer.parseInt(bare.group(1));
+					if (year >= earliest) {
+						inSentence.add(new Deadline(bare.start(), year));
+					}
+					else if (bare.start() - sentence.start() <= 2) {
+						pastYearLeads = true;
+					}
+				}
+				if (!inSentence.isEmpty()) {
+					inSentence.sort((a, b) -> a.at() - b.at());
+					deadlines.addAll(inSentence);
+					// A report before the deadline within the sentence stays a report; what follows sets goals.
+					if (reporting || REPORT.matcher(text.substring(sentence.start(), inSentence.get(0).at())).find()) {
+						mark(report, sentence.start(), inSentence.get(0).at());
+					}
+					reporting = false;
+					continue;
+				}
+				if (REPORT.matcher(words).find() || pastYearLeads) {
+					reporting = true;
+				}
+				if (reporting) {
+					mark(report, sentence.start(), sentence.end());
+				}
+			}
+		}
+		deadlines.sort((a, b) -> a.at() - b.at());
+		return new DeadlineScopes(deadlines, headings, goalSectionYears(text, headings, deadlines), report);
+	}
+
+	private static void mark(boolean[] report, int from, int to) {
+		for (int i = from; i < to; i++) {
+			report[i] = true;
+		}
+	}
+
+	private static boolean isPeriod(String text, int at) {
+		int end = Math.min(text.length(), at + 12);
+		return text.substring(at, end).contains("期间");
+	}
+
+	private static boolean coveredBy(List<Deadline> deadlines, int at) {
+		return deadlines.stream().anyMatch(deadline -> Math.abs(deadline.at() - at) <= 4);
+	}
+
+	/** A year heads a clause when only a connective or nothing stands between the clause's start and it. */
+	private static boolean leadsClause(String text, int sentenceStart, int at) {
+		int clause = Clauses.clauseStart(text, sentenceStart, at);
+		String before = text.substring(clause, at).strip();
+		return before.isEmpty() || before.matches("(?:[一二三四五六七八九十]{1,3}、)?.{0,6}目标|力争|争取|计划|预计|确保|目标是");
+	}
+
+	/** Deadlines written with a marker (到, 前, 末, 期间, a period, 用N年时间 from a start year), in order. */
+	static List<Deadline> explicitDeadlines(String text) {
+		List<Deadline> deadlines = new ArrayList<>();
+		Matcher matcher = DEADLINE.matcher(text);
+		while (matcher.find()) {
+			Integer year = null;
+			if (matcher.group(1) != null) {
+				year = Integer.parseInt(matcher.group(1));
+			}
+			else if (matcher.group(2) != null) {
+				year = Integer.parseInt(matcher.group(2));
+			}
+			else if (matcher.group(3) != null) {
+				// 十一五 ends 2010, 十二五 2015, 十三五 2020, 十四五 2025, 十五五 2030.
+				year = 2010 + 5 * "一二三四五六".indexOf(matcher.group(3).charAt(1));
+			}
+			else if (matcher.group(5) != null) {
+				year = Integer.parseInt(matcher.group(6));
+			}
+			else if (matcher.group(7) != null) {
+				Matcher start = START_YEAR.matcher(text).region(Math.max(0, matcher.start() - 20), matcher.start());
+				if (start.find()) {
+					year = Integer.parseInt(start.group(1)) + ChineseNumbers.parse(matcher.group(7)).intValue() - 1;
+				}
+			}
+			if (year != null) {
+				deadlines.add(new Deadline(matcher.start(), year));
+			}
+		}
+		return deadlines;
+	}
+
+	private static Map<Integer, Integer> goalSectionYears(String text, List<Clauses.Heading> headings, List<Deadline> deadlines) {
+		Map<Integer, Integer> years = new HashMap<>();
+		for (int h = 0; h < headings.size(); h++) {
+			if (!headings.get(h).goals()) {
+				continue;
+			}
+			int from = headings.get(h).start();
+			int to = h + 1 < headings.size() ? headings.get(h + 1).start() : text.length();
+			Map<Integer, Integer> counts = new HashMap<>();
+			deadlines.stream().filter(d -> d.at() >= from && d.at() < to).forEach(d -> counts.merge(d.year(), 1, Integer::sum));
+			counts.entrySet()
+				.stream()
+				.min((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey() - b.getKey() : b.getValue() - a.getValue())
+				.ifPresent(usual -> years.put(from, usual.getKey()));
+		}
+		return years;
+	}
+
+	/** The deadline governing position {@code at}, or null. */
+	Integer yearAt(int at) {
+		int section = sectionStart(at);
+		Integer year = null;
+		for (Deadline deadline : deadlines) {
+			if (deadline.at() > at) {
+				break;
+			}
+			if (deadline.at() >= section) {
+				year = deadline.year();
+			}
+		}
+		return year != null ? year : goalSectionYears.get(section);
+	}
+
+	/** Whether position {@code at} lies in a stretch that reports results. */
+	boolean isReport(int at) {
+		return at >= 0 && at < report.length && report[at];
+	}
+
+	private int sectionStart(int at) {
+		int start = -1;
+		for (Clauses.Heading heading : headings) {
+			if (heading.start() > at) {
+				break;
+			}
+			start = heading.start();
+		}
+		return start;
+	}
+
+}
