@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
 /**
  * Stage 2 of the pipeline: the layout of the normalised text. Lines (paragraphs as stored),
  * sentences (split at 。；！？ outside parentheses), clauses (after a comma, colon, semicolon or a
- * bullet dash) and the top-level section headings (一、… or 第一章) that end the reach of a deadline.
+ * bullet dash) and the headings by level (一、 (一) 1. (1)) that end the reach of a deadline.
  * Headings are found at a line's start and, because web copies often run a whole document into
  * one line, right after a full stop.
  */
 final class Clauses {
 
-	/** A top-level heading: 一、 二. 第三章 第四部分 (not (一) or 1., which are sub-items of a section). */
-	private static final Pattern TOP_HEADING = Pattern.compile("(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}[章部])");
+	/** Headings by level: 1 一、 or 第三章; 2 (一); 3 1. or 1、; 4 (1). */
+	private static final Pattern HEADING = Pattern.compile("([一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十]{1,3}[章部])"
+			+ "|(\\([一二三四五六七八九十]{1,3}\\))|(\\d{1,2}[.、](?!\\d))|(\\(\\d{1,2}\\))");
 
 	record Span(int start, int end) {
 
@@ -24,8 +25,8 @@ final class Clauses {
 
 	}
 
-	/** A top-level heading at {@code start}; {@code goals} when its words name goals (主要目标, 创建目标). */
-	record Heading(int start, boolean goals) {
+	/** A heading at {@code start} of {@code level} (1 is top); {@code goals} when its words name goals (主要目标, 创建目标). */
+	record Heading(int start, int level, boolean goals) {
 	}
 
 	private Clauses() {
@@ -102,10 +103,10 @@ final class Clauses {
 		return sentenceEnd;
 	}
 
-	/** The top-level headings of the text, in order. */
+	/** The headings of the text (at a line's start or right after a full stop), in order. */
 	static List<Heading> headings(String text) {
 		List<Heading> headings = new ArrayList<>();
-		var matcher = TOP_HEADING.matcher(text);
+		var matcher = HEADING.matcher(text);
 		while (matcher.find()) {
 			int at = matcher.start();
 			int before = at - 1;
@@ -120,7 +121,8 @@ final class Clauses {
 			while (end < text.length() && end - matcher.end() < 30 && "\n。,:;".indexOf(text.charAt(end)) < 0) {
 				end++;
 			}
-			headings.add(new Heading(at, text.substring(matcher.end(), end).contains("目标")));
+			int level = matcher.group(1) != null ? 1 : matcher.group(2) != null ? 2 : matcher.group(3) != null ? 3 : 4;
+			headings.add(new Heading(at, level, text.substring(matcher.end(), end).contains("目标")));
 		}
 		return headings;
 	}

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>A deadline (到2025年, 力争到2025年, 2025年前, 2022年8月底前, “十四五”末 or 十四五期间, a period
  * 2022—2024年, 用三年时间 from a stated start year, or a bare 2025年 heading a goal) governs what
- * follows it, across sentences, lines and —— items, until another deadline or a top-level
- * section heading.</li>
- * <li>In a section whose heading names goals (主要目标), text before any deadline takes the
+ * follows it, across sentences, lines and —— items, until another deadline or the next heading
+ * of the same or a higher level than the part it stands in (a deadline under 二、主要目标 reaches
+ * over (一) and (二); one inside item 4. ends at item 5. or at (四)).</li>
+ * <li>In a section whose heading names goals (主要目标), a line without a deadline of its own takes the
  * section's most frequent deadline.</li>
  * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …, or led by a year before the document's
  * deadlines, such as 2023年 in a text whose goals are for 2025) starts a report that runs to the end of its
@@ -44,7 +45,11 @@ final class DeadlineScopes {
 	record Deadline(int at, int year) {
 	}
 
-	private final List<Deadline> deadlines;
+	/** A deadline and where its reach ends. */
+	private record Scope(int at, int year, int end) {
+	}
+
+	private final List<Scope> scopes;
 
 	private final List<Clauses.Heading> headings;
 
@@ -52,9 +57,12 @@ final class DeadlineScopes {
 
 	private final boolean[] report;
 
-	private DeadlineScopes(List<Deadline> deadlines, List<Clauses.Heading> headings, Map<Integer, Integer> goalSectionYears,
+	private final String text;
+
+	private DeadlineScopes(String text, List<Scope> scopes, List<Clauses.Heading> headings, Map<Integer, Integer> goalSectionYears,
 			boolean[] report) {
-		this.deadlines = deadlines;
+		this.text = text;
+		this.scopes = scopes;
 		this.headings = headings;
 		this.goalSectionYears = goalSectionYears;
 		this.report = report;
@@ -114,7 +122,27 @@ final class DeadlineScopes {
 			}
 		}
 		deadlines.sort((a, b) -> a.at() - b.at());
-		return new DeadlineScopes(deadlines, headings, goalSectionYears(text, headings, deadlines), report);
+		List<Scope> scopes = new ArrayList<>();
+		for (Deadline deadline : deadlines) {
+			scopes.add(new Scope(deadline.at(), deadline.year(), reachEnd(headings, deadline.at(), text.length())));
+		}
+		return new DeadlineScopes(text, scopes, headings, goalSectionYears(text, headings, deadlines), report);
+	}
+
+	/** The next heading of the same or a higher level than the one the position stands under. */
+	private static int reachEnd(List<Clauses.Heading> headings, int at, int textEnd) {
+		int level = 1;
+		for (Clauses.Heading heading : headings) {
+			if (heading.start() > at) {
+				if (heading.level() <= level) {
+					return heading.start();
+				}
+			}
+			else {
+				level = heading.level();
+			}
+		}
+		return textEnd;
 	}
 
 	private static void mark(boolean[] report, int from, int to) {
@@ -173,12 +201,13 @@ final class DeadlineScopes {
 
 	private static Map<Integer, Integer> goalSectionYears(String text, List<Clauses.Heading> headings, List<Deadline> deadlines) {
 		Map<Integer, Integer> years = new HashMap<>();
-		for (int h = 0; h < headings.size(); h++) {
-			if (!headings.get(h).goals()) {
+		List<Clauses.Heading> top = headings.stream().filter(heading -> heading.level() == 1).toList();
+		for (int h = 0; h < top.size(); h++) {
+			if (!top.get(h).goals()) {
 				continue;
 			}
-			int from = headings.get(h).start();
-			int to = h + 1 < headings.size() ? headings.get(h + 1).start() : text.length();
+			int from = top.get(h).start();
+			int to = h + 1 < top.size() ? top.get(h + 1).start() : text.length();
 			Map<Integer, Integer> counts = new HashMap<>();
 			deadlines.stream().filter(d -> d.at() >= from && d.at() < to).forEach(d -> counts.merge(d.year(), 1, Integer::sum));
 			counts.entrySet()
@@ -189,19 +218,31 @@ final class DeadlineScopes {
 		return years;
 	}
 
-	/** The deadline governing position {@code at}, or null. */
+	/**
+	 * The deadline governing position {@code at}, or null: one written before it in its own line; else,
+	 * in a goals section, the section's usual deadline (its 总体目标 may also name a far vision year);
+	 * else the deadline whose reach covers it.
+	 */
 	Integer yearAt(int at) {
-		int section = sectionStart(at);
-		Integer year = null;
-		for (Deadline deadline : deadlines) {
-			if (deadline.at() > at) {
+		int lineStart = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+		Integer carried = null;
+		Integer sameLine = null;
+		for (Scope scope : scopes) {
+			if (scope.at() > at) {
 				break;
 			}
-			if (deadline.at() >= section) {
-				year = deadline.year();
+			if (at < scope.end()) {
+				carried = scope.year();
+			}
+			if (scope.at() >= lineStart) {
+				sameLine = scope.year();
 			}
 		}
-		return year != null ? year : goalSectionYears.get(section);
+		if (sameLine != null) {
+			return sameLine;
+		}
+		Integer usual = goalSectionYears.get(sectionStart(at));
+		return usual != null ? usual : carried;
 	}
 
 	/** Whether position {@code at} lies in a stretch that reports results. */
@@ -215,7 +256,9 @@ final class DeadlineScopes {
 			if (heading.start() > at) {
 				break;
 			}
-			start = heading.start();
+			if (heading.level() == 1) {
+				start = heading.start();
+			}
 		}
 		return start;
 	}

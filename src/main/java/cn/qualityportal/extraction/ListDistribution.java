@@ -47,6 +47,7 @@ final class ListDistribution {
 			return named;
 		}
 		int subjectEnd = end;
+		int[] starts = items.stream().mapToInt(item -> item[0]).toArray();
 		// The words after the last item belong to every item's name: after 等 (交通等服务的满意度), or the
 		// shared head of a last item much longer than the others (水产品 + 抽检合格率).
 		int[] lastItem = items.get(items.size() - 1);
@@ -79,8 +80,9 @@ final class ListDistribution {
 		prefix = Naming.subject(prefix.isBlank() ? "" : prefix + "X");
 		prefix = prefix.endsWith("X") ? prefix.substring(0, prefix.length() - 1) : "";
 		List<Item> result = new ArrayList<>();
-		for (int[] item : items) {
-			result.add(new Item(Naming.subject(prefix + text.substring(item[0], item[1]).strip() + suffix), item[0]));
+		for (int i = 0; i < items.size(); i++) {
+			int[] item = items.get(i);
+			result.add(new Item(Naming.subject(prefix + text.substring(item[0], item[1]).strip() + suffix), starts[i]));
 		}
 		return result;
 	}

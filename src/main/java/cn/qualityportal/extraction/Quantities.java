@@ -68,7 +68,7 @@ final class Quantities {
 			if (chinese && !chineseQuantity(text, matcher.start(), number, unit, before)) {
 				continue;
 			}
-			if (unit.isEmpty() && !isIndex(before)) {
+			if (unit.isEmpty() && !isIndex(before) && !number.equals("零")) {
 				continue;
 			}
 			if (unit.equals("分") && before.endsWith("满")) {
@@ -110,7 +110,7 @@ final class Quantities {
 		if (number.equals("一")) {
 			return false;
 		}
-		return !unit.isEmpty() && unit.length() == 1 && COUNT_UNITS.indexOf(unit.charAt(0)) >= 0;
+		return !unit.isEmpty() && unit.length() == 1 && "个只件项家名所座处条户款".indexOf(unit.charAt(0)) >= 0;
 	}
 
 	/** A number without unit is an index or score value after its name (竞争力指数达到92, 满意度达85以上, 之比达到2.5:1). */

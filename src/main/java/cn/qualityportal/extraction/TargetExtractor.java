@@ -80,6 +80,11 @@ public class TargetExtractor {
 			boolean hasVerb = verb.find();
 			String verbText = hasVerb ? verb.group() : "";
 			String distributor = hasVerb ? verb.group(1) : null;
+			if (!hasVerb && before.endsWith("各")) {
+				// A、B各50家: 各 alone shares the value.
+				verbText = "各";
+				distributor = "各";
+			}
 			String subject = before.substring(0, before.length() - verbText.length());
 			int subjectEnd = clauseStart + subject.length();
 			String context = text.substring(Math.max(start, value.start() - 12), value.start());
@@ -152,7 +157,7 @@ public class TargetExtractor {
 			if (!hasVerb || distributor == null) {
 				// A bare list sharing one rate: 主要工业产品、日用消费品质量…合格率94%以上 (not 等 lists or compounds such as 无害化、资源化处理率).
 				String words = text.substring(clauseStart, subjectEnd);
-				if (words.indexOf('、') >= 0 && !words.contains("等") && RATE_HEAD.matcher(name).find()
+				if (words.indexOf('、') >= 0 && !words.contains("等") && !words.contains("(") && quoteEnd == value.end() && RATE_HEAD.matcher(name).find()
 						&& !words.matches("(?s).*化、.*")) {
 					List<ListDistribution.Item> items = ListDistribution.items(text, clauseStart, subjectEnd, 0, false);
 					if (!items.isEmpty()) {
@@ -202,7 +207,12 @@ public class TargetExtractor {
 		while (marker.find()) {
 			after = marker.end();
 		}
-		return after >= 0 && !OTHER_LEAD_VERB.matcher(before.substring(after)).find();
+		if (after < 0) {
+			return false;
+		}
+		// The reach ends at another verb, or at a clause that places the count (…,在5个县开展…).
+		String reach = before.substring(after);
+		return !OTHER_LEAD_VERB.matcher(reach).find() && !reach.matches("(?s).*[,;]\\s*在.*");
 	}
 
 	/** The end of the noun a count names: to the next delimiter, value or 等; through 、 between joined nouns (国家级、省级…项目). */
@@ -275,7 +285,7 @@ public class TargetExtractor {
 		if (end <= lineStart) {
 			return "";
 		}
-		int from = Clauses.clauseStart(text, lineStart, end);
+		int from = Math.max(Clauses.clauseStart(text, lineStart, end), text.lastIndexOf('。', end - 1) + 1);
 		String previous = text.substring(from, end);
 		Matcher predicate = PREDICATE_START.matcher(previous);
 		if (predicate.find() && predicate.start() > 0) {
