@@ -70,9 +70,18 @@ final class DeadlineScopes {
 
 	static DeadlineScopes of(String text) {
 		List<Clauses.Heading> headings = Clauses.headings(text);
-		List<Deadline> explicit = explicitDeadlines(text);
+		List<Deadline> written = explicitDeadlines(text);
+		int latest = written.stream().mapToInt(Deadline::year).max().orElse(Integer.MIN_VALUE);
+		// A plan period before the text's last deadline whose sentence tells what was done (累计, 已) is the past.
+		List<Deadline> explicit = new ArrayList<>();
+		List<Deadline> pastPeriods = new ArrayList<>();
+		for (Deadline deadline : written) {
+			int sentenceEnd = text.indexOf('。', deadline.at());
+			String rest = text.substring(deadline.at(), sentenceEnd < 0 ? text.length() : sentenceEnd);
+			boolean past = deadline.year() < latest && isPeriod(text, deadline.at()) && PAST_WORDS.matcher(rest).find();
+			(past ? pastPeriods : explicit).add(deadline);
+		}
 		int earliest = explicit.stream().mapToInt(Deadline::year).min().orElse(Integer.MAX_VALUE);
-		int latest = explicit.stream().mapToInt(Deadline::year).max().orElse(Integer.MIN_VALUE);
 		boolean[] report = new boolean[text.length() + 1];
 		List<Deadline> deadlines = new ArrayList<>();
 		for (Clauses.Span line : Clauses.lines(text)) {
@@ -82,13 +91,11 @@ final class DeadlineScopes {
 				List<Deadline> inSentence = new ArrayList<>();
 				for (Deadline deadline : explicit) {
 					if (deadline.at() >= sentence.start() && deadline.at() < sentence.end()) {
-						boolean pastPeriod = deadline.year() < latest && isPeriod(text, deadline.at())
-								&& PAST_WORDS.matcher(words).find();
-						if (!pastPeriod) {
-							inSentence.add(deadline);
-						}
+						inSentence.add(deadline);
 					}
 				}
+				boolean pastPeriod = pastPeriods.stream()
+					.anyMatch(period -> period.at() >= sentence.start() && period.at() < sentence.end());
 				Matcher bare = BARE_YEAR.matcher(text).region(sentence.start(), sentence.end());
 				boolean pastYearLeads = false;
 				while (bare.find()) {
@@ -113,7 +120,7 @@ final class DeadlineScopes {
 					reporting = false;
 					continue;
 				}
-				if (REPORT.matcher(words).find() || pastYearLeads) {
+				if (REPORT.matcher(words).find() || pastYearLeads || pastPeriod) {
 					reporting = true;
 				}
 				if (reporting) {
@@ -187,7 +194,9 @@ final class DeadlineScopes {
 				year = Integer.parseInt(matcher.group(6));
 			}
 			else if (matcher.group(7) != null) {
-				Matcher start = START_YEAR.matcher(text).region(Math.max(0, matcher.start() - 20), matcher.start());
+				// 从2024年起用三年时间 or 用三年时间, 从2024年起: the start year stands just before or after.
+				Matcher start = START_YEAR.matcher(text)
+					.region(Math.max(0, matcher.start() - 20), Math.min(text.length(), matcher.end() + 12));
 				if (start.find()) {
 					year = Integer.parseInt(start.group(1)) + ChineseNumbers.parse(matcher.group(7)).intValue() - 1;
 				}

@@ -61,7 +61,8 @@ final class Naming {
 			}
 		}
 		while (!name.equals(previous));
-		return name.replaceAll("^的", "").strip();
+		// 单位GDP能耗较2022年 (下降8%): the baseline year belongs to the comparison, not to the name.
+		return name.replaceAll("^的", "").replaceAll("(较|比|相比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?$", "").strip();
 	}
 
 	/** The noun a count names (the words after it), without a leading relative clause or 以上的. */

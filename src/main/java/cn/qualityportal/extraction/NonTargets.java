@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>counts of the document's or a programme's structure: 围绕5个方面, 提出12项重点任务, 设立2个专项小组,
  * 八大行动, 等6个主导产业 (a count after 等 sums up a list);</li>
- * <li>size thresholds inside a name: 年营业收入超过500亿元的企业 (a quantity followed by 的 when
- * another quantity of the clause is the target);</li>
+ * <li>size thresholds inside a name: 年营业收入超过500亿元的企业 (an amount followed by 的, or any
+ * quantity followed by 的 when another quantity of the clause is the target);</li>
  * <li>the make-up of an existing batch: 第二批1个市11个县;</li>
  * <li>baselines (2020年为88.6, 基期) and page chrome (点击次数:0次, 查看: 1303, 字数, 积分).</li>
  * </ul>
@@ -81,6 +81,10 @@ final class NonTargets {
 		}
 		if (at >= text.length() || text.charAt(at) != '的') {
 			return false;
+		}
+		// An amount before 的 sizes the noun it qualifies (年营业收入超过500亿元的企业): never a target itself.
+		if (value.unit().matches(".*(元|吨|亩|人次|万人)")) {
+			return true;
 		}
 		int from = at;
 		int clauseEnd = Clauses.clauseEnd(text, at, text.length());

@@ -31,9 +31,10 @@ public class TargetExtractor {
 	/** Words that mark a count as an addition (新增30个, 新制修订…30项). */
 	private static final Pattern INCREMENT = Pattern.compile("新增|净增|新建|新制定|新制订|新制修订|新修订|新认定|新培育|新创建|新引进");
 
-	/** Other verbs that end the reach of a preceding 新增. */
+	/** Other verbs that end the reach of a preceding 新增 (the second group only where they lead a clause). */
 	private static final Pattern OTHER_LEAD_VERB = Pattern
-		.compile("公开|培育|推动|创建|建成|打造|争创|扶持|开展|制订|制定|主导|树立|实施|完成|形成|达到|提高|提升|稳定|确保|争取");
+		.compile("公开|培育|推动|创建|建成|打造|争创|扶持|开展|制订|制定|主导|树立|实施|完成|形成|达到|提高|提升|稳定|"
+				+ "[,;]\\s*(?:修订|制修订|确保|争取|建立|实现|引进|认定|评选|发布|获得|通过|申报|参与|在)");
 
 	/** Verbs that start the clause of a count rather than its noun (培育10个品牌、打造…). */
 	private static final Pattern LEAD_VERB = Pattern.compile("^(?:培育|打造|建设|建成|创建|推动|开展|实施|完成|形成|引进|争创|新增|确保|力争)");
@@ -149,7 +150,8 @@ public class TargetExtractor {
 				}
 			}
 			if (Naming.isElliptical(name)) {
-				name = previousSubject(text, line.start(), clauseStart) + name;
+				// …抽检量达到4批次/千人,合格率97%以上: the same programme's 合格率 (抽检 + 合格率).
+				name = previousSubject(text, line.start(), clauseStart).replaceAll("(量|数|总数|数量|总量)$", "") + name;
 			}
 			if (name.isEmpty() || name.length() > 80) {
 				continue;
@@ -210,9 +212,9 @@ public class TargetExtractor {
 		if (after < 0) {
 			return false;
 		}
-		// The reach ends at another verb, or at a clause that places the count (…,在5个县开展…).
+		// The reach ends at another verb, or at a clause led by its own verb or placing the count (…,在5个县开展…).
 		String reach = before.substring(after);
-		return !OTHER_LEAD_VERB.matcher(reach).find() && !reach.matches("(?s).*[,;]\\s*在.*");
+		return !OTHER_LEAD_VERB.matcher(reach).find();
 	}
 
 	/** The end of the noun a count names: to the next delimiter, value or 等; through 、 between joined nouns (国家级、省级…项目). */
@@ -290,6 +292,12 @@ public class TargetExtractor {
 		Matcher predicate = PREDICATE_START.matcher(previous);
 		if (predicate.find() && predicate.start() > 0) {
 			return Naming.subject(previous.substring(0, predicate.start()), false);
+		}
+		Matcher verb = Quantities.VERB_BEFORE.matcher("");
+		for (Quantity quantity : Quantities.in(text, from, end)) {
+			String before = text.substring(from, quantity.start()).stripTrailing();
+			verb.reset(before);
+			return Naming.subject(verb.find() ? before.substring(0, verb.start()) : before, false);
 		}
 		return "";
 	}
