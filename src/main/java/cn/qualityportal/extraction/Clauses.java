@@ -107,13 +107,19 @@ final class Clauses {
 	static List<Heading> headings(String text) {
 		List<Heading> headings = new ArrayList<>();
 		var matcher = HEADING.matcher(text);
-		while (matcher.find()) {
-			int at = matcher.start();
-			int before = at - 1;
-			while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
-				before--;
+		boolean lineStart = true;
+		for (int at = 0; at < text.length(); at++) {
+			char c = text.charAt(at);
+			if (c == '\n' || c == '。') {
+				lineStart = true;
+				continue;
 			}
-			if (before >= 0 && text.charAt(before) != '\n' && text.charAt(before) != '。') {
+			if (c == ' ' || c == '\t') {
+				continue;
+			}
+			boolean candidate = lineStart;
+			lineStart = false;
+			if (!candidate || !matcher.region(at, text.length()).lookingAt()) {
 				continue;
 			}
 			// The heading's words run to the line's end, or to the first punctuation when run into the text.

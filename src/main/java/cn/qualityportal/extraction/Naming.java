@@ -26,6 +26,10 @@ final class Naming {
 
 	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
 
+	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
+
+	private static final Pattern BASELINE_YEAR = Pattern.compile("(较|比|相比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?$");
+
 	private static final Pattern SHORT_FORM = Pattern.compile("^.*\\((?:以下)?简称(“[^”]{1,12}”)\\)");
 
 	/** Verbs that open the predicate after a share (…100%通过认证, 80%纳入可追溯范围). */
@@ -54,7 +58,7 @@ final class Naming {
 			if (noise.find() && noise.end() > 0) {
 				name = name.substring(noise.end()).strip();
 			}
-			name = name.replaceAll("^[、,:\\-\\s]+", "");
+			name = LEADING_PUNCTUATION.matcher(name).replaceFirst("");
 			Matcher trailing = TRAILING_NOISE.matcher(name);
 			if (trailing.find() && trailing.start() > 0) {
 				name = name.substring(0, trailing.start()).strip();
@@ -62,7 +66,8 @@ final class Naming {
 		}
 		while (!name.equals(previous));
 		// 单位GDP能耗较2022年 (下降8%): the baseline year belongs to the comparison, not to the name.
-		return name.replaceAll("^的", "").replaceAll("(较|比|相比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?$", "").strip();
+		name = name.startsWith("的") ? name.substring(1) : name;
+		return BASELINE_YEAR.matcher(name).replaceFirst("").strip();
 	}
 
 	/** The noun a count names (the words after it), without a leading relative clause or 以上的. */

@@ -57,19 +57,39 @@ final class NormalizedText {
 			folded.append(fold(original.charAt(i)));
 		}
 		index[folded.length()] = original.length();
-		String simplified = ZhConverterUtil.toSimple(folded.toString());
-		if (simplified.length() != folded.length()) {
-			// A phrase conversion changed the length: convert character by character to keep the map.
-			StringBuilder perCharacter = new StringBuilder(folded.length());
-			for (int i = 0; i < folded.length(); i++) {
-				String one = ZhConverterUtil.toSimple(String.valueOf(folded.charAt(i)));
-				perCharacter.append(one.length() == 1 ? one.charAt(0) : folded.charAt(i));
+		// Character by character through a table made once from opencc4j: as fast as a copy, and every
+		// character keeps its place (a phrase conversion could change the length).
+		char[] simple = Simplified.TABLE;
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c >= Simplified.FIRST && c <= Simplified.LAST) {
+				folded.setCharAt(i, simple[c - Simplified.FIRST]);
 			}
-			simplified = perCharacter.toString();
 		}
+		String simplified = folded.toString();
 		int[] trimmed = new int[simplified.length() + 1];
 		System.arraycopy(index, 0, trimmed, 0, simplified.length() + 1);
 		return new NormalizedText(original, simplified, trimmed);
+	}
+
+	/** Traditional → Simplified for each CJK character, built once (in about a second) on first use. */
+	private static final class Simplified {
+
+		static final char FIRST = '\u3400';
+
+		static final char LAST = '\u9FFF';
+
+		static final char[] TABLE = build();
+
+		private static char[] build() {
+			char[] table = new char[LAST - FIRST + 1];
+			for (char c = FIRST; c <= LAST; c++) {
+				String one = ZhConverterUtil.toSimple(String.valueOf(c));
+				table[c - FIRST] = one.length() == 1 ? one.charAt(0) : c;
+			}
+			return table;
+		}
+
 	}
 
 	private static boolean isDigits(String text, int from, int to) {

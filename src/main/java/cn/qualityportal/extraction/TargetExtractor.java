@@ -311,7 +311,7 @@ public class TargetExtractor {
 		int to = Math.max(quoteEnd, value.end());
 		int start = normalized.originalStart(from);
 		int end = normalized.originalEnd(to);
-		String cleanName = name.replaceAll("^(新增|净增)", "");
+		String cleanName = name.startsWith("新增") || name.startsWith("净增") ? name.substring(2) : name;
 		targets.add(new ProposedTarget(cleanName.isEmpty() ? name : cleanName, comparator, value.value(), value.valueMax(),
 				value.unit(), year, increment && !comparator.endsWith("_by"), normalized.original().substring(start, end),
 				start, end));
@@ -325,10 +325,14 @@ public class TargetExtractor {
 		for (int i = start; i <= end; i++) {
 			if (i == end || text.charAt(i) == ',' || text.charAt(i) == ':') {
 				String part = text.substring(clause, i);
+				if (!mayStateATrend(part) || scopes.isReport(clause)) {
+					clause = i + 1;
+					continue;
+				}
 				String stripped = part.strip();
-				String withoutAnd = stripped.replaceAll("并(力争|争取).*$", "");
+				String withoutAnd = AND_STRIVE.matcher(stripped).replaceFirst("");
 				Matcher trend = TREND.matcher(withoutAnd);
-				if (!scopes.isReport(clause) && !VALUE_IN_CLAUSE.matcher(stripped).find() && trend.find()) {
+				if (!VALUE_IN_CLAUSE.matcher(stripped).find() && trend.find()) {
 					String subject = Naming.subject(trend.group(1) != null ? trend.group(1) : trend.group(4));
 					String verb = trend.group(3) != null ? trend.group(3) : trend.group(5);
 					if (!subject.isEmpty() && !TASK_START.matcher(subject).find()) {
@@ -344,6 +348,20 @@ public class TargetExtractor {
 				clause = i + 1;
 			}
 		}
+	}
+
+	private static final Pattern AND_STRIVE = Pattern.compile("并(力争|争取).*$");
+
+	private static final String[] TREND_WORDS = { "进一步", "更加", "明显", "显著", "大幅", "不断", "逐年", "持续", "稳步", "普遍", "全面" };
+
+	/** A cheap test before the pattern below: most clauses hold none of its adverbs. */
+	private static boolean mayStateATrend(String clause) {
+		for (String word : TREND_WORDS) {
+			if (clause.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Statements of direction only: 质量基础进一步夯实, 质量损失率大幅下降. */
