@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class ListDistribution {
 
 	/** Where the head shared by the items of a list begins in its last item. */
-	private static final Pattern SHARED_HEAD = Pattern.compile("食品|抽检|抽查|监督|监测|检测|检验|合格率|满意度|满意率|覆盖率|达标率|普及率|"
+	private static final Pattern SHARED_HEAD = Pattern.compile("项目|工程|食品|抽检|抽查|监督|监测|检测|检验|合格率|满意度|满意率|覆盖率|达标率|普及率|"
 			+ "优良率|知晓率|发放率|备案率|增长率|比重|比例|占比|工作|服务|质量");
 
 	private static final Pattern MODIFIER_END = Pattern.compile("(项目|企业|工程|产品|行业|领域|部门|群众|居民|单位|的|对|中|级)");

@@ -23,7 +23,8 @@ final class NonTargets {
 
 	private static final Pattern CHROME = Pattern.compile("(?:点击|浏览|阅读|查看|访问|回复|字数|积分|帖子|主题|评论|收藏|分享|转发|点赞|次数|人气)\\s*[::]?\\s*$");
 
-	private static final Pattern BASELINE = Pattern.compile("(?:(?:19|20)\\d{2}\\s*年(?:底|末)?(?:为|是)|基期|基准值|现为|目前为|现有)\\s*$");
+	private static final Pattern BASELINE = Pattern
+		.compile("(?:(?:(?:19|20)\\d{2}\\s*年(?:底|末)?|基期|基准年|基准值|现状值|现状|目前)(?:为|是|值为)|现有)\\s*$");
 
 	private static final Pattern BATCH = Pattern.compile("第[一二三四五六七八九十\\d]{1,3}批\\s*$");
 

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
 
-	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次";
+	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起";
 
 	private static final String UNIT = "(?:个百分点|百分点|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家|万台|万件|"
-			+ "万个|万辆|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|人)";
+			+ "万个|万辆|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|人)";
 
 	/** A number, optionally a range, then what it counts and a suffix. */
 	private static final Pattern VALUE = Pattern.compile("(?<![\\d.A-Za-z第〔\\[/])(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]{1,4})"

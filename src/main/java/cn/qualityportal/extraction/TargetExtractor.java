@@ -185,16 +185,19 @@ public class TargetExtractor {
 		return name;
 	}
 
-	/** Where a value-last target's quote starts: the clause's start after a leading deadline and connectives. */
+	/** Where a value-last target's quote starts: the clause's start after a leading deadline, connectives and spaces. */
 	private static int quoteStart(String text, int clauseStart, int subjectEnd) {
-		String words = text.substring(clauseStart, subjectEnd);
-		String name = Naming.subject(words, false);
-		if (name.isEmpty()) {
-			return clauseStart;
+		Matcher lead = QUOTE_LEAD.matcher(text).region(clauseStart, subjectEnd);
+		int at = clauseStart;
+		while (lead.lookingAt() && lead.end() > at) {
+			at = lead.end();
+			lead.region(at, subjectEnd);
 		}
-		int at = words.indexOf(name.substring(0, Math.min(name.length(), 2)));
-		return at >= 0 ? clauseStart + at : clauseStart;
+		return at;
 	}
+
+	private static final Pattern QUOTE_LEAD = Pattern.compile("\\s+|(?:到|至|截至|力争到|争取到)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?(?:前)?[,]?"
+			+ "|(?:和|及|与|以及|并|其中|此外|同时|、|-)");
 
 	private static boolean isIncrement(String text, int sentenceStart, Quantity value) {
 		if (!value.isCountOrAmount()) {
