@@ -18,6 +18,9 @@ final class ListDistribution {
 	private static final Pattern SHARED_HEAD = Pattern.compile("项目|工程|食品|抽检|抽查|监督|监测|检测|检验|合格率|满意度|满意率|覆盖率|达标率|普及率|"
 			+ "优良率|知晓率|发放率|备案率|增长率|比重|比例|占比|工作|服务|质量");
 
+	private static final Pattern MEASURE_HEAD = Pattern.compile("(?:抽检|抽查|监测|检测|验收)?(?:满意度|满意率|合格率|覆盖率|达标率|普及率|优良率|"
+			+ "知晓率|增长率|占比|比重|比例|指数)$");
+
 	private static final Pattern MODIFIER_END = Pattern.compile("(项目|企业|工程|产品|行业|领域|部门|群众|居民|单位|的|对|中|级)");
 
 	private static final Pattern THRESHOLD_ITEM = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[万亿千百]*[元吨人户家个台]*");
@@ -64,6 +67,17 @@ final class ListDistribution {
 			int split = head.find(1) ? head.start() : (int) Math.round(othersBeforeLast);
 			suffix = lastText.substring(split) + suffix;
 			lastItem[1] = lastItem[0] + split;
+		}
+		else {
+			// 生产性服务业和生活性服务业满意度: a measure ending only the last item is every item's.
+			Matcher head = MEASURE_HEAD.matcher(lastText);
+			boolean othersMeasured = items.subList(0, items.size() - 1)
+				.stream()
+				.anyMatch(item -> MEASURE_HEAD.matcher(text.substring(item[0], item[1])).find());
+			if (head.find() && head.start() > 0 && !othersMeasured) {
+				suffix = lastText.substring(head.start()) + suffix;
+				lastItem[1] = lastItem[0] + head.start();
+			}
 		}
 		// A first item much longer than the others carries words that belong to all (区重点工程…项目 + 施工许可证发放率).
 		String prefix = text.substring(start, items.get(0)[0]);

@@ -24,7 +24,7 @@ final class Naming {
 			+ "推动|扶持|支持|新增|净增|创建|建成|建设|培育出|培育|争创|打造|树立|开展|完成|引进|形成|获得|创成|要|将|具体指标包括|具体目标是|具体包括|包括|"
 			+ "主要指标|稳步实现|基本实现|逐步|全年|全力|力争拥有|拥有|目标是)");
 
-	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
 
 	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
 

@@ -17,6 +17,8 @@ final class NormalizedText {
 	/** A parenthesised syllable of pinyin with tone marks, as sites annotate rare characters. */
 	private static final Pattern PINYIN = Pattern.compile("[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]");
 
+	private static final Pattern CHINESE_YEAR = Pattern.compile("[一二][〇零一二三四五六七八九]{3}(?=年)");
+
 	private final String original;
 
 	private final String text;
@@ -47,6 +49,16 @@ final class NormalizedText {
 				dropped[i] = true;
 			}
 		}
+		// Years written in Chinese numerals (二〇二五年) become digits, one for one.
+		char[] years = null;
+		Matcher chineseYear = CHINESE_YEAR.matcher(original);
+		while (chineseYear.find()) {
+			years = years == null ? original.toCharArray() : years;
+			for (int i = chineseYear.start(); i < chineseYear.start() + 4; i++) {
+				years[i] = (char) ('0' + "〇一二三四五六七八九".indexOf(original.charAt(i) == '零' ? '〇' : original.charAt(i)));
+			}
+		}
+		String source = years == null ? original : new String(years);
 		StringBuilder folded = new StringBuilder(original.length());
 		int[] index = new int[original.length() + 1];
 		for (int i = 0; i < original.length(); i++) {
@@ -54,7 +66,7 @@ final class NormalizedText {
 				continue;
 			}
 			index[folded.length()] = i;
-			folded.append(fold(original.charAt(i)));
+			folded.append(fold(source.charAt(i)));
 		}
 		index[folded.length()] = original.length();
 		// Character by character through a table made once from opencc4j: as fast as a copy, and every

@@ -18,7 +18,7 @@ final class Quantities {
 
 	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起";
 
-	private static final String UNIT = "(?:个百分点|百分点|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家|万台|万件|"
+	private static final String UNIT = "(?:个百分点|百分点|个点(?![子])|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家|万台|万件|"
 			+ "万个|万辆|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|人)";
 
 	/** A number, optionally a range, then what it counts and a suffix. */
@@ -31,6 +31,8 @@ final class Quantities {
 	static final Pattern VERB_BEFORE = Pattern.compile("(?:(?<![平年])(均|分别|都|各))?(?:要|将|必须|力争|争取|确保|要求)?(稳定在|保持在|维持在|控制在|压缩到|压缩至|缩短到|"
 			+ "缩短至|缩减到|达到|提高到|提升到|增加到|增长到|上升到|提高至|提升至|增至|升至|降低到|降低至|降至|下降到|下降至|减少到|减少至|不低于|不少于|"
 			+ "不高于|不超过|不大于|超过|高于|大于|低于|少于|小于|接近|提高|提升|增加|增长|上升|下降|降低|减少|新增|净增|达|约为|约|为|保持|在|超|过|近)$");
+
+	private static final Pattern BASELINE_YEAR = Pattern.compile("(?:较|比)\\s*(?:19|20)\\d{2}\\s*年");
 
 	private static final Pattern INDEX_HEAD = Pattern.compile("(指数|满意度|满意指数|得分|评分|分值|总分|分数|之比|比值)$");
 
@@ -85,7 +87,7 @@ final class Quantities {
 					unit = "";
 				}
 				found.add(new Quantity(matcher.start(), matcher.end(), value, max,
-						unit.equals("个百分点") ? "百分点" : unit, suffix));
+						unit.equals("个百分点") ? "百分点" : unit.equals("个点") ? "点" : unit, suffix));
 			}
 			catch (NumberFormatException ex) {
 				// not a number after all (e.g. 十 alone in a name)
@@ -134,7 +136,8 @@ final class Quantities {
 		boolean up = v.equals("提高") || v.equals("提升") || v.equals("增加") || v.equals("增长") || v.equals("上升");
 		boolean down = v.equals("下降") || v.equals("降低") || v.equals("减少");
 		boolean growthRate = before.endsWith("年均" + v) || before.endsWith("年均" + verb);
-		if ((up || down) && !growthRate && (value.unit().equals("百分点") || value.unit().equals("%") || before.matches(".*较\\d{4}年.*"))) {
+		if ((up || down) && !growthRate && (value.unit().equals("百分点") || value.unit().equals("点") || value.unit().equals("%")
+				|| BASELINE_YEAR.matcher(before).find())) {
 			return up ? "increase_by" : "decrease_by";
 		}
 		if (suffix.equals("左右") || v.startsWith("约") || v.equals("近") || v.equals("接近")) {

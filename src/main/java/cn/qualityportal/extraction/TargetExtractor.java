@@ -149,7 +149,14 @@ public class TargetExtractor {
 					previousEnd = clauseEnd;
 				}
 			}
-			if (Naming.isElliptical(name)) {
+			if (name.endsWith("年均") && verbText.endsWith("增长")) {
+				name = name + "增长率"; // 出口额年均增长10%: the growth rate is the indicator
+			}
+			if (name.isEmpty() && comparator.endsWith("_by")) {
+				// …指数达到88, 比2020年提高2个点: the change of the same indicator.
+				name = previousSubject(text, line.start(), clauseStart);
+			}
+			else if (Naming.isElliptical(name)) {
 				// …抽检量达到4批次/千人,合格率97%以上: the same programme's 合格率 (抽检 + 合格率).
 				name = previousSubject(text, line.start(), clauseStart).replaceAll("(量|数|总数|数量|总量)$", "") + name;
 			}
@@ -159,7 +166,7 @@ public class TargetExtractor {
 			if (!hasVerb || distributor == null) {
 				// A bare list sharing one rate: 主要工业产品、日用消费品质量…合格率94%以上 (not 等 lists or compounds such as 无害化、资源化处理率).
 				String words = text.substring(clauseStart, subjectEnd);
-				if (words.indexOf('、') >= 0 && !words.contains("等") && !words.contains("(") && quoteEnd == value.end() && RATE_HEAD.matcher(name).find()
+				if (words.indexOf('、') >= 0 && !words.contains("等") && !words.contains("(") && quoteEnd == value.end() && !name.endsWith("年均增长率") && RATE_HEAD.matcher(name).find()
 						&& !words.matches("(?s).*化、.*")) {
 					List<ListDistribution.Item> items = ListDistribution.items(text, clauseStart, subjectEnd, 0, false);
 					if (!items.isEmpty()) {

@@ -46,6 +46,7 @@ class DeadlineScopesTests {
 		assertThat(yearAt("从2024年起,用三年时间建成示范区5个。", "建成")).isEqualTo(2026);
 		assertThat(yearAt("2024-2026年,全市建成示范区5个。", "全市")).isEqualTo(2026);
 		assertThat(yearAt("今年将新增标准20项。", "新增")).isNull();
+		assertThat(yearAt("到二〇二六年,新增标准20项。", "新增标准")).isEqualTo(2026);
 	}
 
 	@Test

@@ -19,6 +19,11 @@ class ListDistributionTests {
 	}
 
 	@Test
+	void aMeasureEndingOnlyTheLastItemNamesEveryItem() {
+		assertThat(names("生产性服务业和生活性服务业满意度", 2, true)).containsExactly("生产性服务业满意度", "生活性服务业满意度");
+	}
+
+	@Test
 	void wordsAfter等BelongToEveryItem() {
 		assertThat(names("市民对教育、医疗等服务的满意度", 0, false)).containsExactly("市民对教育服务的满意度", "市民对医疗服务的满意度");
 	}

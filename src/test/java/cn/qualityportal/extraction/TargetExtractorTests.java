@@ -119,6 +119,15 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aChangeWithoutSubjectIsOfTheIndicatorBeforeItAndAGrowthRateIsNamedSo() {
+		assertThat(targets("到2026年，全县质量竞争力指数达到88，比2020年提高2个点，出口额年均增长10%以上。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::comparator, ProposedTarget::value, ProposedTarget::unit)
+			.containsExactly(tuple("全县质量竞争力指数", ">=", new BigDecimal("88"), ""),
+					tuple("全县质量竞争力指数", "increase_by", new BigDecimal("2"), "点"),
+					tuple("出口额年均增长率", ">=", new BigDecimal("10"), "%"));
+	}
+
+	@Test
 	void pastAchievementsBaselinesAndStructureCountsAreLeftOut() {
 		assertThat(targets("""
 				“十三五”期间，全市累计培育名牌产品320家，2020年质量竞争力指数为88.6。
