@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * over (一) and (二); one inside item 4. ends at item 5. or at (四)).</li>
  * <li>In a section whose heading names goals (主要目标), a line without a deadline of its own takes the
  * section's most frequent deadline.</li>
- * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …, or led by a year before the document's
- * deadlines, such as 2023年 in a text whose goals are for 2025) starts a report that runs to the end of its
- * line or the next deadline; its figures are results, not targets. So does a past plan period
- * (“十三五”期间…累计) in a text that sets a later deadline.</li>
+ * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …) starts a report that runs to the end of
+ * its line or the next deadline; its figures are results, not targets. So does a past plan period
+ * (“十三五”期间…累计) in a text that sets a later deadline. A sentence led by a year before the
+ * document's deadlines (2023年… in a text whose goals are for 2025) is a report of its own.</li>
  * </ul>
  */
 final class DeadlineScopes {
@@ -123,10 +123,11 @@ final class DeadlineScopes {
 					reporting = false;
 					continue;
 				}
-				if (pastYearLeads || pastPeriod || reports(words)) {
+				if (pastPeriod || reports(words)) {
 					reporting = true;
 				}
-				if (reporting) {
+				// A sentence led by a past year reports only itself; words of a report carry to the line's end.
+				if (reporting || pastYearLeads) {
 					mark(report, sentence.start(), sentence.end());
 				}
 			}

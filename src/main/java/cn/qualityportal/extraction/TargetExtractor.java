@@ -42,6 +42,9 @@ public class TargetExtractor {
 	/** Where an elliptical clause's subject ends in the clause before it (…生产规模进一步扩大, 总量达到…). */
 	private static final Pattern PREDICATE_START = Pattern.compile("进一步|不断|持续|稳步|明显|显著|大幅|达到|实现|扩大|提高|提升|增加|保持");
 
+	/** 新增 belongs to the increment flag, not to the name (全市新增“老字号”企业 → 全市“老字号”企业). */
+	private static final Pattern LEADING_INCREMENT = Pattern.compile("^((?:全|我|本)?(?:省|市|区|县)?)(?:新增|净增)");
+
 	private static final Pattern RATE_HEAD = Pattern.compile("(率|度|指数|比重|比例|占比)$");
 
 	public Extraction extract(String original) {
@@ -321,7 +324,7 @@ public class TargetExtractor {
 		int to = Math.max(quoteEnd, value.end());
 		int start = normalized.originalStart(from);
 		int end = normalized.originalEnd(to);
-		String cleanName = name.startsWith("新增") || name.startsWith("净增") ? name.substring(2) : name;
+		String cleanName = LEADING_INCREMENT.matcher(name).replaceFirst("$1");
 		targets.add(new ProposedTarget(cleanName.isEmpty() ? name : cleanName, comparator, value.value(), value.valueMax(),
 				value.unit(), year, increment && !comparator.endsWith("_by"), normalized.original().substring(start, end),
 				start, end));
