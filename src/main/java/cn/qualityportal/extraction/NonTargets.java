@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Stage 7 of the pipeline: quantities that are not targets, whatever their words look like.
  * <ul>
  * <li>counts of the document's or a programme's structure: 围绕5个方面, 提出12项重点任务, 设立2个专项小组,
- * 八大行动, 等6个主导产业 (a count after 等 sums up a list);</li>
+ * 八大行动, 等6个主导产业 (a count after 等 sums up a list), meetings held (每季度召开1次联席会议);</li>
  * <li>size thresholds inside a name: 年营业收入超过500亿元的企业 (an amount followed by 的, or any
  * quantity followed by 的 when another quantity of the clause is the target);</li>
  * <li>the make-up of an existing batch: 第二批1个市11个县;</li>
@@ -20,6 +20,9 @@ final class NonTargets {
 	/** Nouns of structure: a count of them describes the document or the work, not an outcome. */
 	private static final Pattern STRUCTURAL_NOUN = Pattern.compile("^(?:具体|主要|重点|专项|方面)?(?:任务|工作|措施|举措|方面|环节|内容|条款|意见|"
 			+ "工程|行动|战略|体系|部分|原则|机制|目标|指标|领域|部门|小组|专班|工作组|章|节|条|板块|步骤|阶段|维度|一级指标|二级指标|主导产业)");
+
+	/** Meetings held (每季度召开1次联席会议) are how the work is run, not an outcome. */
+	private static final Pattern MEETING = Pattern.compile("^[\\p{IsHan}]{0,4}(?:会议|例会|座谈会|调度会)");
 
 	private static final Pattern CHROME = Pattern.compile("(?:点击|浏览|阅读|查看|访问|回复|字数|积分|帖子|主题|评论|收藏|分享|转发|点赞|次数|人气)\\s*[::]?\\s*$");
 
@@ -38,7 +41,7 @@ final class NonTargets {
 		if (CHROME.matcher(before).find() || BASELINE.matcher(before).find()) {
 			return true;
 		}
-		if (value.isCount() && (STRUCTURAL_NOUN.matcher(after).find() || before.endsWith("等"))) {
+		if (value.isCount() && (STRUCTURAL_NOUN.matcher(after).find() || MEETING.matcher(after).find() || before.endsWith("等"))) {
 			return true;
 		}
 		if (isBatchMakeUp(text, sentenceStart, value, values)) {

@@ -21,6 +21,7 @@ class NonTargetsTests {
 	@Test
 	void structureCountsAreNotTargets() {
 		assertThat(kept("围绕5个方面,提出12项重点任务,设立2个专项小组,培育电子、医药等6个主导产业,建成3个示范区")).containsExactly("3个");
+		assertThat(kept("每季度召开1次联席会议,开展质量提升行动5次以上")).containsExactly("5次以上");
 	}
 
 	@Test
