@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class Naming {
 
 	/** Words that open a noun phrase but do not belong to the indicator's name. */
-	private static final Pattern LEADING_NOISE = Pattern.compile("^(?:到|至|截至|力争到|争取到|目标到)?\\s*(?:19|20)\\d{2}\\s*年(?:\\d{1,2}月?)?(?:底|末)?(?:前)?|"
+	private static final Pattern LEADING_NOISE = Pattern.compile("^\\d{1,2}[.、](?!\\d)|^\\(\\d{1,2}\\)|^\\([一二三四五六七八九十]{1,3}\\)|^(?:到|至|截至|力争到|争取到|目标到)?\\s*(?:19|20)\\d{2}\\s*年(?:\\d{1,2}月?)?(?:底|末)?(?:前)?|"
 			+ "^“?十[一二三四五六]五”?(?:期间|末|期末)?|^(?:今年|明年|年内|当年)|"
 			+ "^(?:和|及|与|以及|并|并且|同时|其中|此外|另外|力争|争取|确保|努力|全面|进一步|使|实现|在|对|有|每年|年均|累计|继续|推动建设|扶持建设|"
 			+ "推动|扶持|支持|新增|净增|创建|建成|建设|培育出|培育|争创|打造|树立|开展|完成|引进|形成|获得|创成|要|将|具体指标包括|具体目标是|具体包括|包括|"
@@ -92,6 +92,19 @@ final class Naming {
 			return rest + "比例";
 		}
 		return subject + rest + "的比例";
+	}
+
+	private static final Pattern GRADE_ONLY = Pattern.compile("^(?:国家级|省级|市级|县级|区级|地市级|国际|国家|省|市)$");
+
+	private static final Pattern LEADING_GRADE = Pattern
+		.compile("^(?:新增|新建|新培育|新认定|新)?(?:(?:国家级|省级|市级|县级|区级|地市级)(?:以上|及以上)?)?");
+
+	/** 其中省级2家 after 市级以上龙头企业10家: the grade of the same noun (省级龙头企业). */
+	static String ofGrade(String grade, String previousName) {
+		if (!GRADE_ONLY.matcher(grade).matches() || previousName == null) {
+			return grade;
+		}
+		return grade + LEADING_GRADE.matcher(previousName).replaceFirst("");
 	}
 
 	/** Whether a name is only a generic head whose subject the sentence left out (总量达到390个: the 总量 of what came before). */

@@ -30,7 +30,7 @@ final class Quantities {
 	/** Verbs (and their 均/分别/各 forms) that stand right before a value. Longest first. */
 	static final Pattern VERB_BEFORE = Pattern.compile("(?:(?<![平年])(均|分别|都|各))?(?:要|将|必须|力争|争取|确保|要求)?(稳定在|保持在|维持在|控制在|压缩到|压缩至|缩短到|"
 			+ "缩短至|缩减到|达到|提高到|提升到|增加到|增长到|上升到|提高至|提升至|增至|升至|降低到|降低至|降至|下降到|下降至|减少到|减少至|不低于|不少于|"
-			+ "不高于|不超过|不大于|超过|高于|大于|低于|少于|小于|接近|提高|提升|增加|增长|上升|下降|降低|减少|新增|净增|达|约为|约|为|保持|在|超|过|近)$");
+			+ "不高于|不超过|不大于|超过|突破|高于|大于|低于|少于|小于|接近|提高|提升|增加|增长|上升|下降|降低|减少|新增|净增|达|约为|约|为|保持|在|超|过|近)$");
 
 	private static final Pattern BASELINE_YEAR = Pattern.compile("(?:较|比)\\s*(?:19|20)\\d{2}\\s*年");
 
@@ -143,7 +143,7 @@ final class Quantities {
 		if (suffix.equals("左右") || v.startsWith("约") || v.equals("近") || v.equals("接近")) {
 			return "~";
 		}
-		if (v.equals("超过") || v.equals("高于") || v.equals("大于") || v.equals("超") || v.equals("过")) {
+		if (v.equals("超过") || v.equals("突破") || v.equals("高于") || v.equals("大于") || v.equals("超") || v.equals("过")) {
 			return ">";
 		}
 		if (v.equals("低于") || v.equals("少于") || v.equals("小于")) {

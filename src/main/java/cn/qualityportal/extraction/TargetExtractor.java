@@ -75,6 +75,7 @@ public class TargetExtractor {
 			}
 		}
 		int previousEnd = start;
+		String previousName = null;
 		for (int v = 0; v < values.size(); v++) {
 			Quantity value = values.get(v);
 			// Overlapping numbers (found by fuzzing: "%('%02%('02%1") must not make the clause end before it starts.
@@ -135,6 +136,7 @@ public class TargetExtractor {
 				// A count followed by a noun names what it counts (建成7个…集聚区, 在6个县开展…试点).
 				String name = Naming.countedNoun(text.substring(value.end(), nounEnd)) + sharedTail(text, nounEnd, end);
 				previousEnd = nounEnd;
+				previousName = name;
 				add(targets, normalized, name, comparator, value, year, increment, quoteStart(text, clauseStart, value.start()),
 						nounEnd);
 				continue;
@@ -180,7 +182,8 @@ public class TargetExtractor {
 					}
 				}
 			}
-			name = longListHead(name);
+			name = Naming.ofGrade(longListHead(name), previousName);
+			previousName = name;
 			add(targets, normalized, name, comparator, value, year, increment, quoteStart(text, clauseStart, subjectEnd),
 					quoteEnd);
 		}
@@ -206,7 +209,7 @@ public class TargetExtractor {
 		return at;
 	}
 
-	private static final Pattern QUOTE_LEAD = Pattern.compile("\\s+|(?:到|至|截至|力争到|争取到)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?(?:前)?[,]?"
+	private static final Pattern QUOTE_LEAD = Pattern.compile("\\s+|\\d{1,2}[.、](?!\\d)|\\(\\d{1,2}\\)|(?:到|至|截至|力争到|争取到)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?(?:前)?[,]?"
 			+ "|(?:和|及|与|以及|并|其中|此外|同时|、|-)");
 
 	private static boolean isIncrement(String text, int sentenceStart, Quantity value) {

@@ -33,6 +33,18 @@ class NamingTests {
 	}
 
 	@Test
+	void aGradeAloneIsTheGradeOfTheNounBeforeIt() {
+		assertThat(Naming.ofGrade("省级", "新培育市级以上农业龙头企业")).isEqualTo("省级农业龙头企业");
+		assertThat(Naming.ofGrade("质量标杆企业", "龙头企业")).isEqualTo("质量标杆企业");
+	}
+
+	@Test
+	void itemNumbersAreNotPartOfTheName() {
+		assertThat(Naming.subject("2.农产品质量安全监测合格率")).isEqualTo("农产品质量安全监测合格率");
+		assertThat(Naming.subject("(3)全县认证面积")).isEqualTo("全县认证面积");
+	}
+
+	@Test
 	void aBareGenericHeadIsElliptical() {
 		assertThat(Naming.isElliptical("合格率")).isTrue();
 		assertThat(Naming.isElliptical("食品抽检合格率")).isFalse();

@@ -65,6 +65,7 @@ class QuantitiesTests {
 	void comparisonWords() {
 		assertThat(comparator("研发占比超过3%")).isEqualTo(">");
 		assertThat(comparator("品牌占比超七成")).isEqualTo(">");
+		assertThat(comparator("注册商标总量突破5万件")).isEqualTo(">");
 		assertThat(comparator("能耗控制在0.5吨以下")).isEqualTo("<=");
 		assertThat(comparator("开办时间压缩到1个工作日内")).isEqualTo("<=");
 		assertThat(comparator("税收贡献率60%左右")).isEqualTo("~");
