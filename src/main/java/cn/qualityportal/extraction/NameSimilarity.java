@@ -2,6 +2,7 @@ package cn.qualityportal.extraction;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How alike two indicator names are: the F1 of their characters (as bags), which suits Chinese
@@ -10,7 +11,30 @@ import java.util.Map;
  */
 public final class NameSimilarity {
 
+	/** Words that place a statistic but do not change it: 全市, 我区, 本县 (not 市级). */
+	private static final Pattern PLACE = Pattern.compile("^(?:全|我|本)?(?:国|省|自治区|市|州|区|县|乡|镇)(?![级直])");
+
+	private static final Pattern ASIDE = Pattern.compile("\\([^()]*\\)|（[^（）]*）|[\\s“”\"'《》、,，]|的");
+
 	private NameSimilarity() {
+	}
+
+	/**
+	 * Whether two indicator names name the same statistic: equal once the place (全市…), asides in
+	 * brackets, quotes, spaces and 的 are left out. Alike names of different statistics are not
+	 * (监督抽查合格率 and 产品质量合格率 share most characters but measure different things).
+	 */
+	public static boolean sameStatistic(String a, String b) {
+		String x = statistic(a);
+		return !x.isEmpty() && x.equals(statistic(b));
+	}
+
+	private static String statistic(String name) {
+		if (name == null) {
+			return "";
+		}
+		String words = ASIDE.matcher(name).replaceAll("");
+		return PLACE.matcher(words).replaceFirst("");
 	}
 
 	public static double of(String a, String b) {

@@ -152,6 +152,11 @@ class ExtractionCandidate {
 		return status;
 	}
 
+	/** The comparison as every page shows it (≥ 95%, 2–3 家), not the extractor's ">=". */
+	public String condition() {
+		return TargetRow.condition(Comparator.of(comparator), value, valueMax, unit == null ? "" : unit);
+	}
+
 	public Long getTargetId() {
 		return targetId;
 	}

@@ -28,9 +28,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class ExtractionReview {
 
-	/** Names at least this alike are offered as the same indicator and chosen by default. */
-	static final double SAME_INDICATOR = 0.75;
-
 	private final TargetExtractor extractor;
 
 	private final ExtractionCandidateRepository candidates;
@@ -50,7 +47,8 @@ class ExtractionReview {
 		this.documents = documents;
 	}
 
-	record Suggestion(long indicatorId, String code, String name, String unit, double similarity) {
+	/** An indicator of the catalogue offered for a candidate; {@code same} when it is the same statistic. */
+	record Suggestion(long indicatorId, String code, String name, String unit, double similarity, boolean same) {
 	}
 
 	/** Proposals not seen before, saved for review; the number added. */
@@ -78,29 +76,35 @@ class ExtractionReview {
 		return candidates.findByDocumentIdOrderByQuoteStartAscIdAsc(documentId);
 	}
 
-	/** The three most alike indicators of the catalogue. */
+	/**
+	 * The indicators of the catalogue to offer: those that are the same statistic first, then the
+	 * most alike by name (for the office to choose by hand), three at most.
+	 */
 	List<Suggestion> suggestions(String name, List<Indicator> catalogue) {
 		return catalogue.stream()
 			.map(indicator -> new Suggestion(indicator.getId(), indicator.getCode(), indicator.getName(),
-					indicator.getUnit(), NameSimilarity.of(name, indicator.getName())))
-			.filter(suggestion -> suggestion.similarity() >= 0.3)
-			.sorted(Comparator.comparingDouble(Suggestion::similarity).reversed())
+					indicator.getUnit(), NameSimilarity.of(name, indicator.getName()),
+					NameSimilarity.sameStatistic(name, indicator.getName())))
+			.filter(suggestion -> suggestion.same() || suggestion.similarity() >= 0.3)
+			.sorted(Comparator.comparing(Suggestion::same).thenComparingDouble(Suggestion::similarity).reversed())
 			.limit(3)
 			.toList();
 	}
 
+	/** The indicator proposed for a candidate: only one that is the same statistic, never a merely alike one. */
+	Suggestion proposal(String name, List<Indicator> catalogue) {
+		return suggestions(name, catalogue).stream().filter(Suggestion::same).findFirst().orElse(null);
+	}
+
 	/** The form a candidate starts from: its values, the best indicator if alike enough, the document's year as baseline of an increment. */
 	CandidateForm defaults(ExtractionCandidate candidate, DocumentSummary document, List<Indicator> catalogue) {
-		Long indicatorId = suggestions(candidate.getIndicator(), catalogue).stream()
-			.filter(suggestion -> suggestion.similarity() >= SAME_INDICATOR)
-			.findFirst()
-			.map(Suggestion::indicatorId)
-			.orElse(null);
+		Suggestion proposal = proposal(candidate.getIndicator(), catalogue);
+		Long indicatorId = proposal == null ? null : proposal.indicatorId();
 		Integer baselineYear = candidate.isIncrement() && document.issueDate() != null ? document.issueDate().getYear()
 				: null;
 		return new CandidateForm(indicatorId, candidate.getIndicator(), cn.qualityportal.targets.Comparator.of(candidate.getComparator()),
 				candidate.getValue(), candidate.getValueMax(), candidate.getUnit(), candidate.getYear(), baselineYear,
-				candidate.isIncrement(), candidate.getVersion());
+				candidate.isIncrement(), candidate.getVersion(), null);
 	}
 
 	/**
@@ -130,7 +134,7 @@ class ExtractionReview {
 		}
 		TargetForm target = new TargetForm(indicator.getId(), null, document.id(), document.regionCode(), null,
 				form.comparator(), form.value(), form.valueMax(), null, form.unit(), null, form.baselineYear(),
-				form.deadlineYear(), form.isIncrement(), null, Set.of(), candidate.getQuote(), null);
+				form.deadlineYear(), form.isIncrement(), form.leadDepartmentId(), Set.of(), candidate.getQuote(), null);
 		BeanPropertyBindingResult targetErrors = new BeanPropertyBindingResult(target, "target");
 		Target created = targets.create(target, scope, targetErrors);
 		if (created == null) {

@@ -3,14 +3,17 @@ package cn.qualityportal.targets;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.qualityportal.documents.DocumentSummary;
 import cn.qualityportal.documents.Documents;
 import cn.qualityportal.extraction.DocumentText;
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,10 +45,17 @@ class ExtractionReviewController {
 
 	private final IndicatorRepository indicators;
 
-	ExtractionReviewController(ExtractionReview review, Documents documents, IndicatorRepository indicators) {
+	private final TargetRepository targets;
+
+	private final Regions regions;
+
+	ExtractionReviewController(ExtractionReview review, Documents documents, IndicatorRepository indicators,
+			TargetRepository targets, Regions regions) {
 		this.review = review;
 		this.documents = documents;
 		this.indicators = indicators;
+		this.targets = targets;
+		this.regions = regions;
 	}
 
 	@ModelAttribute("comparators")
@@ -59,17 +69,26 @@ class ExtractionReviewController {
 		String text = documents.text(documentId, scope).orElse("");
 		List<ExtractionCandidate> all = review.candidates(documentId, scope);
 		List<Indicator> catalogue = indicators.findActive();
-		Map<Long, List<ExtractionReview.Suggestion>> suggestions = new LinkedHashMap<>();
+		// Only an indicator that is the same statistic is proposed; merely alike ones are left to the candidate page.
+		Map<Long, ExtractionReview.Suggestion> proposals = new LinkedHashMap<>();
 		all.stream()
 			.filter(candidate -> candidate.getStatus() == ExtractionCandidate.Status.PROPOSED)
-			.forEach(candidate -> suggestions.put(candidate.getId(), review.suggestions(candidate.getIndicator(), catalogue)));
+			.forEach(candidate -> proposals.put(candidate.getId(), review.proposal(candidate.getIndicator(), catalogue)));
+		List<ExtractionCandidate> accepted = all.stream().filter(c -> c.getStatus() == ExtractionCandidate.Status.ACCEPTED).toList();
+		// Accepted targets without a lead department ask for one.
+		Set<Long> withoutLead = new HashSet<>();
+		accepted.stream()
+			.filter(candidate -> candidate.getTargetId() != null)
+			.filter(candidate -> targets.findById(candidate.getTargetId()).map(t -> t.getLeadDepartmentId() == null).orElse(false))
+			.forEach(candidate -> withoutLead.add(candidate.getId()));
 		model.addAttribute("document", document);
 		model.addAttribute("hasText", !text.isBlank());
 		model.addAttribute("segments", Highlights.of(text, all));
 		model.addAttribute("proposed", all.stream().filter(c -> c.getStatus() == ExtractionCandidate.Status.PROPOSED).toList());
-		model.addAttribute("accepted", all.stream().filter(c -> c.getStatus() == ExtractionCandidate.Status.ACCEPTED).toList());
+		model.addAttribute("accepted", accepted);
+		model.addAttribute("withoutLead", withoutLead);
 		model.addAttribute("rejected", all.stream().filter(c -> c.getStatus() == ExtractionCandidate.Status.REJECTED).toList());
-		model.addAttribute("suggestions", suggestions);
+		model.addAttribute("proposals", proposals);
 		return "targets/extraction";
 	}
 
@@ -154,15 +173,50 @@ class ExtractionReviewController {
 		return "redirect:/documents/" + documentId + "/extraction";
 	}
 
-	/** Accepts every remaining proposal with its defaults; those that need the office's eye stay proposed. */
-	@PostMapping("/accept-all")
-	String acceptAll(@PathVariable long documentId, DataScope scope, Principal principal, RedirectAttributes redirect) {
+	/**
+	 * What 全部接受 would do, before it does it: for each remaining proposal, the existing indicator it
+	 * would be linked to, the new indicator it would create, or why it is left for review.
+	 */
+	@GetMapping("/accept-all")
+	String previewAcceptAll(@PathVariable long documentId, DataScope scope, Model model) {
 		DocumentSummary document = review.editableDocument(documentId, scope);
+		model.addAttribute("document", document);
+		model.addAttribute("plan", plan(document, review.candidates(documentId, scope), indicators.findActive()));
+		return "targets/acceptAll";
+	}
+
+	/** One line of the plan: the candidate, its form as it would be accepted, the indicator it links to (null: a new one). */
+	record PlannedAcceptance(ExtractionCandidate candidate, CandidateForm form, Indicator indicator, boolean ready) {
+	}
+
+	private List<PlannedAcceptance> plan(DocumentSummary document, List<ExtractionCandidate> all, List<Indicator> catalogue) {
+		List<PlannedAcceptance> plan = new ArrayList<>();
+		for (ExtractionCandidate candidate : all) {
+			if (candidate.getStatus() != ExtractionCandidate.Status.PROPOSED) {
+				continue;
+			}
+			CandidateForm form = review.defaults(candidate, document, catalogue);
+			Indicator indicator = form.indicatorId() == null ? null
+					: catalogue.stream().filter(i -> i.getId().equals(form.indicatorId())).findFirst().orElse(null);
+			plan.add(new PlannedAcceptance(candidate, form, indicator, form.deadlineYear() != null));
+		}
+		return plan;
+	}
+
+	/**
+	 * Accepts, with their defaults, the proposals the office confirmed on the preview ({@code ids});
+	 * those that need the office's eye stay proposed. Candidates decided meanwhile are skipped.
+	 */
+	@PostMapping("/accept-all")
+	String acceptAll(@PathVariable long documentId, @RequestParam(name = "ids", required = false) List<Long> ids,
+			DataScope scope, Principal principal, RedirectAttributes redirect) {
+		DocumentSummary document = review.editableDocument(documentId, scope);
+		Set<Long> confirmed = ids == null ? Set.of() : new HashSet<>(ids);
 		List<Indicator> catalogue = indicators.findActive();
 		int accepted = 0;
 		List<String> left = new ArrayList<>();
 		for (ExtractionCandidate candidate : review.candidates(documentId, scope)) {
-			if (candidate.getStatus() != ExtractionCandidate.Status.PROPOSED) {
+			if (candidate.getStatus() != ExtractionCandidate.Status.PROPOSED || !confirmed.contains(candidate.getId())) {
 				continue;
 			}
 			CandidateForm form = review.defaults(candidate, document, catalogue);
@@ -188,6 +242,10 @@ class ExtractionReviewController {
 		model.addAttribute("document", document);
 		model.addAttribute("candidate", candidate);
 		model.addAttribute("suggestions", review.suggestions(candidate.getIndicator(), catalogue));
+		model.addAttribute("departmentOptions", regions.departmentOptionsWithin(DataScope.EVERYTHING)
+			.stream()
+			.filter(department -> department.regionCode().equals(document.regionCode()))
+			.toList());
 		model.addAttribute("context", documents.text(document.id(), cn.qualityportal.organisation.DataScope.EVERYTHING)
 			.map(text -> Highlights.context(text, candidate.getQuoteStart(), candidate.getQuoteEnd()))
 			.orElse(null));

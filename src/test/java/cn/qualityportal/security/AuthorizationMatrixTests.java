@@ -228,6 +228,7 @@ class AuthorizationMatrixTests {
 				POST /documents/{documentId}/extraction/text    | /documents/{docA}/extraction/text?text=x              | OFFICE      | scoped
 				POST /documents/{documentId}/extraction/file    | /documents/{docA}/extraction/file                     | OFFICE      | multipart scoped
 				POST /documents/{documentId}/extraction/accept-all | /documents/{docA}/extraction/accept-all            | OFFICE      | scoped
+				GET  /documents/{documentId}/extraction/accept-all | /documents/{docA}/extraction/accept-all            | OFFICE      | scoped
 				GET  /documents/{documentId}/extraction/candidates/{candidateId} | /documents/{docA}/extraction/candidates/999999 | OFFICE | scoped
 				POST /documents/{documentId}/extraction/candidates/{candidateId}/accept | /documents/{docA}/extraction/candidates/999999/accept | OFFICE | scoped
 				POST /documents/{documentId}/extraction/candidates/{candidateId}/reject | /documents/{docA}/extraction/candidates/999999/reject | OFFICE | scoped

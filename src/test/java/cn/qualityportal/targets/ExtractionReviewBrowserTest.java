@@ -81,18 +81,22 @@ class ExtractionReviewBrowserTest {
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("拒绝"))
 			.click();
 		assertThat(page.getByText("已拒绝；再次提取时不会重复提出。")).isVisible();
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("全部接受")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("全部接受")).click();
+		// The preview names the indicator it will create: the catalogue's 全市制造业产品质量监督抽查合格率 is alike but another statistic.
+		assertThat(page.getByText("将新建 1 个指标")).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认全部接受")).click();
 		assertThat(page.getByText("已接受 1 条。")).isVisible();
+		assertThat(page.getByText("请指定牵头部门").first()).isVisible();
 
 		page.navigate("http://localhost:" + port + "/documents/" + document);
-		// Both were linked to the demo catalogue's alike indicators (chosen by default on the review page).
-		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("全市制造业产品质量监督抽查合格率")))
-			.isVisible();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("全市产品质量监督抽查合格率"))).isVisible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("广西名牌"))).isVisible();
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("服务业标准化示范企业"))).hasCount(0);
-		assertThat(jdbc.queryForList("select i.code || ':' || t.value::int from target t join indicator i on i.id = t.indicator_id "
-				+ "where t.document_id = ? order by t.value", String.class, document))
-			.containsExactly("FCG-17:6", "FCG-02:94");
+		// 广西名牌 is the same statistic as the demo catalogue's FCG-17 and was linked to it; the rate got a new indicator.
+		assertThat(jdbc.queryForList("select case when i.code like 'EX-%' then 'new' else i.code end || ':' || t.value::int "
+				+ "from target t join indicator i on i.id = t.indicator_id where t.document_id = ? order by t.value", String.class,
+				document))
+			.containsExactly("FCG-17:6", "new:94");
 	}
 
 }

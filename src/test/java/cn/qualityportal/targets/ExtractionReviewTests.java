@@ -96,17 +96,94 @@ class ExtractionReviewTests {
 	}
 
 	@Test
-	void acceptAllTakesWhatPassesAndLeavesTheRestForReview() throws Exception {
-		String text = "到2020年，服务业顾客满意度达到85%以上。\n扶持建设2个以上众创空间。";
-		jdbc.update("insert into policy_document (title, issuer, doc_number, level, region_code, status, full_text) "
-				+ "values ('全部接受测试', '港口区人民政府', '港提发〔2019〕2号', 'COUNTY', '450602', 'IN_FORCE', ?) "
-				+ "on conflict do nothing", text);
-		long document = jdbc.queryForObject("select id from policy_document where doc_number = '港提发〔2019〕2号'",
-				Long.class);
+	void acceptAllShowsTheIndicatorsItWillCreateBeforeCreatingThemAndTakesOnlyWhatWasConfirmed() throws Exception {
+		String text = "一、目标\n到2020年，服务业顾客满意度达到85%以上，农家乐星级评定覆盖率达到60%。\n二、任务\n扶持建设2个以上众创空间。";
+		long document = documentWith("港提发〔2019〕2号", text);
 		mvc.perform(post("/documents/" + document + "/extraction/run").with(accounts.as("review-office")).with(csrf()));
-		mvc.perform(post("/documents/" + document + "/extraction/accept-all").with(accounts.as("review-office")).with(csrf()))
+		Integer indicatorsBefore = jdbc.queryForObject("select count(*) from indicator", Integer.class);
+
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("href=\"/documents/" + document + "/extraction/accept-all\"")));
+		mvc.perform(get("/documents/" + document + "/extraction/accept-all").with(accounts.as("review-office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("服务业顾客满意度")))
+			.andExpect(content().string(containsString("新建指标")))
+			.andExpect(content().string(containsString("留待审核")))
+			.andExpect(content().string(containsString("将新建 2 个指标")));
+		assertThat(jdbc.queryForObject("select count(*) from indicator", Integer.class)).as("the preview creates nothing")
+			.isEqualTo(indicatorsBefore);
+
+		long satisfaction = jdbc.queryForObject(
+				"select id from extraction_candidate where document_id = ? and value = 85", Long.class, document);
+		long stars = jdbc.queryForObject("select id from extraction_candidate where document_id = ? and value = 60", Long.class,
+				document);
+		long spaces = jdbc.queryForObject("select id from extraction_candidate where document_id = ? and value = 2", Long.class,
+				document);
+		mvc.perform(post("/documents/" + document + "/extraction/accept-all").with(accounts.as("review-office")).with(csrf())
+			.param("ids", "" + satisfaction, "" + spaces))
 			.andExpect(flash().attribute("acceptedCount", 1))
 			.andExpect(flash().attribute("leftQuotes", org.hamcrest.Matchers.contains("扶持建设2个以上众创空间")));
+		assertThat(jdbc.queryForObject("select count(*) from indicator", Integer.class)).isEqualTo(indicatorsBefore + 1);
+		assertThat(jdbc.queryForObject("select status from extraction_candidate where id = ?", String.class, stars))
+			.as("not confirmed, so not accepted").isEqualTo("PROPOSED");
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("请指定牵头部门")));
+	}
+
+	@Test
+	void anExistingIndicatorIsProposedOnlyWhenItIsTheSameStatistic() throws Exception {
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values ('X13-ALIKE', '竹木家具产品抽查合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED') on conflict do nothing""");
+		long document = documentWith("港提发〔2019〕3号", "到2020年，全区竹木家具产品质量合格率稳定在95%以上。");
+		mvc.perform(post("/documents/" + document + "/extraction/run").with(accounts.as("review-office")).with(csrf()));
+		long candidate = jdbc.queryForObject("select id from extraction_candidate where document_id = ?", Long.class, document);
+		long alike = jdbc.queryForObject("select id from indicator where code = 'X13-ALIKE'", Long.class);
+
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("≥ 95%")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("&gt;= 95"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("竹木家具产品抽查合格率"))));
+		mvc.perform(get("/documents/" + document + "/extraction/candidates/" + candidate).with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("<option value=\"" + alike + "\">")))
+			.andExpect(content().string(containsString("不一定是同一指标")));
+
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values ('X13-SAME', '竹木家具产品质量合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED') on conflict do nothing""");
+		long same = jdbc.queryForObject("select id from indicator where code = 'X13-SAME'", Long.class);
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("同一指标：竹木家具产品质量合格率")));
+		mvc.perform(get("/documents/" + document + "/extraction/candidates/" + candidate).with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("<option value=\"" + same + "\" selected=\"selected\">")));
+	}
+
+	@Test
+	void anAcceptedTargetTakesItsLeadDepartment() throws Exception {
+		long document = documentWith("港提发〔2019〕4号", "到2020年，全区竹编工艺品抽检合格率稳定在96%以上。");
+		mvc.perform(post("/documents/" + document + "/extraction/run").with(accounts.as("review-office")).with(csrf()));
+		long candidate = jdbc.queryForObject("select id from extraction_candidate where document_id = ?", Long.class, document);
+		long version = jdbc.queryForObject("select version from extraction_candidate where id = ?", Long.class, candidate);
+		long department = jdbc.queryForObject("select id from department where region_code = '450602' order by id limit 1",
+				Long.class);
+		mvc.perform(get("/documents/" + document + "/extraction/candidates/" + candidate).with(accounts.as("review-office")))
+			.andExpect(content().string(containsString("name=\"leadDepartmentId\"")));
+		mvc.perform(post("/documents/" + document + "/extraction/candidates/" + candidate + "/accept")
+			.with(accounts.as("review-office")).with(csrf()).param("indicatorName", "竹编工艺品抽检合格率").param("comparator", "GE")
+			.param("value", "96").param("unit", "%").param("deadlineYear", "2020").param("leadDepartmentId", "" + department)
+			.param("version", "" + version))
+			.andExpect(flash().attribute("success", "extraction.accepted"));
+		assertThat(jdbc.queryForObject("""
+				select t.lead_department_id from target t join extraction_candidate c on c.target_id = t.id where c.id = ?""",
+				Long.class, candidate)).isEqualTo(department);
+		mvc.perform(get("/documents/" + document + "/extraction").with(accounts.as("review-office")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("请指定牵头部门"))));
+	}
+
+	private long documentWith(String number, String text) {
+		jdbc.update("insert into policy_document (title, issuer, doc_number, level, region_code, status, full_text) "
+				+ "values ('提取测试', '港口区人民政府', ?, 'COUNTY', '450602', 'IN_FORCE', ?) on conflict do nothing", number, text);
+		return jdbc.queryForObject("select id from policy_document where doc_number = ?", Long.class, number);
 	}
 
 	@Test
