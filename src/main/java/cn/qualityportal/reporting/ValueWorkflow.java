@@ -9,6 +9,7 @@ import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.system.StaleForms;
+import cn.qualityportal.system.TextLimits;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,6 +107,9 @@ class ValueWorkflow {
 		}
 		ValueRules.Checked checked = ValueRules.check(indicator, input.value(), input.numerator(), input.denominator());
 		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+		if (TextLimits.tooLong(input.note(), TextLimits.NOTE)) {
+			errors.rejectValue("note", "validation.note.tooLong");
+		}
 		IndicatorValue value = values
 			.findByIndicatorIdAndRegionCodeAndPeriodId(indicator.id(), input.regionCode(), period.getId())
 			.orElse(null);
@@ -206,6 +210,7 @@ class ValueWorkflow {
 		if (value.getUpdatedBy().equals(actor.username())) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
+		reviewablePeriod(value);
 		return transition(value, ValueStatus.APPROVED, null, actor, "APPROVE");
 	}
 
@@ -219,6 +224,10 @@ class ValueWorkflow {
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
+		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
+		}
+		reviewablePeriod(value);
 		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
 	}
 
@@ -232,6 +241,9 @@ class ValueWorkflow {
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
 		ValueRules.Checked checked = ValueRules.check(indicator, newValue, null, null);
@@ -265,6 +277,13 @@ class ValueWorkflow {
 	void openPeriod(IndicatorValue value) {
 		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+		}
+	}
+
+	/** A closed period's figures are final: no review decision until the office reopens it. */
+	private void reviewablePeriod(IndicatorValue value) {
+		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosedReview");
 		}
 	}
 
