@@ -30,7 +30,10 @@ class RegionController {
 
 	private final RegionEditor editor;
 
-	RegionController(RegionRepository regions, RegionEditor editor) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	RegionController(RegionRepository regions, RegionEditor editor, cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.regions = regions;
 		this.editor = editor;
 	}
@@ -84,7 +87,10 @@ class RegionController {
 	@PostMapping("/{code}/active")
 	@Transactional
 	String setActive(@PathVariable String code, @RequestParam boolean active, RedirectAttributes redirect) {
-		find(code).setActive(active);
+		Region region = find(code);
+		java.util.Map<String, Object> before = region.state();
+		region.setActive(active);
+		audit.record("region", RegionEditor.auditId(code), active ? "ACTIVATE" : "DEACTIVATE", before, region.state());
 		redirect.addFlashAttribute("success", active ? "flash.activated" : "flash.deactivated");
 		return "redirect:/admin/regions?q=" + code;
 	}

@@ -17,8 +17,16 @@ class RegionEditor {
 
 	private final RegionRepository regions;
 
-	RegionEditor(RegionRepository regions) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	RegionEditor(RegionRepository regions, cn.qualityportal.audit.AuditTrail audit) {
 		this.regions = regions;
+		this.audit = audit;
+	}
+
+	/** Region codes are GB/T 2260 numbers: the audit row's id. */
+	static Long auditId(String code) {
+		return code != null && code.matches("\\d{1,18}") ? Long.valueOf(code) : null;
 	}
 
 	@Transactional
@@ -30,7 +38,9 @@ class RegionEditor {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return regions.save(new Region(form.code(), form.name().strip(), form.level(), parent));
+		Region region = regions.save(new Region(form.code(), form.name().strip(), form.level(), parent));
+		audit.record("region", auditId(region.getCode()), "CREATE", null, region.state());
+		return region;
 	}
 
 	/** Null also when the version is stale: then {@code errors} holds the conflict. */
@@ -49,7 +59,9 @@ class RegionEditor {
 		if (errors.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("code"))) {
 			return null;
 		}
+		java.util.Map<String, Object> before = region.state();
 		region.update(form.name().strip(), form.level(), parent);
+		audit.record("region", auditId(region.getCode()), "UPDATE", before, region.state());
 		return region;
 	}
 

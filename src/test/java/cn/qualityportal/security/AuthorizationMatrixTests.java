@@ -171,8 +171,8 @@ class AuthorizationMatrixTests {
 				GET  /api/v1/values/export.csv                  | /api/v1/values/export.csv                             | ANY
 				POST /api/v1/imports                            | /api/v1/imports                                       | REPORTER    | multipart
 				GET  /api/v1/progress                           | /api/v1/progress?regionCode=450602                    | DATA        | scoped
-				GET  /api/v1/assessments/{year}                 | /api/v1/assessments/2019?regionCode=450600            | ADMIN OFFICE LEADER
-				GET  /assessments                               | /assessments?region=450600                            | ADMIN OFFICE LEADER
+				GET  /api/v1/assessments/{year}                 | /api/v1/assessments/2019?regionCode=450600            | ADMIN OFFICE LEADER | citywide
+				GET  /assessments                               | /assessments?region=450600                            | ADMIN OFFICE LEADER | citywide
 				GET  /assessments/{year}/regions/{code}         | /assessments/2019/regions/450602                      | DATA        | scoped
 				GET  /assessments/{year}/scheme                 | /assessments/2019/scheme                              | OFFICE | citywide
 				POST /assessments/{year}/scheme                 | /assessments/2030/scheme                              | OFFICE | citywide
@@ -224,10 +224,10 @@ class AuthorizationMatrixTests {
 				GET  /targets/{id}/cascade                      | /targets/{targetA}/cascade                            | OFFICE      | scoped
 				POST /targets/{id}/cascade                      | /targets/{targetA}/cascade                            | OFFICE      | scoped
 				POST /tasks                                     | /tasks                                                | OFFICE
-				GET  /tasks/new                                 | /tasks/new?documentId={cityDoc}                       | OFFICE
+				GET  /tasks/new                                 | /tasks/new?documentId={cityDoc}                       | OFFICE | citywide
 				GET  /tasks/{id}                                | /tasks/{task}                                         | ANY
 				POST /tasks/{id}                                | /tasks/{task}                                         | OFFICE
-				GET  /tasks/{id}/edit                           | /tasks/{task}/edit                                    | OFFICE
+				GET  /tasks/{id}/edit                           | /tasks/{task}/edit                                    | OFFICE | citywide
 				POST /tasks/{id}/notes                          | /tasks/{task}/notes?notedOn=2020-01-01&note=x         | OFFICE REPORTER
 				GET  /reporting                                 | /reporting                                            | REPORTER
 				POST /reporting/{periodId}                      | /reporting/{period}                                   | REPORTER
@@ -324,7 +324,13 @@ class AuthorizationMatrixTests {
 				}
 			}
 			if (allowedOne != null) {
+				String before = fingerprint();
 				check(rule, allowedOne, wrong);
+				String after = fingerprint();
+				// Every change is in the audit trail: data changed (any count or version but the trail's) means a new audit row.
+				if (!withoutAudit(before).equals(withoutAudit(after)) && audit(before) == audit(after)) {
+					wrong.add(rule.method() + " " + rule.path() + " as " + allowedOne.username() + ": changed data without an audit row");
+				}
 			}
 		}
 		assertThat(wrong).as("requests answered against the table").isEmpty();
@@ -410,6 +416,14 @@ class AuthorizationMatrixTests {
 				  (select count(*) || ':' || sum(version) from user_account), (select count(*) from user_account_role),
 				  (select count(*) from assessment_scheme), (select count(*) from assessment_publication),
 				  (select count(*) from extraction_candidate), (select count(*) from audit_log))""", String.class);
+	}
+
+	private static String withoutAudit(String fingerprint) {
+		return fingerprint.substring(0, fingerprint.lastIndexOf(','));
+	}
+
+	private static long audit(String fingerprint) {
+		return Long.parseLong(fingerprint.substring(fingerprint.lastIndexOf(',') + 1));
 	}
 
 	private String id(String sql) {
