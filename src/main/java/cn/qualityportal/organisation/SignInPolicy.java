@@ -36,9 +36,13 @@ public class SignInPolicy {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final int captchaAfter;
+
 	SignInPolicy(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
 			@Value("${portal.security.address-max-failures:20}") int addressMaxFailures,
-			@Value("${portal.security.lock-duration:30m}") Duration lockDuration) {
+			@Value("${portal.security.lock-duration:30m}") Duration lockDuration,
+			@Value("${portal.security.captcha-after-failures:2}") int captchaAfter) {
+		this.captchaAfter = captchaAfter;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -95,10 +99,35 @@ public class SignInPolicy {
 		audit.record(name, ENTITY, accountId(name), "SIGN_OUT", null, event(name, address, "SUCCESS"), null);
 	}
 
-	/** Whether this address failed too often recently to be let try again. */
+	/**
+	 * Whether the next sign-in must answer a picture captcha: after {@code captcha-after-failures}
+	 * failures in a row of this username, or from this address, within the lock window (0 turns
+	 * captchas off). It comes before the lockout, so a stranger cannot lock an account by guessing
+	 * without solving a captcha each time; the lockout stays as the last resort.
+	 */
+	@Transactional(readOnly = true)
+	public boolean captchaRequired(String username, String address) {
+		if (captchaAfter <= 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) >= :after from sign_in_attempt
+				where not succeeded and attempted_at > now() - cast(:window as interval)
+				  and (address = :address or (username = :username
+				       and attempted_at > coalesce((select max(attempted_at) from sign_in_attempt
+				                                    where username = :username and succeeded), '-infinity')))""")
+			.param("after", captchaAfter)
+			.param("address", address == null ? "" : address)
+			.param("username", username == null ? "" : bounded(username))
+			.param("window", lockDuration.toSeconds() + " seconds")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether this address failed too often recently to be let try again ({@code address-max-failures}; 0 turns the rule off). */
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String address) {
-		if (address == null) {
+		if (address == null || addressMaxFailures <= 0) {
 			return false;
 		}
 		return jdbc.sql("""
