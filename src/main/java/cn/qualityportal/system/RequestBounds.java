@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * thread or reach the database as an error (a 500): a body larger than the limit answers 413 (a
  * multipart upload above {@code spring.servlet.multipart.max-request-size}, any other body above
  * {@code portal.request.max-body-size}); a parameter with a NUL character (PostgreSQL refuses it
- * in text), a parameter longer than {@link TextLimits#PARAMETER} characters (pasted document text,
- * {@code text}, up to {@link TextLimits#DOCUMENT_TEXT}) or a page number beyond
+ * in text), a parameter longer than {@link TextLimits#PARAMETER} characters (a document's text,
+ * {@code text} or {@code fullText}, up to {@link TextLimits#DOCUMENT_TEXT}) or a page number beyond
  * {@value #MAX_PAGE} answers 400. Answers are the error pages, or problem details for API clients.
  * Forms check their own, shorter limits field by field.
  */
@@ -62,7 +62,8 @@ class RequestBounds extends OncePerRequestFilter {
 
 	static boolean parametersWithinBounds(Map<String, String[]> parameters) {
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-			int max = parameter.getKey().equals("text") ? TextLimits.DOCUMENT_TEXT : TextLimits.PARAMETER;
+			boolean documentText = parameter.getKey().equals("text") || parameter.getKey().equals("fullText");
+			int max = documentText ? TextLimits.DOCUMENT_TEXT : TextLimits.PARAMETER;
 			for (String value : parameter.getValue()) {
 				if (value.length() > max || value.indexOf('\u0000') >= 0) {
 					return false;

@@ -23,11 +23,11 @@ public final class TextLimits {
 	/** A title or name not bounded by its own form. */
 	public static final int TITLE = 300;
 
-	/** Pasted document text for extraction: a long policy document, not a book. */
-	public static final int DOCUMENT_TEXT = 500_000;
+	/** A document's full text, or text pasted for extraction: a long policy document, not a book. */
+	public static final int DOCUMENT_TEXT = 2_000_000;
 
-	/** Any other single request parameter. */
-	public static final int PARAMETER = 5_000;
+	/** Any other single request parameter (the longest form field, a scheme's weights, takes 20,000). */
+	public static final int PARAMETER = 20_000;
 
 	private TextLimits() {
 	}
