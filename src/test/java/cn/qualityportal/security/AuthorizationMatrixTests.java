@@ -252,6 +252,7 @@ class AuthorizationMatrixTests {
 				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | FIGURES     | scoped
 				POST /reporting/values/{valueId}/evidence/{evidenceId}/delete | /reporting/values/{valueA}/evidence/999999/delete | REPORTER | scoped
 				GET  /login                                     | /login                                                | PUBLIC
+				GET  /login/captcha.png                         | /login/captcha.png                                    | PUBLIC
 				GET  /swagger-ui.html                           | /swagger-ui.html                                      | PUBLIC
 				GET  /v3/api-docs                               | /v3/api-docs                                          | PUBLIC
 				GET  /v3/api-docs.yaml                          | /v3/api-docs.yaml                                     | PUBLIC

@@ -174,7 +174,7 @@ class SecurityRoundTwoTests {
 			.param("version", jdbc.queryForObject("select version from target where id = ?", String.class, target)))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
-				.attributeHasFieldErrorCode("form", "documentId", "validation.document.unknown"));
+				.attributeHasFieldErrors("form", "documentId"));
 		assertThat(fingerprint()).isEqualTo(before);
 	}
 
