@@ -39,6 +39,18 @@ public final class PortalClient {
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	/** Posts a form as the page at {@code pagePath} would, with that page's CSRF token. */
+	public HttpResponse<String> post(String pagePath, String path, String form) throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(pagePath, "text/html").body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on " + pagePath);
+		}
+		return http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(token.group(1))))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
 	public HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

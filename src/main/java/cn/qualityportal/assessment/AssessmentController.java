@@ -97,7 +97,7 @@ class AssessmentController {
 	}
 
 	@GetMapping("/{year}/scheme")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String showForm(@PathVariable int year, Model model) {
 		Scheme scheme = assessments.scheme(year(year));
 		model.addAttribute("year", scheme.year());
@@ -106,7 +106,7 @@ class AssessmentController {
 	}
 
 	@PostMapping("/{year}/scheme")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String update(@PathVariable int year, @Valid @ModelAttribute("schemeForm") SchemeForm form, BindingResult result,
 			@AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
 		int judged = year(year);

@@ -54,7 +54,17 @@ public final class AuditChanges {
 		if (node.isNumber()) {
 			return node.decimalValue().stripTrailingZeros().toPlainString();
 		}
-		return node.isValueNode() ? node.asString() : node.toString();
+		if (node.isValueNode()) {
+			return node.asString();
+		}
+		// A list or a record (a ranking, a scheme's weights) as text people read, not JSON.
+		List<String> parts = new ArrayList<>();
+		if (node.isArray()) {
+			node.values().forEach(element -> parts.add(text(element)));
+			return String.join("；", parts);
+		}
+		node.properties().forEach(entry -> parts.add(entry.getKey() + " " + text(entry.getValue())));
+		return String.join("，", parts);
 	}
 
 }

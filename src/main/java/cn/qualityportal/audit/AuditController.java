@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import cn.qualityportal.spreadsheets.CsvCells;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -65,10 +66,10 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) throws IOException {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
-			printer.printRecord("occurred_at", "actor", "address", "entity", "entity_id", "action", "old_state", "new_state",
+			CsvCells.printRecord(printer, "occurred_at", "actor", "address", "entity", "entity_id", "action", "old_state", "new_state",
 					"reason");
 			for (Map<String, Object> row : rows(new Filter(entity.strip(), actor.strip(), action.strip(), from, to), 100_000, 0)) {
-				printer.printRecord(row.get("occurred_at"), row.get("actor"), row.get("address"), row.get("entity"),
+				CsvCells.printRecord(printer, row.get("occurred_at"), row.get("actor"), row.get("address"), row.get("entity"),
 						row.get("entity_id"), row.get("action"), row.get("old_state"), row.get("new_state"), row.get("reason"));
 			}
 		}

@@ -17,7 +17,10 @@ public class Documents {
 
 	private final DocumentFiles files;
 
-	Documents(DocumentSearch search, DocumentEditor editor, DocumentFiles files) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	Documents(DocumentSearch search, DocumentEditor editor, DocumentFiles files, cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.search = search;
 		this.editor = editor;
 		this.files = files;
@@ -37,6 +40,10 @@ public class Documents {
 		if (original != null) {
 			files.store(id, filename, contentType, original, uploadedBy);
 		}
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("characters", text.length());
+		state.put("filename", filename);
+		audit.record(uploadedBy, "policy_document", id, "REPLACE_TEXT", null, state, null);
 	}
 
 	public Optional<DocumentSummary> find(long id, DataScope scope) {

@@ -83,4 +83,16 @@ class Department {
 		return active;
 	}
 
+
+	/** What the audit trail records of it. */
+	java.util.Map<String, Object> state() {
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("regionCode", region.getCode());
+		state.put("name", name);
+		state.put("shortName", shortName);
+		state.put("kind", kind);
+		state.put("active", active);
+		return state;
+	}
+
 }

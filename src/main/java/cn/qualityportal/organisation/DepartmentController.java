@@ -32,7 +32,11 @@ class DepartmentController {
 
 	private final DepartmentEditor editor;
 
-	DepartmentController(DepartmentRepository departments, RegionRepository regions, DepartmentEditor editor) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	DepartmentController(DepartmentRepository departments, RegionRepository regions, DepartmentEditor editor,
+			cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.departments = departments;
 		this.regions = regions;
 		this.editor = editor;
@@ -103,7 +107,9 @@ class DepartmentController {
 	@Transactional
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
 		Department department = find(id);
+		java.util.Map<String, Object> before = department.state();
 		department.setActive(active);
+		audit.record("department", id, active ? "ACTIVATE" : "DEACTIVATE", before, department.state());
 		redirect.addFlashAttribute("success", active ? "flash.activated" : "flash.deactivated");
 		return "redirect:/admin/departments?region=" + department.getRegion().getCode();
 	}

@@ -18,9 +18,12 @@ class DepartmentEditor {
 
 	private final RegionRepository regions;
 
-	DepartmentEditor(DepartmentRepository departments, RegionRepository regions) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	DepartmentEditor(DepartmentRepository departments, RegionRepository regions, cn.qualityportal.audit.AuditTrail audit) {
 		this.departments = departments;
 		this.regions = regions;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -36,7 +39,9 @@ class DepartmentEditor {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return departments.save(new Department(region, form.name().strip(), blankToNull(form.shortName()), form.kind()));
+		Department department = departments.save(new Department(region, form.name().strip(), blankToNull(form.shortName()), form.kind()));
+		audit.record("department", department.getId(), "CREATE", null, department.state());
+		return department;
 	}
 
 	@Transactional
@@ -54,7 +59,9 @@ class DepartmentEditor {
 		if (errors.hasFieldErrors("name") || errors.hasFieldErrors("shortName") || errors.hasFieldErrors("kind")) {
 			return null;
 		}
+		java.util.Map<String, Object> before = department.state();
 		department.update(form.name().strip(), blankToNull(form.shortName()), form.kind());
+		audit.record("department", department.getId(), "UPDATE", before, department.state());
 		return department;
 	}
 

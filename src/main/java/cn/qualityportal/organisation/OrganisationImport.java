@@ -61,8 +61,11 @@ class OrganisationImport {
 
 	private final MessageSource messages;
 
+	private final cn.qualityportal.audit.AuditTrail audit;
+
 	OrganisationImport(RegionRepository regions, RegionCatalogue catalogue, DepartmentRepository departments,
-			MessageSource messages) {
+			MessageSource messages, cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.regions = regions;
 		this.catalogue = catalogue;
 		this.departments = departments;
@@ -74,7 +77,12 @@ class OrganisationImport {
 		if (rows.size() < 2) {
 			return new Outcome(0, 0, List.of(ImportProblem.ofFile("import.noRows")));
 		}
-		return kind == Kind.REGIONS ? importRegions(rows) : importDepartments(rows);
+		Outcome outcome = kind == Kind.REGIONS ? importRegions(rows) : importDepartments(rows);
+		if (outcome.problems().isEmpty() && outcome.created() + outcome.updated() > 0) {
+			audit.record(kind == Kind.REGIONS ? "region" : "department", null, "IMPORT", null,
+					java.util.Map.of("created", outcome.created(), "updated", outcome.updated()));
+		}
+		return outcome;
 	}
 
 	private Outcome importRegions(List<SpreadsheetRow> rows) {

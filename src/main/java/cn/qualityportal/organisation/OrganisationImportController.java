@@ -11,6 +11,7 @@ import cn.qualityportal.spreadsheets.Spreadsheets;
 import jakarta.servlet.http.HttpSession;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import cn.qualityportal.spreadsheets.CsvCells;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -85,10 +86,10 @@ class OrganisationImportController {
 		List<ImportProblem> problems = (List<ImportProblem>) session.getAttribute(REPORT);
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
-			printer.printRecord(messages.getMessage("import.row", null, locale),
+			CsvCells.printRecord(printer, messages.getMessage("import.row", null, locale),
 					messages.getMessage("import.column", null, locale), messages.getMessage("import.message", null, locale));
 			for (ImportProblem problem : problems == null ? List.<ImportProblem>of() : problems) {
-				printer.printRecord(problem.row(), problem.column(),
+				CsvCells.printRecord(printer, problem.row(), problem.column(),
 						messages.getMessage(problem.messageKey(), problem.arguments(), locale));
 			}
 		}

@@ -1,6 +1,9 @@
 package cn.qualityportal.organisation;
 
 import java.security.Principal;
+import java.util.Map;
+
+import cn.qualityportal.audit.AuditTrail;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -30,8 +33,11 @@ class PasswordController {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	PasswordController(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Passwords passwords,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwords = passwords;
@@ -67,7 +73,8 @@ class PasswordController {
 			return "organisation/passwordForm";
 		}
 		passwords.set(account, form.newPassword(), false);
-		events.publishEvent(new PasswordChanged(account.getUsername()));
+		audit.record("user_account", account.getId(), "CHANGE_OWN_PASSWORD", null, Map.of("username", account.getUsername()));
+		events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.OWN_PASSWORD));
 		redirect.addFlashAttribute("success", "flash.passwordChanged");
 		return "redirect:/";
 	}

@@ -39,7 +39,7 @@ class Passwords {
 	/** The message key of the first rule {@code password} breaks for this account, or empty. */
 	@Transactional(readOnly = true)
 	Optional<String> violation(UserAccount account, String password) {
-		Optional<String> policy = PasswordPolicy.violation(password);
+		Optional<String> policy = PasswordPolicy.violation(password, account == null ? null : account.getUsername());
 		if (policy.isPresent() || account == null || account.getId() == null) {
 			return policy;
 		}

@@ -74,4 +74,16 @@ class Region {
 		return active;
 	}
 
+
+	/** What the audit trail records of it. */
+	java.util.Map<String, Object> state() {
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("code", code);
+		state.put("name", name);
+		state.put("level", level);
+		state.put("parentCode", parent == null ? null : parent.getCode());
+		state.put("active", active);
+		return state;
+	}
+
 }

@@ -34,7 +34,11 @@ class RegionController {
 
 	private final RegionCatalogue catalogue;
 
-	RegionController(RegionRepository regions, RegionEditor editor, RegionCatalogue catalogue) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	RegionController(RegionRepository regions, RegionEditor editor, RegionCatalogue catalogue,
+			cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.regions = regions;
 		this.editor = editor;
 		this.catalogue = catalogue;
@@ -97,7 +101,10 @@ class RegionController {
 	@PostMapping("/{code}/active")
 	@Transactional
 	String setActive(@PathVariable String code, @RequestParam boolean active, RedirectAttributes redirect) {
-		find(code).setActive(active);
+		Region region = find(code);
+		java.util.Map<String, Object> before = region.state();
+		region.setActive(active);
+		audit.record("region", RegionEditor.auditId(code), active ? "ACTIVATE" : "DEACTIVATE", before, region.state());
 		redirect.addFlashAttribute("success", active ? "flash.activated" : "flash.deactivated");
 		return "redirect:/admin/regions?q=" + code;
 	}

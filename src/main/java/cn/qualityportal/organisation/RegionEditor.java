@@ -20,9 +20,17 @@ class RegionEditor {
 
 	private final RegionCatalogue catalogue;
 
-	RegionEditor(RegionRepository regions, RegionCatalogue catalogue) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	RegionEditor(RegionRepository regions, RegionCatalogue catalogue, cn.qualityportal.audit.AuditTrail audit) {
 		this.regions = regions;
 		this.catalogue = catalogue;
+		this.audit = audit;
+	}
+
+	/** Region codes are GB/T 2260 numbers: the audit row's id. */
+	static Long auditId(String code) {
+		return code != null && code.matches("\\d{1,18}") ? Long.valueOf(code) : null;
 	}
 
 	@Transactional
@@ -37,7 +45,9 @@ class RegionEditor {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return regions.save(new Region(form.code(), form.name().strip(), form.level(), parent));
+		Region region = regions.save(new Region(form.code(), form.name().strip(), form.level(), parent));
+		audit.record("region", auditId(region.getCode()), "CREATE", null, region.state());
+		return region;
 	}
 
 	/** Null also when the version is stale: then {@code errors} holds the conflict. */
@@ -64,7 +74,9 @@ class RegionEditor {
 		if (errors.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("code"))) {
 			return null;
 		}
+		java.util.Map<String, Object> before = region.state();
 		region.update(form.name().strip(), form.level(), parent);
+		audit.record("region", auditId(region.getCode()), "UPDATE", before, region.state());
 		return region;
 	}
 

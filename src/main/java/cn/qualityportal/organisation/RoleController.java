@@ -7,11 +7,10 @@ import java.util.Set;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.system.StaleForms;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -38,13 +37,12 @@ class RoleController {
 
 	private final AuditTrail audit;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final ApplicationEventPublisher events;
 
-	RoleController(UserAccountRepository accounts, AuditTrail audit,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+	RoleController(UserAccountRepository accounts, AuditTrail audit, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.audit = audit;
-		this.sessions = sessions;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -68,10 +66,10 @@ class RoleController {
 		}
 		List<String> before = names(account.getRoles());
 		account.grant(granted);
-		// Roles travel in the session: end the account's sessions so the change holds at once, not at its next sign-in.
-		sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
 		audit.record(me.getName(), "user_account", account.getId(), "ROLE_CHANGE", Map.of("roles", before),
 				Map.of("username", account.getUsername(), "roles", names(granted)), null);
+		// Roles travel in the session: its sessions end, so the change holds at once, not at its next sign-in.
+		events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.ROLES));
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/security/roles?q=" + account.getUsername();
 	}

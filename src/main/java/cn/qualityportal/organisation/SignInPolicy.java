@@ -34,11 +34,18 @@ public class SignInPolicy {
 
 	private final Duration lockDuration;
 
-	SignInPolicy(JdbcClient jdbc, AuditTrail audit, @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final int captchaAfter;
+
+	SignInPolicy(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
 			@Value("${portal.security.address-max-failures:20}") int addressMaxFailures,
-			@Value("${portal.security.lock-duration:30m}") Duration lockDuration) {
+			@Value("${portal.security.lock-duration:30m}") Duration lockDuration,
+			@Value("${portal.security.captcha-after-failures:2}") int captchaAfter) {
+		this.captchaAfter = captchaAfter;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.events = events;
 		this.maxFailures = maxFailures;
 		this.addressMaxFailures = addressMaxFailures;
 		this.lockDuration = lockDuration;
@@ -46,7 +53,7 @@ public class SignInPolicy {
 
 	@Transactional
 	public void succeeded(String username, String address) {
-		String name = UserAccounts.normalise(username);
+		String name = bounded(username);
 		attempt(name, address, true);
 		audit.record(name, ENTITY, accountId(name), "SIGN_IN", null, event(name, address, "SUCCESS"), null);
 	}
@@ -54,7 +61,7 @@ public class SignInPolicy {
 	/** Records a failure; locks the account when it is the last one allowed in a row. */
 	@Transactional
 	public void failed(String username, String address) {
-		String name = UserAccounts.normalise(username);
+		String name = bounded(username);
 		attempt(name, address, false);
 		Long account = accountId(name);
 		audit.record(name.isEmpty() ? "anonymous" : name, ENTITY, account, "SIGN_IN_FAILED", null,
@@ -81,20 +88,46 @@ public class SignInPolicy {
 			if (locked > 0) {
 				audit.record("system", ENTITY, account, "LOCK", null, event(name, address, "LOCKED"),
 						maxFailures + " failed sign-ins");
+				events.publishEvent(new AccountChanged(name, AccountChanged.What.LOCK));
 			}
 		}
 	}
 
 	@Transactional
 	public void signedOut(String username, String address) {
-		String name = UserAccounts.normalise(username);
+		String name = bounded(username);
 		audit.record(name, ENTITY, accountId(name), "SIGN_OUT", null, event(name, address, "SUCCESS"), null);
 	}
 
-	/** Whether this address failed too often recently to be let try again. */
+	/**
+	 * Whether the next sign-in must answer a picture captcha: after {@code captcha-after-failures}
+	 * failures in a row of this username, or from this address, within the lock window (0 turns
+	 * captchas off). It comes before the lockout, so a stranger cannot lock an account by guessing
+	 * without solving a captcha each time; the lockout stays as the last resort.
+	 */
+	@Transactional(readOnly = true)
+	public boolean captchaRequired(String username, String address) {
+		if (captchaAfter <= 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				select count(*) >= :after from sign_in_attempt
+				where not succeeded and attempted_at > now() - cast(:window as interval)
+				  and (address = :address or (username = :username
+				       and attempted_at > coalesce((select max(attempted_at) from sign_in_attempt
+				                                    where username = :username and succeeded), '-infinity')))""")
+			.param("after", captchaAfter)
+			.param("address", address == null ? "" : address)
+			.param("username", username == null ? "" : bounded(username))
+			.param("window", lockDuration.toSeconds() + " seconds")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether this address failed too often recently to be let try again ({@code address-max-failures}; 0 turns the rule off). */
 	@Transactional(readOnly = true)
 	public boolean isBlocked(String address) {
-		if (address == null) {
+		if (address == null || addressMaxFailures <= 0) {
 			return false;
 		}
 		return jdbc.sql("""
@@ -118,9 +151,18 @@ public class SignInPolicy {
 		jdbc.sql("delete from sign_in_attempt where attempted_at < now() - interval '30 days'").update();
 	}
 
+	/**
+	 * The username as typed, normalised and cut to what the database holds: an attempt with a
+	 * username of any length is still counted and audited, never a 500.
+	 */
+	private static String bounded(String username) {
+		String name = UserAccounts.normalise(username);
+		return name.length() > 64 ? name.substring(0, 64) : name;
+	}
+
 	private void attempt(String username, String address, boolean succeeded) {
 		jdbc.sql("insert into sign_in_attempt (username, address, succeeded) values (:username, :address, :succeeded)")
-			.param("username", username.length() > 64 ? username.substring(0, 64) : username)
+			.param("username", username)
 			.param("address", address)
 			.param("succeeded", succeeded)
 			.update();

@@ -88,6 +88,11 @@ class UserAccount {
 		this.roles.addAll(roles);
 	}
 
+	/** Holds one of the roles of 三员分立 ({@link Role#isAdministrative()}). */
+	public boolean isAdministrative() {
+		return roles.stream().anyMatch(Role::isAdministrative);
+	}
+
 	void unlock() {
 		this.lockedUntil = null;
 	}

@@ -8,7 +8,10 @@ import java.util.Map;
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,8 +44,11 @@ class UserAccountController {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	UserAccountController(UserAccountRepository accounts, DepartmentRepository departments,
-			PasswordEncoder passwordEncoder, Passwords passwords, AuditTrail audit) {
+			PasswordEncoder passwordEncoder, Passwords passwords, AuditTrail audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.departments = departments;
 		this.passwordEncoder = passwordEncoder;
@@ -78,7 +84,7 @@ class UserAccountController {
 		if (!result.hasFieldErrors("username") && accounts.existsByUsername(username)) {
 			result.rejectValue("username", "validation.username.taken");
 		}
-		PasswordPolicy.violation(form.password()).ifPresent(key -> result.rejectValue("password", key));
+		PasswordPolicy.violation(form.password(), username).ifPresent(key -> result.rejectValue("password", key));
 		Department department = department(form, result);
 		if (result.hasErrors()) {
 			return "organisation/userForm";
@@ -96,7 +102,7 @@ class UserAccountController {
 
 	@GetMapping("/{id}/edit")
 	String showEditForm(@PathVariable long id, Model model) {
-		UserAccount account = find(id);
+		UserAccount account = findManageable(id);
 		model.addAttribute("form", UserAccountForm.of(account));
 		model.addAttribute("account", account);
 		return "organisation/userForm";
@@ -106,7 +112,7 @@ class UserAccountController {
 	@Transactional
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") UserAccountForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		UserAccount account = find(id);
+		UserAccount account = findManageable(id);
 		model.addAttribute("account", account);
 		if (form.version() == null || form.version() != account.getVersion()) {
 			StaleForms.showCurrent(model, "form", UserAccountForm.of(account));
@@ -129,6 +135,13 @@ class UserAccountController {
 		}
 		audit.record("user_account", account.getId(), resetPassword ? "UPDATE_AND_RESET_PASSWORD" : "UPDATE", before,
 				state(account));
+		if (resetPassword) {
+			events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.PASSWORD));
+		}
+		else if (!java.util.Objects.equals(before.get("department"), state(account).get("department"))
+				|| !before.get("includesSubregions").equals(state(account).get("includesSubregions"))) {
+			events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.UNIT_OR_SCOPE));
+		}
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/admin/users?q=" + account.getUsername();
 	}
@@ -137,28 +150,34 @@ class UserAccountController {
 	@Transactional
 	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, Principal me,
 			RedirectAttributes redirect) {
-		UserAccount account = find(id);
+		UserAccount account = findManageable(id);
 		if (!enabled && account.getUsername().equals(me.getName())) {
 			redirect.addFlashAttribute("error", "validation.account.selfDisable");
 			return "redirect:/admin/users";
 		}
 		account.setEnabled(enabled);
 		audit.record("user_account", account.getId(), enabled ? "ENABLE" : "DISABLE", null, Map.of("username", account.getUsername()));
+		events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.STATUS));
 		redirect.addFlashAttribute("success", enabled ? "flash.activated" : "flash.deactivated");
 		return "redirect:/admin/users?q=" + account.getUsername();
 	}
 
-	/** A one-time password, shown once to the administrator; its owner must replace it when signing in. */
+	/**
+	 * A one-time password, shown once to the administrator in the answer to this request (never
+	 * stored in the session for a later page, never cached); its owner must replace it when signing in.
+	 */
 	@PostMapping("/{id}/reset-password")
 	@Transactional
-	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
-		UserAccount account = find(id);
+	String resetPassword(@PathVariable long id, Model model, HttpServletResponse response) {
+		UserAccount account = findManageable(id);
 		String oneTime = passwords.resetToOneTime(account);
 		account.unlock();
 		audit.record("user_account", account.getId(), "RESET_PASSWORD", null, Map.of("username", account.getUsername()));
-		redirect.addFlashAttribute("oneTimePassword", oneTime);
-		redirect.addFlashAttribute("oneTimeFor", account.getUsername());
-		return "redirect:/admin/users?q=" + account.getUsername();
+		events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.PASSWORD));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("oneTimePassword", oneTime);
+		model.addAttribute("oneTimeFor", account.getUsername());
+		return "organisation/oneTimePassword";
 	}
 
 	/** Lifts a lock after failed sign-ins before it runs out. */
@@ -168,6 +187,7 @@ class UserAccountController {
 		UserAccount account = find(id);
 		account.unlock();
 		audit.record("user_account", account.getId(), "UNLOCK", null, Map.of("username", account.getUsername()));
+		events.publishEvent(new AccountChanged(account.getUsername(), AccountChanged.What.LOCK));
 		redirect.addFlashAttribute("success", "flash.unlocked");
 		return "redirect:/admin/users?q=" + account.getUsername();
 	}
@@ -192,6 +212,19 @@ class UserAccountController {
 			result.rejectValue("departmentId", "validation.department.unknown");
 		}
 		return department;
+	}
+
+	/**
+	 * 三员分立: an administrative account (system administrator, security administrator, auditor)
+	 * is not reset, disabled, renamed or re-scoped from the web by another administrator, or one
+	 * could take over another's powers; it is recovered only on the server ({@link AccountRecovery}).
+	 */
+	private UserAccount findManageable(long id) {
+		UserAccount account = find(id);
+		if (account.isAdministrative()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "administrative account");
+		}
+		return account;
 	}
 
 	private UserAccount find(long id) {

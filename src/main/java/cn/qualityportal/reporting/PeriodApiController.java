@@ -42,7 +42,7 @@ class PeriodApiController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	@Transactional
 	ResponseEntity<ReportingPeriod> open(@RequestBody PeriodInput input, @AuthenticationPrincipal PortalUser user) {
 		PeriodKind kind = input.kind() == null ? PeriodKind.ANNUAL : input.kind();
@@ -65,7 +65,7 @@ class PeriodApiController {
 	}
 
 	@PostMapping("/{id}/close")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	@Transactional
 	ReportingPeriod close(@PathVariable long id, @AuthenticationPrincipal PortalUser user) {
 		ReportingPeriod period = find(id);
@@ -76,7 +76,7 @@ class PeriodApiController {
 	}
 
 	@PostMapping("/{id}/reopen")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	@Transactional
 	ReportingPeriod reopen(@PathVariable long id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Why the closed period opens again (audited).",
@@ -88,6 +88,9 @@ class PeriodApiController {
 		String reason = body == null ? null : body.get("reason");
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		if (reason.length() > cn.qualityportal.system.TextLimits.REASON) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		ReportingPeriod period = find(id);
 		period.reopen();

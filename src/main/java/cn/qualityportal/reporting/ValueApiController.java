@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
@@ -73,12 +74,15 @@ class ValueApiController {
 		return search.one(id).orElseThrow();
 	}
 
+	// The system administrator manages accounts, not figures: no history, no evidence (三员分立).
+	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/history")
 	List<Map<String, Object>> history(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
 		workflow.covered(id, actor(user, scope));
 		return search.history(id);
 	}
 
+	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/evidence")
 	List<ValueEvidence.Evidence> evidence(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
 		return evidence.of(id, actor(user, scope));
@@ -95,6 +99,7 @@ class ValueApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(evidence.of(id, actor(user, scope)));
 	}
 
+	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/evidence/{evidenceId}")
 	ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) {

@@ -12,6 +12,7 @@ import cn.qualityportal.spreadsheets.Spreadsheets;
 import cn.qualityportal.targets.Assignments.Assignment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import cn.qualityportal.spreadsheets.CsvCells;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -86,9 +87,9 @@ final class ValueExchange {
 	static byte[] csv(List<ValueView> rows) throws IOException {
 		StringBuilder text = new StringBuilder("\uFEFF");
 		try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180)) {
-			printer.printRecord((Object[]) HEADER);
+			CsvCells.printRecord(printer, (Object[]) HEADER);
 			for (ValueView row : rows) {
-				printer.printRecord(row.indicatorCode(), row.indicatorName(), row.regionCode(), row.year(), row.period(),
+				CsvCells.printRecord(printer, row.indicatorCode(), row.indicatorName(), row.regionCode(), row.year(), row.period(),
 						row.value(), row.numerator(), row.denominator(), row.note(), row.version(), row.status());
 			}
 		}
@@ -99,10 +100,10 @@ final class ValueExchange {
 	static byte[] report(List<ValueImport.Problem> problems, MessageSource messages, Locale locale) throws IOException {
 		StringBuilder text = new StringBuilder("\uFEFF");
 		try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180)) {
-			printer.printRecord(messages.getMessage("import.row", null, locale), messages.getMessage("import.column", null, locale),
+			CsvCells.printRecord(printer, messages.getMessage("import.row", null, locale), messages.getMessage("import.column", null, locale),
 					messages.getMessage("import.message", null, locale));
 			for (ValueImport.Problem problem : problems) {
-				printer.printRecord(problem.row(), problem.column(), messages.getMessage(problem.messageKey(), null, locale));
+				CsvCells.printRecord(printer, problem.row(), problem.column(), messages.getMessage(problem.messageKey(), null, locale));
 			}
 		}
 		return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -20,6 +20,7 @@ import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import cn.qualityportal.system.TextLimits;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -139,6 +140,9 @@ class ValueImport {
 			}
 			ValueRules.Checked checked = ValueRules.check(indicator, value, numerator, denominator);
 			checked.problems().forEach(problem -> problems.add(new Problem(row.number(), problem.field(), problem.code())));
+			if (TextLimits.tooLong(cell(row, columns, "note"), TextLimits.NOTE)) {
+				problems.add(new Problem(row.number(), "note", "validation.note.tooLong"));
+			}
 			Integer earlier = seen.putIfAbsent(indicator.id() + "/" + region + "/" + reportingPeriod.getId(), row.number());
 			if (earlier != null) {
 				problems.add(new Problem(row.number(), "indicator_code", "import.duplicateRow"));

@@ -45,7 +45,9 @@ class ValuePageController {
 		this.evidence = evidence;
 	}
 
+	/** Not for the system administrator, who manages accounts, not figures, their history or evidence. */
 	@GetMapping
+	@PreAuthorize("!hasRole('ADMIN')")
 	String show(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
 		Actor actor = ValueApiController.actor(user, scope);
 		ValueView value = search.one(workflow.covered(valueId, actor).getId()).orElseThrow();
@@ -128,6 +130,7 @@ class ValuePageController {
 		}
 	}
 
+	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/evidence/{evidenceId}")
 	ResponseEntity<byte[]> download(@PathVariable long valueId, @PathVariable long evidenceId,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) {

@@ -134,10 +134,13 @@ class ValueSearch {
 		return jdbc.sql(COLUMNS + " where v.id = ?").param(id).query(ValueSearch::view).optional();
 	}
 
-	/** The audit rows of one figure, oldest first. */
+	/**
+	 * The audit rows of one figure, oldest first, without the addresses they came from: those are
+	 * for the auditor, who reads them in the audit trail.
+	 */
 	List<Map<String, Object>> history(long id) {
 		return jdbc.sql("""
-				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as occurred_at, actor, address,
+				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as occurred_at, actor,
 				       action, old_state::text as old_state, new_state::text as new_state, reason
 				from audit_log where entity = ? and entity_id = ? order by occurred_at, id""")
 			.params(ValueWorkflow.ENTITY, id)

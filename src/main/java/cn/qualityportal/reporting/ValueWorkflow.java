@@ -10,6 +10,7 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.system.NumberInput;
 import cn.qualityportal.system.StaleForms;
+import cn.qualityportal.system.TextLimits;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,6 +116,9 @@ class ValueWorkflow {
 		}
 		ValueRules.Checked checked = ValueRules.check(indicator, typedValue, numerator, denominator);
 		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+		if (TextLimits.tooLong(input.note(), TextLimits.NOTE)) {
+			errors.rejectValue("note", "validation.note.tooLong");
+		}
 		IndicatorValue value = values
 			.findByIndicatorIdAndRegionCodeAndPeriodId(indicator.id(), input.regionCode(), period.getId())
 			.orElse(null);
@@ -245,6 +249,7 @@ class ValueWorkflow {
 		if (value.getUpdatedBy().equals(actor.username())) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
+		reviewablePeriod(value);
 		return transition(value, ValueStatus.APPROVED, null, actor, "APPROVE");
 	}
 
@@ -258,6 +263,10 @@ class ValueWorkflow {
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
+		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
+		}
+		reviewablePeriod(value);
 		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
 	}
 
@@ -276,6 +285,9 @@ class ValueWorkflow {
 		}
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+		}
+		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
 		BigDecimal newValue = typedNumber(typed, ValueRules.unitOf(indicator));
@@ -322,6 +334,13 @@ class ValueWorkflow {
 	void openPeriod(IndicatorValue value) {
 		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+		}
+	}
+
+	/** A closed period's figures are final: no review decision until the office reopens it. */
+	private void reviewablePeriod(IndicatorValue value) {
+		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosedReview");
 		}
 	}
 

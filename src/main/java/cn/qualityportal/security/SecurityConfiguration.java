@@ -148,13 +148,13 @@ class SecurityConfiguration {
 			.addFilterAfter(new SignInGuards.PasswordChangeRequired(problems, false), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/error").permitAll()
+				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/login", "/login/captcha.png", "/error").permitAll()
 				// The API's description holds no data; Swagger UI then asks for credentials per call.
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/security/**").hasRole("SECURITY_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
+			.formLogin(form -> form.loginPage("/login").failureHandler(new SignInFailureHandler(signIns)).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -20,9 +20,19 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
+	private final cn.qualityportal.organisation.SignInPolicy policy;
+
+	SignInFailureHandler(cn.qualityportal.organisation.SignInPolicy policy) {
+		this.policy = policy;
+	}
+
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		// The failure is already counted (SignInEvents): from now on this browser answers a captcha too.
+		if (policy.captchaRequired(request.getParameter("username"), request.getRemoteAddr())) {
+			request.getSession().setAttribute(Captchas.REQUIRED, true);
+		}
 		redirect.sendRedirect(request, response, "/login?error=" + reason(exception));
 	}
 

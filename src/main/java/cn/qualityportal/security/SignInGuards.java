@@ -27,6 +27,8 @@ final class SignInGuards {
 	/**
 	 * Refuses sign-in attempts (the login form's POST, HTTP Basic credentials) from an address that
 	 * failed too often, before any password is checked: the form shows why, the API answers 429.
+	 * After the first failures a form sign-in must also answer a picture captcha ({@link Captchas}),
+	 * and HTTP Basic for that account is refused (401) until it signs in on the web page.
 	 */
 	static final class BlockedAddresses extends OncePerRequestFilter {
 
@@ -54,7 +56,40 @@ final class SignInGuards {
 				}
 				return;
 			}
+			if (form && !captchaAnswered(request)) {
+				request.getSession().setAttribute(Captchas.REQUIRED, true);
+				response.sendRedirect(request.getContextPath() + "/login?error=captcha");
+				return;
+			}
+			if (basic && policy.captchaRequired(basicUsername(authorization), null)) {
+				// HTTP Basic cannot show a picture: after failures, the account signs in on the web page first.
+				problems.respond(request, response, HttpStatus.UNAUTHORIZED, "problem.captchaRequired");
+				return;
+			}
 			chain.doFilter(request, response);
+		}
+
+		/**
+		 * A form sign-in needs no captcha, or brings the right one: the captcha comes before the
+		 * password is checked or counted, so guessing past it locks nothing.
+		 */
+		private boolean captchaAnswered(HttpServletRequest request) {
+			jakarta.servlet.http.HttpSession session = request.getSession(false);
+			boolean required = session != null && Boolean.TRUE.equals(session.getAttribute(Captchas.REQUIRED))
+					|| policy.captchaRequired(request.getParameter("username"), request.getRemoteAddr());
+			return !required || Captchas.solved(session, request.getParameter("captcha"));
+		}
+
+		private static String basicUsername(String authorization) {
+			try {
+				String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return colon < 0 ? decoded : decoded.substring(0, colon);
+			}
+			catch (IllegalArgumentException notBase64) {
+				return "";
+			}
 		}
 
 	}

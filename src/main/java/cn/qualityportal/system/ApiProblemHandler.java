@@ -30,6 +30,8 @@ import tools.jackson.databind.DatabindException;
  * of field and message for invalid input, 409 when the record changed meanwhile (stale
  * {@code version}) or a uniqueness rule was hit. Never an exception text, SQL or stack trace.
  */
+// Before the pages' PageProblemHandler, which also matches REST controllers (they are @Controllers too).
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -99,7 +101,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
-		return problem(HttpStatus.CONFLICT, "problem.integrity", List.of());
+		DatabaseRefusals.Answer answer = DatabaseRefusals.of(ex);
+		return problem(answer.status(), answer.messageKey(), List.of());
 	}
 
 	@ExceptionHandler(Refusal.class)

@@ -17,6 +17,9 @@ import org.springframework.web.context.request.WebRequest;
 @Component
 class ProblemErrorAttributes extends DefaultErrorAttributes {
 
+	/** A request attribute naming the message key of a more precise reason than the status's own. */
+	static final String DETAIL = ProblemErrorAttributes.class.getName() + ".detail";
+
 	private final MessageSource messages;
 
 	ProblemErrorAttributes(MessageSource messages) {
@@ -28,14 +31,16 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
 		Map<String, Object> defaults = super.getErrorAttributes(request, ErrorAttributeOptions.defaults());
 		int status = defaults.get("status") instanceof Integer code ? code : 500;
 		String family = status >= 500 ? "500" : switch (status) {
-			case 401, 403, 404 -> String.valueOf(status);
+			case 401, 403, 404, 413 -> String.valueOf(status);
 			default -> "400";
 		};
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", defaults.get("error"));
 		problem.put("status", status);
-		problem.put("detail", messages.getMessage("error." + family + ".detail", null, LocaleContextHolder.getLocale()));
+		Object detail = request.getAttribute(DETAIL, WebRequest.SCOPE_REQUEST);
+		problem.put("detail", messages.getMessage(detail instanceof String key ? key : "error." + family + ".detail", null,
+				LocaleContextHolder.getLocale()));
 		problem.put("instance", defaults.get("path"));
 		return problem;
 	}

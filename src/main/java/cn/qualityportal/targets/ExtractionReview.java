@@ -38,8 +38,11 @@ class ExtractionReview {
 
 	private final Documents documents;
 
+	private final cn.qualityportal.audit.AuditTrail audit;
+
 	ExtractionReview(TargetExtractor extractor, ExtractionCandidateRepository candidates, IndicatorRepository indicators,
-			TargetEditor targets, Documents documents) {
+			TargetEditor targets, Documents documents, cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.extractor = extractor;
 		this.candidates = candidates;
 		this.indicators = indicators;
@@ -66,6 +69,9 @@ class ExtractionReview {
 				candidates.save(new ExtractionCandidate(documentId, proposal));
 				added++;
 			}
+		}
+		if (added > 0) {
+			audit.record("policy_document", documentId, "EXTRACT", null, java.util.Map.of("candidates", added));
 		}
 		return added;
 	}
@@ -145,6 +151,8 @@ class ExtractionReview {
 			return null;
 		}
 		candidate.accept(created.getId(), user);
+		audit.record(user, "extraction_candidate", candidateId, "ACCEPT", null,
+				java.util.Map.of("documentId", candidate.getDocumentId(), "targetId", created.getId()), null);
 		return created;
 	}
 
@@ -154,6 +162,8 @@ class ExtractionReview {
 		editableDocument(candidate.getDocumentId(), scope);
 		if (candidate.getStatus() == ExtractionCandidate.Status.PROPOSED) {
 			candidate.reject(user);
+			audit.record(user, "extraction_candidate", candidateId, "REJECT", null,
+					java.util.Map.of("documentId", candidate.getDocumentId(), "quote", candidate.getQuote()), null);
 		}
 	}
 

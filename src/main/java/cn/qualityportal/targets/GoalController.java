@@ -20,9 +20,12 @@ class GoalController {
 
 	private final Documents documents;
 
-	GoalController(GoalRepository goals, Documents documents) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	GoalController(GoalRepository goals, Documents documents, cn.qualityportal.audit.AuditTrail audit) {
 		this.goals = goals;
 		this.documents = documents;
+		this.audit = audit;
 	}
 
 	@PostMapping("/documents/{documentId}/goals")
@@ -39,7 +42,13 @@ class GoalController {
 			redirect.addFlashAttribute("error", "validation.goal.title");
 		}
 		else {
-			goals.save(new Goal(documentId, area, title.strip(), position));
+			Goal goal = goals.save(new Goal(documentId, area, title.strip(), position));
+			java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+			state.put("documentId", documentId);
+			state.put("area", area);
+			state.put("title", goal.getTitle());
+			state.put("position", position);
+			audit.record("goal", goal.getId(), "CREATE", null, state);
 			redirect.addFlashAttribute("success", "flash.saved");
 		}
 		return "redirect:/documents/" + documentId + "#goals";

@@ -145,4 +145,21 @@ class Indicator {
 		return version;
 	}
 
+
+	/** What the audit trail records of it. */
+	java.util.Map<String, Object> state() {
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("code", getCode());
+		state.put("name", getName());
+		state.put("category", getCategory());
+		state.put("unit", getUnit());
+		state.put("valueType", getValueType());
+		state.put("direction", getDirection());
+		state.put("aggregation", getAggregation());
+		state.put("reportingFrequency", getReportingFrequency());
+		state.put("supplierDepartmentId", getSupplierDepartmentId());
+		state.put("active", isActive());
+		return state;
+	}
+
 }

@@ -55,7 +55,7 @@ class IndicatorController {
 	}
 
 	@GetMapping("/new")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String showCreateForm(DataScope scope, Model model) {
 		model.addAttribute("form", IndicatorForm.empty());
 		model.addAttribute("departmentOptions", regions.departmentOptionsWithin(scope));
@@ -63,7 +63,7 @@ class IndicatorController {
 	}
 
 	@PostMapping
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String create(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult result, DataScope scope, Model model,
 			RedirectAttributes redirect) {
 		if (editor.create(form, result) == null) {
@@ -75,7 +75,7 @@ class IndicatorController {
 	}
 
 	@GetMapping("/{id}/edit")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String showEditForm(@PathVariable long id, DataScope scope, Model model) {
 		model.addAttribute("form", IndicatorForm.of(find(id)));
 		model.addAttribute("indicatorId", id);
@@ -84,7 +84,7 @@ class IndicatorController {
 	}
 
 	@PostMapping("/{id}")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") IndicatorForm form, BindingResult result,
 			DataScope scope, Model model, RedirectAttributes redirect) {
 		Indicator saved = editor.update(id, form, result);

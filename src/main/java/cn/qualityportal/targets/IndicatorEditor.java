@@ -16,9 +16,12 @@ class IndicatorEditor {
 
 	private final Regions regions;
 
-	IndicatorEditor(IndicatorRepository indicators, Regions regions) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	IndicatorEditor(IndicatorRepository indicators, Regions regions, cn.qualityportal.audit.AuditTrail audit) {
 		this.indicators = indicators;
 		this.regions = regions;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -32,7 +35,9 @@ class IndicatorEditor {
 		}
 		Indicator indicator = new Indicator(form.code().strip());
 		indicator.update(form);
-		return indicators.save(indicator);
+		Indicator saved = indicators.save(indicator);
+		audit.record("indicator", saved.getId(), "CREATE", null, saved.state());
+		return saved;
 	}
 
 	@Transactional
@@ -47,7 +52,9 @@ class IndicatorEditor {
 		if (errors.getFieldErrors().stream().anyMatch(error -> !error.getField().equals("code"))) {
 			return null;
 		}
+		java.util.Map<String, Object> before = indicator.state();
 		indicator.update(form);
+		audit.record("indicator", indicator.getId(), "UPDATE", before, indicator.state());
 		return indicator;
 	}
 

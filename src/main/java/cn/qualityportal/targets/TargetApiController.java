@@ -115,7 +115,7 @@ class TargetApiController {
 	}
 
 	@PostMapping("/indicators")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	ResponseEntity<IndicatorView> createIndicator(@Valid @RequestBody IndicatorForm form, BindingResult result)
 			throws BindException {
 		Indicator indicator = indicatorEditor.create(form, result);
@@ -125,7 +125,7 @@ class TargetApiController {
 	}
 
 	@PutMapping("/indicators/{id}")
-	@PreAuthorize("hasRole('OFFICE')")
+	@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 	IndicatorView updateIndicator(@PathVariable long id, @Valid @RequestBody IndicatorForm form, BindingResult result)
 			throws BindException {
 		indicatorEditor.update(id, form, result);

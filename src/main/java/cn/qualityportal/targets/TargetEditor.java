@@ -72,7 +72,11 @@ class TargetEditor {
 			errors.reject(StaleForms.CONFLICT);
 			return null;
 		}
-		if (!target.getRegionCode().equals(form.regionCode()) || target.getDocumentId() != form.documentId()) {
+		// A form without its document is a hand-made request: a field error, not a 500.
+		if (form.documentId() == null) {
+			errors.rejectValue("documentId", "validation.document.unknown");
+		}
+		else if (!target.getRegionCode().equals(form.regionCode()) || target.getDocumentId() != form.documentId()) {
 			errors.rejectValue("regionCode", "validation.target.moved");
 		}
 		Indicator indicator = check(form, id, scope, errors);

@@ -100,4 +100,18 @@ class Task {
 		return version;
 	}
 
+
+	/** What the audit trail records of it. */
+	java.util.Map<String, Object> state() {
+		java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("documentId", getDocumentId());
+		state.put("goalId", getGoalId());
+		state.put("title", getTitle());
+		state.put("leadDepartmentId", getLeadDepartmentId());
+		state.put("cooperatingDepartmentIds", new java.util.TreeSet<>(getCooperatingDepartmentIds()));
+		state.put("dueYear", getDueYear());
+		state.put("status", getStatus());
+		return state;
+	}
+
 }

@@ -40,7 +40,11 @@ class TaskController {
 
 	private final Regions regions;
 
-	TaskController(TaskRepository tasks, TaskSearch search, GoalRepository goals, Documents documents, Regions regions) {
+	private final cn.qualityportal.audit.AuditTrail audit;
+
+	TaskController(TaskRepository tasks, TaskSearch search, GoalRepository goals, Documents documents, Regions regions,
+			cn.qualityportal.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.tasks = tasks;
 		this.search = search;
 		this.goals = goals;
@@ -91,6 +95,7 @@ class TaskController {
 		Task task = new Task(form.documentId());
 		task.update(form);
 		tasks.save(task);
+		audit.record("task", task.getId(), "CREATE", null, task.state());
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/documents/" + form.documentId() + "#tasks";
 	}
@@ -121,14 +126,17 @@ class TaskController {
 		if (result.hasErrors()) {
 			return form(document, scope, model);
 		}
+		java.util.Map<String, Object> before = task.state();
 		task.update(new TaskForm(task.getDocumentId(), form.goalId(), form.title(), form.leadDepartmentId(),
 				form.cooperatingDepartmentIds(), form.dueYear(), form.status(), form.version()));
+		audit.record("task", id, "UPDATE", before, task.state());
 		redirect.addFlashAttribute("success", "flash.saved");
 		return "redirect:/tasks/" + id;
 	}
 
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasAnyRole('OFFICE', 'REPORTER')")
+	@Transactional
 	String addNote(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate notedOn,
 			@RequestParam String note, DataScope scope, Principal principal, RedirectAttributes redirect) {
 		Task task = find(id);
@@ -138,6 +146,7 @@ class TaskController {
 		}
 		else {
 			search.addNote(id, notedOn, note.strip(), principal.getName());
+			audit.record("task", id, "NOTE", null, java.util.Map.of("notedOn", notedOn.toString(), "note", note.strip()));
 			redirect.addFlashAttribute("success", "flash.saved");
 		}
 		return "redirect:/tasks/" + id;

@@ -24,7 +24,7 @@ class AuditChangesTests {
 		assertThat(AuditChanges.between("{\"evidence\": 12, \"filename\": \"证书.pdf\"}", null))
 			.containsExactly(new Change("evidence", "12", null), new Change("filename", "证书.pdf", null));
 		assertThat(AuditChanges.between("{\"milestones\": [\"2018:92\"]}", "{\"milestones\": [\"2018:92\", \"2020:93\"]}"))
-			.containsExactly(new Change("milestones", "[\"2018:92\"]", "[\"2018:92\",\"2020:93\"]"));
+			.containsExactly(new Change("milestones", "2018:92", "2018:92；2020:93"));
 	}
 
 }

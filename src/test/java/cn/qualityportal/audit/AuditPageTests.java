@@ -81,4 +81,21 @@ class AuditPageTests {
 		mvc.perform(get("/audit/export.csv").with(accounts.as("ap-office"))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void thePageShowsLabelsNotKeysInternalNamesOrJson() throws Exception {
+		jdbc.update("""
+				insert into audit_log (actor, address, entity, entity_id, action, old_state, new_state, reason) values
+				('ap-label', '10.0.0.9', 'security', 13, 'SIGN_IN', null, '{"username": "ap-label", "outcome": "SUCCESS"}', null),
+				('ap-label', '10.0.0.9', 'reporting_period', 5, 'CLOSE', '{"status": "OPEN"}', '{"status": "CLOSED"}', null),
+				('ap-label', '10.0.0.9', 'assessment', 2019, 'PUBLISH', null,
+				 '{"ranking": [{"region": "450602", "rank": 1, "score": 91.5}]}', null)""");
+
+		String page = mvc.perform(get("/audit").param("actor", "ap-label").with(accounts.as("ap-auditor")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(page).contains("登录与会话", "登录", "填报期 #5", "已关闭", "开放", "发布", "450602")
+			.doesNotContain("??").doesNotContain("security 13").doesNotContain("reporting_period")
+			.doesNotContain(">SIGN_IN<").doesNotContain(">PUBLISH<").doesNotContain("{&quot;").doesNotContain("[{");
+	}
+
 }

@@ -47,6 +47,12 @@ class AuthorizationMatrixTests {
 	/** Roles of the district users and the city's office and leader, as the demo gives them. */
 	private static final String DATA = "ADMIN OFFICE LEADER REVIEWER REPORTER";
 
+	/** A figure's history and evidence: the data roles without the system administrator (三员分立). */
+	private static final String FIGURES = "OFFICE LEADER REVIEWER REPORTER";
+
+	/** An office of 东兴市 (450681): rows flagged "citywide" are the city office's alone. */
+	private static final String DISTRICT_OFFICE = "mx-office-450681";
+
 	@Autowired
 	MockMvc mvc;
 
@@ -79,6 +85,9 @@ class AuthorizationMatrixTests {
 		ids.put("account", id("select id from user_account where username = 'mx-target'"));
 		ids.put("rubric", id("select id from rubric where year = 2019 and parent_region_code = '450600'"));
 		ids.put("rubricItem", id("select min(i.id) from rubric_item i join rubric r on r.id = i.rubric_id where r.year = 2019"));
+		ids.put("auditorAccount", id("select id from user_account where username = 'mx-auditor'"));
+		ids.put("secadminAccount", id("select id from user_account where username = 'mx-secadmin'"));
+		ids.put("adminAccount", id("select id from user_account where username = 'admin'"));
 		return ids;
 	}
 
@@ -110,6 +119,13 @@ class AuthorizationMatrixTests {
 				POST /admin/users/{id}/enabled                  | /admin/users/{account}/enabled?enabled=true           | ADMIN
 				POST /admin/users/{id}/reset-password           | /admin/users/{account}/reset-password                 | ADMIN
 				POST /admin/users/{id}/unlock                   | /admin/users/{account}/unlock                         | ADMIN
+				GET  /admin/users/{id}/edit                     | /admin/users/{auditorAccount}/edit                    | NOBODY
+				POST /admin/users/{id}                          | /admin/users/{auditorAccount}                         | NOBODY
+				POST /admin/users/{id}/enabled                  | /admin/users/{auditorAccount}/enabled?enabled=false   | NOBODY
+				POST /admin/users/{id}/reset-password           | /admin/users/{auditorAccount}/reset-password          | NOBODY
+				POST /admin/users/{id}/enabled                  | /admin/users/{secadminAccount}/enabled?enabled=false  | NOBODY
+				POST /admin/users/{id}/reset-password           | /admin/users/{secadminAccount}/reset-password         | NOBODY
+				POST /admin/users/{id}/reset-password           | /admin/users/{adminAccount}/reset-password            | NOBODY
 				GET  /admin/sessions                            | /admin/sessions                                       | ADMIN
 				POST /admin/sessions/sign-out                   | /admin/sessions/sign-out?username=nobody              | ADMIN
 				GET  /security/roles                            | /security/roles                                       | SECURITY_ADMIN
@@ -133,24 +149,24 @@ class AuthorizationMatrixTests {
 				PUT  /api/v1/documents/{id}                     | /api/v1/documents/{docA}                              | OFFICE      | json scoped
 				POST /api/v1/extraction                         | /api/v1/extraction                                    | OFFICE      | text
 				GET  /api/v1/indicators                         | /api/v1/indicators                                    | ANY
-				POST /api/v1/indicators                         | /api/v1/indicators                                    | OFFICE      | json
+				POST /api/v1/indicators                         | /api/v1/indicators                                    | OFFICE      | json citywide
 				GET  /api/v1/indicators/{id}                    | /api/v1/indicators/{indicator}                        | ANY
-				PUT  /api/v1/indicators/{id}                    | /api/v1/indicators/{indicator}                        | OFFICE      | json
+				PUT  /api/v1/indicators/{id}                    | /api/v1/indicators/{indicator}                        | OFFICE      | json citywide
 				GET  /api/v1/targets                            | /api/v1/targets                                       | ANY
 				POST /api/v1/targets                            | /api/v1/targets                                       | OFFICE      | json
 				GET  /api/v1/targets/{id}                       | /api/v1/targets/{targetA}                             | ANY         | scoped
 				PUT  /api/v1/targets/{id}                       | /api/v1/targets/{targetA}                             | OFFICE      | json scoped
 				GET  /api/v1/periods                            | /api/v1/periods                                       | ANY
-				POST /api/v1/periods                            | /api/v1/periods                                       | OFFICE      | json
-				POST /api/v1/periods/{id}/close                 | /api/v1/periods/{period}/close                        | OFFICE      | json
-				POST /api/v1/periods/{id}/reopen                | /api/v1/periods/{period}/reopen                       | OFFICE      | json
+				POST /api/v1/periods                            | /api/v1/periods                                       | OFFICE      | json citywide
+				POST /api/v1/periods/{id}/close                 | /api/v1/periods/{period}/close                        | OFFICE      | json citywide
+				POST /api/v1/periods/{id}/reopen                | /api/v1/periods/{period}/reopen                       | OFFICE      | json citywide
 				GET  /api/v1/values                             | /api/v1/values                                        | ANY
 				PUT  /api/v1/values                             | /api/v1/values                                        | REPORTER    | json
 				GET  /api/v1/values/{id}                        | /api/v1/values/{valueA}                               | ANY         | scoped
-				GET  /api/v1/values/{id}/history                | /api/v1/values/{valueA}/history                       | ANY         | scoped
-				GET  /api/v1/values/{id}/evidence               | /api/v1/values/{valueA}/evidence                      | ANY         | scoped
+				GET  /api/v1/values/{id}/history                | /api/v1/values/{valueA}/history                       | FIGURES     | scoped
+				GET  /api/v1/values/{id}/evidence               | /api/v1/values/{valueA}/evidence                      | FIGURES     | scoped
 				POST /api/v1/values/{id}/evidence               | /api/v1/values/{valueA}/evidence                      | REPORTER    | multipart scoped
-				GET  /api/v1/values/{id}/evidence/{evidenceId}  | /api/v1/values/{valueA}/evidence/999999               | ANY         | scoped
+				GET  /api/v1/values/{id}/evidence/{evidenceId}  | /api/v1/values/{valueA}/evidence/999999               | FIGURES     | scoped
 				POST /api/v1/values/{id}/submit                 | /api/v1/values/{valueA}/submit                        | REPORTER    | json scoped
 				POST /api/v1/values/{id}/approve                | /api/v1/values/{valueA}/approve                       | REVIEWER    | json scoped
 				POST /api/v1/values/{id}/return                 | /api/v1/values/{valueA}/return                        | REVIEWER    | json scoped
@@ -159,11 +175,11 @@ class AuthorizationMatrixTests {
 				GET  /api/v1/values/export.csv                  | /api/v1/values/export.csv                             | ANY
 				POST /api/v1/imports                            | /api/v1/imports                                       | REPORTER    | multipart
 				GET  /api/v1/progress                           | /api/v1/progress?regionCode=450602                    | DATA        | scoped
-				GET  /api/v1/assessments/{year}                 | /api/v1/assessments/2019?regionCode=450600            | ADMIN OFFICE LEADER
-				GET  /assessments                               | /assessments?region=450600                            | ADMIN OFFICE LEADER
+				GET  /api/v1/assessments/{year}                 | /api/v1/assessments/2019?regionCode=450600            | ADMIN OFFICE LEADER | citywide
+				GET  /assessments                               | /assessments?region=450600                            | ADMIN OFFICE LEADER | citywide
 				GET  /assessments/{year}/regions/{code}         | /assessments/2019/regions/450602                      | DATA        | scoped
-				GET  /assessments/{year}/scheme                 | /assessments/2019/scheme                              | OFFICE
-				POST /assessments/{year}/scheme                 | /assessments/2030/scheme                              | OFFICE
+				GET  /assessments/{year}/scheme                 | /assessments/2019/scheme                              | OFFICE | citywide
+				POST /assessments/{year}/scheme                 | /assessments/2030/scheme                              | OFFICE | citywide
 				POST /assessments/{year}/publish                | /assessments/2031/publish?region=450600               | OFFICE
 				GET  /rubrics                                   | /rubrics?region=450600                                | ADMIN OFFICE LEADER
 				POST /rubrics                                   | /rubrics?year=2033&region=450600                      | OFFICE
@@ -233,10 +249,10 @@ class AuthorizationMatrixTests {
 				POST /documents/{documentId}/extraction/candidates/{candidateId}/accept | /documents/{docA}/extraction/candidates/999999/accept | OFFICE | scoped
 				POST /documents/{documentId}/extraction/candidates/{candidateId}/reject | /documents/{docA}/extraction/candidates/999999/reject | OFFICE | scoped
 				GET  /indicators                                | /indicators                                           | ANY
-				POST /indicators                                | /indicators                                           | OFFICE
-				GET  /indicators/new                            | /indicators/new                                       | OFFICE
-				GET  /indicators/{id}/edit                      | /indicators/{indicator}/edit                          | OFFICE
-				POST /indicators/{id}                           | /indicators/{indicator}                               | OFFICE
+				POST /indicators                                | /indicators                                           | OFFICE | citywide
+				GET  /indicators/new                            | /indicators/new                                       | OFFICE | citywide
+				GET  /indicators/{id}/edit                      | /indicators/{indicator}/edit                          | OFFICE | citywide
+				POST /indicators/{id}                           | /indicators/{indicator}                               | OFFICE | citywide
 				GET  /targets                                   | /targets                                              | ANY
 				POST /targets                                   | /targets                                              | OFFICE
 				GET  /targets/new                               | /targets/new?documentId={docA}                        | OFFICE      | scoped
@@ -248,10 +264,10 @@ class AuthorizationMatrixTests {
 				GET  /targets/{id}/cascade                      | /targets/{targetA}/cascade                            | OFFICE      | scoped
 				POST /targets/{id}/cascade                      | /targets/{targetA}/cascade                            | OFFICE      | scoped
 				POST /tasks                                     | /tasks                                                | OFFICE
-				GET  /tasks/new                                 | /tasks/new?documentId={cityDoc}                       | OFFICE
+				GET  /tasks/new                                 | /tasks/new?documentId={cityDoc}                       | OFFICE | citywide
 				GET  /tasks/{id}                                | /tasks/{task}                                         | ANY
 				POST /tasks/{id}                                | /tasks/{task}                                         | OFFICE
-				GET  /tasks/{id}/edit                           | /tasks/{task}/edit                                    | OFFICE
+				GET  /tasks/{id}/edit                           | /tasks/{task}/edit                                    | OFFICE | citywide
 				POST /tasks/{id}/notes                          | /tasks/{task}/notes?notedOn=2020-01-01&note=x         | OFFICE REPORTER
 				GET  /reporting                                 | /reporting                                            | REPORTER
 				POST /reporting/{periodId}                      | /reporting/{period}                                   | REPORTER
@@ -263,19 +279,20 @@ class AuthorizationMatrixTests {
 				GET  /reporting/export.csv                      | /reporting/export.csv                                 | ANY
 				GET  /reporting/completeness                    | /reporting/completeness                               | OFFICE REVIEWER LEADER
 				GET  /reporting/periods                         | /reporting/periods                                    | OFFICE
-				POST /reporting/periods                         | /reporting/periods?year=2032&kind=ANNUAL              | OFFICE
-				POST /reporting/periods/{id}/close              | /reporting/periods/{period}/close                     | OFFICE
-				POST /reporting/periods/{id}/reopen             | /reporting/periods/{period}/reopen?reason=x           | OFFICE
+				POST /reporting/periods                         | /reporting/periods?year=2032&kind=ANNUAL              | OFFICE | citywide
+				POST /reporting/periods/{id}/close              | /reporting/periods/{period}/close                     | OFFICE | citywide
+				POST /reporting/periods/{id}/reopen             | /reporting/periods/{period}/reopen?reason=x           | OFFICE | citywide
 				GET  /reporting/review                          | /reporting/review                                     | REVIEWER
 				POST /reporting/review/decide                   | /reporting/review/decide?ids={valueA}                 | REVIEWER    | scoped
 				POST /reporting/review/{valueId}/approve        | /reporting/review/{valueA}/approve                    | REVIEWER    | scoped
 				POST /reporting/review/{valueId}/return         | /reporting/review/{valueA}/return?reason=x            | REVIEWER    | scoped
-				GET  /reporting/values/{valueId}                | /reporting/values/{valueA}                            | ANY         | scoped
+				GET  /reporting/values/{valueId}                | /reporting/values/{valueA}                            | FIGURES     | scoped
 				POST /reporting/values/{valueId}/submit         | /reporting/values/{valueA}/submit                     | REPORTER    | scoped
 				POST /reporting/values/{valueId}/evidence       | /reporting/values/{valueA}/evidence                   | REPORTER    | multipart scoped
-				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | ANY         | scoped
+				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | FIGURES     | scoped
 				POST /reporting/values/{valueId}/evidence/{evidenceId}/delete | /reporting/values/{valueA}/evidence/999999/delete | REPORTER | scoped
 				GET  /login                                     | /login                                                | PUBLIC
+				GET  /login/captcha.png                         | /login/captcha.png                                    | PUBLIC
 				GET  /swagger-ui.html                           | /swagger-ui.html                                      | PUBLIC
 				GET  /v3/api-docs                               | /v3/api-docs                                          | PUBLIC
 				GET  /v3/api-docs.yaml                          | /v3/api-docs.yaml                                     | PUBLIC
@@ -289,7 +306,7 @@ class AuthorizationMatrixTests {
 			for (Map.Entry<String, String> id : ids.entrySet()) {
 				path = path.replace("{" + id.getKey() + "}", id.getValue());
 			}
-			String allowed = cells[2].strip().replace("DATA", DATA);
+			String allowed = cells[2].strip().replace("DATA", DATA).replace("FIGURES", FIGURES);
 			String flags = cells.length > 3 ? cells[3].strip() : "";
 			rules.add(new Rule(mapping[0], mapping[1], path, allowed, flags.contains("scoped"),
 					flags.replace("scoped", "").strip()));
@@ -307,11 +324,13 @@ class AuthorizationMatrixTests {
 		accounts.account("mx-secadmin", Role.SECURITY_ADMIN);
 		accounts.account("mx-auditor", Role.AUDITOR);
 		accounts.account("mx-target", Role.LEADER);
+		// A district's office: its district's documents and targets, never the city-wide settings.
+		accounts.member(DISTRICT_OFFICE, "450681", true, Role.OFFICE);
 		List<Actor> actors = List.of(new Actor(null, Set.of(), false), new Actor("mx-admin", Set.of("ADMIN"), true),
 				new Actor("mx-secadmin", Set.of("SECURITY_ADMIN"), false), new Actor("mx-auditor", Set.of("AUDITOR"), false),
 				new Actor("office", Set.of("OFFICE"), true), new Actor("leader", Set.of("LEADER"), true),
 				new Actor("reviewer-450602", Set.of("REVIEWER"), true), new Actor("reporter-450602", Set.of("REPORTER"), true),
-				new Actor("reporter-450603", Set.of("REPORTER"), false));
+				new Actor("reporter-450603", Set.of("REPORTER"), false), new Actor(DISTRICT_OFFICE, Set.of("OFFICE"), false));
 		List<Rule> rules = rules(ids());
 
 		Set<String> mapped = new TreeSet<>();
@@ -346,7 +365,13 @@ class AuthorizationMatrixTests {
 				}
 			}
 			if (allowedOne != null) {
+				String before = fingerprint();
 				check(rule, allowedOne, wrong);
+				String after = fingerprint();
+				// Every change is in the audit trail: data changed (any count or version but the trail's) means a new audit row.
+				if (!withoutAudit(before).equals(withoutAudit(after)) && audit(before) == audit(after)) {
+					wrong.add(rule.method() + " " + rule.path() + " as " + allowedOne.username() + ": changed data without an audit row");
+				}
 			}
 		}
 		assertThat(wrong).as("requests answered against the table").isEmpty();
@@ -361,7 +386,8 @@ class AuthorizationMatrixTests {
 		}
 		Set<String> allowed = Set.of(rule.allowed().split("\\s+"));
 		boolean role = rule.allowed().equals(ANY) || actor.roles().stream().anyMatch(allowed::contains);
-		return role && (!rule.scoped() || actor.coversA());
+		boolean citywide = rule.kind().contains("citywide") && DISTRICT_OFFICE.equals(actor.username());
+		return role && (!rule.scoped() || actor.coversA()) && !citywide;
 	}
 
 	private void check(Rule rule, Actor actor, List<String> wrong) throws Exception {
@@ -435,6 +461,14 @@ class AuthorizationMatrixTests {
 				  (select count(*) from rubric_publication),
 				  (select count(*) from extraction_candidate), (select count(*) from audit_log),
 				  (select count(*) from published_document), (select count(*) from published_year))""", String.class);
+	}
+
+	private static String withoutAudit(String fingerprint) {
+		return fingerprint.substring(0, fingerprint.lastIndexOf(','));
+	}
+
+	private static long audit(String fingerprint) {
+		return Long.parseLong(fingerprint.substring(fingerprint.lastIndexOf(',') + 1));
 	}
 
 	private String id(String sql) {

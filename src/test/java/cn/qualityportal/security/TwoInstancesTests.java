@@ -108,4 +108,32 @@ class TwoInstancesTests {
 		}
 	}
 
+	@Test
+	void disablingAnAccountEndsItsSessionOnTheOtherInstanceAtOnce() throws Exception {
+		accounts.member("twin-reporter", "450681", false, cn.qualityportal.organisation.Role.REPORTER);
+		long id = jdbc.queryForObject("select id from user_account where username = 'twin-reporter'", Long.class);
+		String url;
+		String username;
+		try (Connection connection = dataSource.getConnection()) {
+			url = connection.getMetaData().getURL();
+			username = connection.getMetaData().getUserName();
+		}
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PortalApplication.class).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.username=" + username, "--spring.datasource.password=",
+				"--server.port=0", "--portal.demo.enabled=false")) {
+			int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+			PortalClient reporter = new PortalClient(secondPort);
+			reporter.signIn("twin-reporter", TestAccounts.PASSWORD);
+			assertThat(reporter.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
+
+			PortalClient admin = new PortalClient(port);
+			admin.signIn("admin", TestAccounts.ADMIN_PASSWORD);
+			HttpResponse<String> disabled = admin.post("/admin/users", "/admin/users/" + id + "/enabled", "enabled=false");
+			assertThat(disabled.statusCode()).isEqualTo(302);
+			assertThat(jdbc.queryForObject("select enabled from user_account where id = ?", Boolean.class, id)).isFalse();
+
+			assertThat(reporter.get("/api/v1/me", "application/json").statusCode()).isEqualTo(401);
+		}
+	}
+
 }
