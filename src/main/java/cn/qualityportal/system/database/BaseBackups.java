@@ -252,12 +252,22 @@ public final class BaseBackups {
 
 	/** Copies a live data directory: files that vanish meanwhile are fine (WAL replay makes the copy consistent). */
 	static void copy(Path source, Path target) throws IOException {
+		copy(source, target, true);
+	}
+
+	/**
+	 * @param live the running server's directory, of which the documented exclusions are left out; false
+	 * for a finished backup, copied whole (its backup_label above all)
+	 */
+	static void copy(Path source, Path target, boolean live) throws IOException {
 		Files.walkFileTree(source, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
 				Path relative = source.relativize(dir);
-				Files.createDirectories(target.resolve(relative.toString()));
-				if (relative.getNameCount() == 1 && EMPTIED_DIRECTORIES.contains(relative.toString())) {
+				Path copy = Files.createDirectories(target.resolve(relative.toString()));
+				// PostgreSQL refuses a data directory others may read (0700 or 0750).
+				Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(dir));
+				if (live && relative.getNameCount() == 1 && EMPTIED_DIRECTORIES.contains(relative.toString())) {
 					if (relative.toString().equals("pg_wal")) {
 						Files.createDirectories(target.resolve("pg_wal/archive_status"));
 					}
@@ -273,7 +283,7 @@ public final class BaseBackups {
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
 				Path relative = source.relativize(file);
 				String name = file.getFileName().toString();
-				if (SKIPPED_FILES.contains(name) || name.startsWith("pgsql_tmp")) {
+				if (live && (SKIPPED_FILES.contains(name) || name.startsWith("pgsql_tmp"))) {
 					return FileVisitResult.CONTINUE;
 				}
 				try {

@@ -134,7 +134,7 @@ public final class EmbeddedDatabase implements Closeable {
 		}
 		EmbeddedPostgres postgres;
 		try {
-			postgres = builder.start();
+			postgres = startWatched(builder, directory);
 		}
 		catch (IllegalStateException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("could not lock")) {
@@ -203,7 +203,7 @@ public final class EmbeddedDatabase implements Closeable {
 			log.debug("Closing the dead server: {}", ex.getMessage());
 		}
 		try {
-			postgres = restartBuilder.start();
+			postgres = startWatched(restartBuilder, directory);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw couldNotStart(directory, ex);
@@ -212,6 +212,72 @@ public final class EmbeddedDatabase implements Closeable {
 		log.info("Embedded PostgreSQL {} is running again on localhost:{}, data in {}", MAJOR_VERSION, postgres.getPort(),
 				directory);
 	}
+
+	/**
+	 * zonky waits its whole startup time even when PostgreSQL has already given up (a damaged
+	 * directory, a failed recovery); it stops waiting when interrupted. So a watchdog interrupts the
+	 * start once no postmaster runs on the directory any more, and the failure is reported at once.
+	 */
+	private static EmbeddedPostgres startWatched(EmbeddedPostgres.Builder builder, Path directory) throws IOException {
+		if (directory == null) {
+			return builder.start();
+		}
+		Thread starter = Thread.currentThread();
+		java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+		long since = System.nanoTime();
+		// A new directory is first made by initdb, which has no postmaster: judged only once one ran.
+		boolean existing = Files.exists(directory.resolve("postgresql.conf"));
+		Thread watchdog = new Thread(() -> {
+			boolean seen = false;
+			while (!done.get()) {
+				boolean alive = postmasterPid(directory).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+				seen |= alive;
+				boolean grace = System.nanoTime() - since < STARTUP_GRACE.toNanos();
+				if (!alive && (seen || (existing && !grace))) {
+					gaveUp.set(true);
+					starter.interrupt();
+					return;
+				}
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "postgres-start-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder.start();
+		}
+		finally {
+			done.set(true);
+			watchdog.interrupt();
+			try {
+				watchdog.join();
+			}
+			catch (InterruptedException ignored) {
+				// cleared below
+			}
+			Thread.interrupted();
+		}
+		if (gaveUp.get()) {
+			try {
+				postgres.close();
+			}
+			catch (IOException | RuntimeException ignored) {
+				// releases the directory lock; the server is not running
+			}
+			throw new IOException("PostgreSQL stopped while starting; its own messages are in the log above");
+		}
+		return postgres;
+	}
+
+	/** How long pg_ctl may take to write postmaster.pid before a start without one counts as failed. */
+	private static final Duration STARTUP_GRACE = Duration.ofSeconds(5);
 
 	/** A connection to the server's {@code postgres} database, as its superuser (backups, recovery checks). */
 	Connection adminConnection() throws SQLException {

@@ -113,7 +113,7 @@ public final class Restore {
 				Files.move(dataDirectory, aside);
 				log.info("Moved the current data directory aside to {}", aside);
 			}
-			BaseBackups.copy(backup.path(), dataDirectory);
+			BaseBackups.copy(backup.path(), dataDirectory, false);
 			Files.deleteIfExists(dataDirectory.resolve(BaseBackups.FINISHED_FILE));
 			Files.createDirectories(dataDirectory.resolve("pg_wal/archive_status"));
 			if (aside != null && sameCluster(aside, dataDirectory)) {
