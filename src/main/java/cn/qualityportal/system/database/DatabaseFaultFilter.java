@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -125,7 +127,7 @@ class DatabaseFaultFilter extends OncePerRequestFilter {
 		response.setCharacterEncoding("UTF-8");
 		if (wantsJson(request)) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", "about:blank");
 			problem.put("title", messages.getMessage(fault.messageKey + ".title", null, locale));
 			problem.put("status", fault.status);

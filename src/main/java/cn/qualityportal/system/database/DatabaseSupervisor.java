@@ -64,6 +64,12 @@ public class DatabaseSupervisor implements AutoCloseable {
 	private volatile int restarts;
 
 	/**
+	 * Set when the JVM shuts down: zonky's own shutdown hook stops PostgreSQL, in parallel with
+	 * Spring's, and that stop is no crash to repair.
+	 */
+	private volatile boolean stopping;
+
+	/**
 	 * @param exit told the message when the supervisor gives up; the portal's own exits the JVM with code 1
 	 */
 	DatabaseSupervisor(EmbeddedDatabase database, HikariDataSource pool, Duration checkEvery, Consumer<String> exit,
@@ -77,6 +83,7 @@ public class DatabaseSupervisor implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "database-supervisor-stop"));
 		watcher.scheduleWithFixedDelay(this::check, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -106,7 +113,7 @@ public class DatabaseSupervisor implements AutoCloseable {
 	}
 
 	void check() {
-		if (state != State.UP || database.isRunning()) {
+		if (stopping || state != State.UP || database.isRunning()) {
 			return;
 		}
 		Instant now = clock.instant();
@@ -123,7 +130,7 @@ public class DatabaseSupervisor implements AutoCloseable {
 			return;
 		}
 		RuntimeException last = null;
-		for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+		for (int attempt = 1; attempt <= START_ATTEMPTS && !stopping; attempt++) {
 			try {
 				database.restart();
 				restarts++;
@@ -140,6 +147,9 @@ public class DatabaseSupervisor implements AutoCloseable {
 						ex.getMessage());
 				sleep(Duration.ofSeconds(2L * attempt));
 			}
+		}
+		if (stopping) {
+			return;
 		}
 		giveUp("The embedded PostgreSQL died and could not be started again after " + START_ATTEMPTS + " attempts: "
 				+ (last == null ? "" : last.getMessage())
@@ -164,6 +174,7 @@ public class DatabaseSupervisor implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stopping = true;
 		watcher.shutdownNow();
 	}
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -223,8 +224,8 @@ public final class EmbeddedDatabase implements Closeable {
 			return builder.start();
 		}
 		Thread starter = Thread.currentThread();
-		java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
-		java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+		AtomicBoolean gaveUp = new AtomicBoolean();
+		AtomicBoolean done = new AtomicBoolean();
 		long since = System.nanoTime();
 		// A new directory is first made by initdb, which has no postmaster: judged only once one ran.
 		boolean existing = Files.exists(directory.resolve("postgresql.conf"));

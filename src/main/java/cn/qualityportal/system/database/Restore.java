@@ -2,8 +2,6 @@ package cn.qualityportal.system.database;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -242,13 +240,13 @@ public final class Restore {
 
 	/** The system identifier, the first 8 bytes of pg_control: WAL of another cluster must not be replayed. */
 	private static boolean sameCluster(Path a, Path b) {
-		return Arrays.equals(systemIdentifier(a), systemIdentifier(b)) && systemIdentifier(a).length == 8;
+		byte[] first = systemIdentifier(a);
+		return first.length == 8 && Arrays.equals(first, systemIdentifier(b));
 	}
 
 	private static byte[] systemIdentifier(Path directory) {
 		try (InputStream in = Files.newInputStream(directory.resolve("global/pg_control"))) {
-			byte[] id = in.readNBytes(8);
-			return ByteBuffer.wrap(id).order(ByteOrder.nativeOrder()).array();
+			return in.readNBytes(8);
 		}
 		catch (IOException ex) {
 			return new byte[0];

@@ -158,6 +158,7 @@ class DatabaseOperationsTests {
 
 		List<Integer> statuses = new ArrayList<>();
 		boolean saw503 = false;
+		String healthWhileDown = null;
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		int restartsBefore = supervisor.restarts();
 		while (Instant.now().isBefore(deadline)) {
@@ -167,6 +168,11 @@ class DatabaseOperationsTests {
 			MockHttpServletResponse page = mvc.perform(get("/admin/backups").with(admin).accept(MediaType.TEXT_HTML))
 				.andReturn()
 				.getResponse();
+			if (!supervisor.available() && healthWhileDown == null) {
+				MockHttpServletResponse health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+				assertThat(health.getStatus()).isEqualTo(503);
+				healthWhileDown = health.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			}
 			for (MockHttpServletResponse response : List.of(api, page)) {
 				statuses.add(response.getStatus());
 				if (response.getStatus() == 503) {
@@ -182,6 +188,8 @@ class DatabaseOperationsTests {
 		}
 		assertThat(statuses).as("every answer while the database restarts").allMatch(code -> code == 200 || code == 503);
 		assertThat(saw503).as("some request met the restart").isTrue();
+		// Health, public, says why: the embedded database is being started again.
+		assertThat(healthWhileDown).contains("\"embeddedDatabase\":{\"status\":\"DOWN\"").contains("stopped unexpectedly");
 		assertThat(supervisor.available()).isTrue();
 		assertThat(jdbc.queryForList("select note from restart_probe", String.class)).containsExactly("提交于崩溃前");
 		mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"));
