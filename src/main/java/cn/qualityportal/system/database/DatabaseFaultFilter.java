@@ -76,7 +76,7 @@ class DatabaseFaultFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		DatabaseSupervisor watching = supervisor.getIfAvailable();
-		if (watching != null && !watching.available() && !isHealth(request)) {
+		if (watching != null && !watching.available() && !needsNoDatabase(request)) {
 			answer(request, response, Fault.UNAVAILABLE);
 			return;
 		}
@@ -150,8 +150,11 @@ class DatabaseFaultFilter extends OncePerRequestFilter {
 				|| (accept != null && accept.contains("json") && !accept.contains("text/html"));
 	}
 
-	private static boolean isHealth(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health");
+	/** Health (which says why the database is down) and static files (the 503 page's style sheet). */
+	private static boolean needsNoDatabase(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/actuator/health") || path.startsWith("/webjars/") || path.startsWith("/css/")
+				|| path.startsWith("/js/");
 	}
 
 	private static String rootMessage(Throwable failure) {
