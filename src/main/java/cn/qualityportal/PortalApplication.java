@@ -1,6 +1,6 @@
 package cn.qualityportal;
 
-import cn.qualityportal.system.database.RestoreCommand;
+import cn.qualityportal.system.OperatorCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,10 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PortalApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && args[0].equals("restore")) {
-			// An operator's command with the portal stopped: no web server, no Spring context.
-			System.exit(RestoreCommand.run(args, System.getenv(), System.out, System.err));
-		}
+		// An operator's command with the portal stopped (restore): no web server, no Spring context.
+		OperatorCommands.run(args).ifPresent(System::exit);
 		SpringApplication.run(PortalApplication.class, args);
 	}
 

@@ -8,9 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -57,12 +55,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@ConditionalOnExpression("!${portal.database.ephemeral:false}")
 	HealthIndicator embeddedDatabaseHealthIndicator(DatabaseSupervisor supervisor) {
-		return () -> supervisor.available()
-				? Health.up().withDetail("restarts", supervisor.restarts()).build()
-				: Health.status(new Status(Status.DOWN.getCode(), supervisor.reason()))
-					.withDetail("state", supervisor.state().name())
-					.withDetail("restarts", supervisor.restarts())
-					.build();
+		return new EmbeddedDatabaseHealth(supervisor);
 	}
 
 	@Bean

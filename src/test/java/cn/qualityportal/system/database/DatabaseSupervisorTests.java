@@ -67,6 +67,13 @@ class DatabaseSupervisorTests {
 			Files.delete(directory.resolve("global/pg_control"));
 
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+			while (supervisor.state() == DatabaseSupervisor.State.UP && Instant.now().isBefore(deadline)) {
+				Thread.sleep(20);
+			}
+			// Meanwhile health is DOWN and says why.
+			var health = new EmbeddedDatabaseHealth(supervisor).health();
+			assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+			assertThat(health.getStatus().getDescription()).contains("stopped unexpectedly").contains("started again");
 			while (exits.isEmpty() && Instant.now().isBefore(deadline)) {
 				Thread.sleep(200);
 			}
