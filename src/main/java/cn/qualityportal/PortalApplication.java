@@ -1,5 +1,6 @@
 package cn.qualityportal;
 
+import cn.qualityportal.system.OperatorCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PortalApplication {
 
 	public static void main(String[] args) {
+		// An operator's command with the portal stopped (restore): no web server, no Spring context.
+		OperatorCommands.run(args).ifPresent(System::exit);
 		SpringApplication.run(PortalApplication.class, args);
 	}
 

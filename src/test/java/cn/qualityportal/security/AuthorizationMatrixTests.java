@@ -128,6 +128,8 @@ class AuthorizationMatrixTests {
 				POST /admin/users/{id}/reset-password           | /admin/users/{adminAccount}/reset-password            | NOBODY
 				GET  /admin/sessions                            | /admin/sessions                                       | ADMIN
 				POST /admin/sessions/sign-out                   | /admin/sessions/sign-out?username=nobody              | ADMIN
+				GET  /admin/backups                             | /admin/backups                                        | ADMIN
+				POST /admin/backups                             | /admin/backups                                        | ADMIN
 				GET  /security/roles                            | /security/roles                                       | SECURITY_ADMIN
 				POST /security/roles/{id}                       | /security/roles/{account}?version=-1                  | SECURITY_ADMIN
 				GET  /audit                                     | /audit                                                | AUDITOR

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,15 +48,27 @@ public final class EmbeddedDatabase implements Closeable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-	private final EmbeddedPostgres postgres;
+	/** Replaced when the supervisor starts the server again after it died. */
+	private volatile EmbeddedPostgres postgres;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+	/** How to start the same server again: same directory, port and settings; null for an ephemeral one. */
+	private final EmbeddedPostgres.Builder restartBuilder;
+
+	private final Path directory;
+
+	private final Path walArchive;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedPostgres.Builder restartBuilder, Path directory,
+			Path walArchive) {
 		this.postgres = postgres;
+		this.restartBuilder = restartBuilder;
+		this.directory = directory;
+		this.walArchive = walArchive;
 	}
 
 	/** A durable server on {@code directory}: the portal's normal zero-setup mode. */
 	public static EmbeddedDatabase startPersistent(Path directory, int port) {
-		return startPersistent(directory, port, null);
+		return startPersistent(directory, port, (PgBinaryResolver) null);
 	}
 
 	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries) {
@@ -63,6 +76,19 @@ public final class EmbeddedDatabase implements Closeable {
 	}
 
 	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries, Duration startupWait) {
+		return startPersistent(directory, port, binaries, startupWait, null);
+	}
+
+	/**
+	 * As {@link #startPersistent(Path, int)}, with continuous WAL archiving into {@code walArchive}
+	 * (PostgreSQL's own mechanism, the basis of point-in-time recovery); null: no archiving.
+	 */
+	public static EmbeddedDatabase startPersistent(Path directory, int port, Path walArchive) {
+		return startPersistent(directory, port, null, STARTUP_WAIT, walArchive);
+	}
+
+	static EmbeddedDatabase startPersistent(Path directory, int port, PgBinaryResolver binaries, Duration startupWait,
+			Path walArchive) {
 		checkDataDirectory(directory);
 		if (Files.exists(directory.resolve("postgresql.conf"))) {
 			stopOrphanedServer(directory);
@@ -78,28 +104,38 @@ public final class EmbeddedDatabase implements Closeable {
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("listen_addresses", "localhost")
 			.setServerConfig("max_connections", "100");
-		return start(builder.setPGStartupWait(startupWait), port, binaries, directory);
+		if (walArchive != null) {
+			createDirectories(walArchive);
+			// archive_mode needs a server start; the command itself is set after start (ALTER SYSTEM),
+			// because zonky passes -c options through a shell that would split a command with spaces.
+			builder.setServerConfig("archive_mode", "on");
+			builder.setServerConfig("archive_timeout", String.valueOf(ARCHIVE_TIMEOUT.toSeconds()));
+		}
+		return start(builder.setPGStartupWait(startupWait), port, binaries, directory, walArchive);
 	}
+
+	/** At most this much committed work is only in the data directory and not yet in the WAL archive. */
+	static final Duration ARCHIVE_TIMEOUT = Duration.ofMinutes(5);
 
 	/** A throw-away server in a temporary directory, without fsync: for tests only. */
 	public static EmbeddedDatabase startEphemeral() {
 		return start(EmbeddedPostgres.builder().setServerConfig("max_connections", "100").setPGStartupWait(STARTUP_WAIT), 0,
-				null, null);
+				null, null, null);
 	}
 
 	static EmbeddedDatabase startEphemeral(PgBinaryResolver binaries) {
-		return start(EmbeddedPostgres.builder().setPGStartupWait(STARTUP_WAIT), 0, binaries, null);
+		return start(EmbeddedPostgres.builder().setPGStartupWait(STARTUP_WAIT), 0, binaries, null, null);
 	}
 
 	private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, int port, PgBinaryResolver binaries,
-			Path directory) {
+			Path directory, Path walArchive) {
 		builder.setPort(port).setServerConfig("timezone", "UTC");
 		if (binaries != null) {
 			builder.setPgBinaryResolver(binaries);
 		}
 		EmbeddedPostgres postgres;
 		try {
-			postgres = builder.start();
+			postgres = startWatched(builder, directory);
 		}
 		catch (IllegalStateException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("could not lock")) {
@@ -110,8 +146,11 @@ public final class EmbeddedDatabase implements Closeable {
 		catch (IOException | RuntimeException ex) {
 			throw couldNotStart(directory, ex);
 		}
-		EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+		// A restart must come back on the same port: the connection pool keeps its URL.
+		builder.setPort(postgres.getPort());
+		EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory == null ? null : builder, directory, walArchive);
 		database.createPortalDatabaseIfMissing();
+		database.configureArchiving();
 		log.info("Embedded PostgreSQL {} is ready on localhost:{}{}", MAJOR_VERSION, postgres.getPort(),
 				directory == null ? " (ephemeral)" : ", data in " + directory);
 		return database;
@@ -127,6 +166,146 @@ public final class EmbeddedDatabase implements Closeable {
 
 	public int port() {
 		return postgres.getPort();
+	}
+
+	/** The data directory; null for an ephemeral server. */
+	public Path directory() {
+		return directory;
+	}
+
+	/** Where finished WAL segments are copied; null without archiving. */
+	public Path walArchive() {
+		return walArchive;
+	}
+
+	/** The postmaster's process id from {@code postmaster.pid}, while it has one. */
+	public Optional<Long> postmasterPid() {
+		return directory == null ? Optional.empty() : postmasterPid(directory);
+	}
+
+	/** Whether the postmaster still runs; false after it died (kill -9, the out-of-memory killer …). */
+	public boolean isRunning() {
+		return postmasterPid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/**
+	 * Starts the server again on the same directory and port after it died: PostgreSQL's own crash
+	 * recovery replays the WAL, so every committed transaction is back. Only for a persistent server.
+	 */
+	public synchronized void restart() {
+		if (restartBuilder == null) {
+			throw new IllegalStateException("only a persistent embedded database can be restarted");
+		}
+		try {
+			// Releases zonky's lock on the directory; stopping the dead server itself fails, harmlessly.
+			postgres.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Closing the dead server: {}", ex.getMessage());
+		}
+		try {
+			postgres = startWatched(restartBuilder, directory);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw couldNotStart(directory, ex);
+		}
+		configureArchiving();
+		log.info("Embedded PostgreSQL {} is running again on localhost:{}, data in {}", MAJOR_VERSION, postgres.getPort(),
+				directory);
+	}
+
+	/**
+	 * zonky waits its whole startup time even when PostgreSQL has already given up (a damaged
+	 * directory, a failed recovery); it stops waiting when interrupted. So a watchdog interrupts the
+	 * start once no postmaster runs on the directory any more, and the failure is reported at once.
+	 */
+	private static EmbeddedPostgres startWatched(EmbeddedPostgres.Builder builder, Path directory) throws IOException {
+		if (directory == null) {
+			return builder.start();
+		}
+		Thread starter = Thread.currentThread();
+		AtomicBoolean gaveUp = new AtomicBoolean();
+		AtomicBoolean done = new AtomicBoolean();
+		long since = System.nanoTime();
+		// A new directory is first made by initdb, which has no postmaster: judged only once one ran.
+		boolean existing = Files.exists(directory.resolve("postgresql.conf"));
+		Thread watchdog = new Thread(() -> {
+			boolean seen = false;
+			while (!done.get()) {
+				boolean alive = postmasterPid(directory).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+				seen |= alive;
+				boolean grace = System.nanoTime() - since < STARTUP_GRACE.toNanos();
+				if (!alive && (seen || (existing && !grace))) {
+					gaveUp.set(true);
+					starter.interrupt();
+					return;
+				}
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "postgres-start-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder.start();
+		}
+		finally {
+			done.set(true);
+			watchdog.interrupt();
+			try {
+				watchdog.join();
+			}
+			catch (InterruptedException ignored) {
+				// cleared below
+			}
+			Thread.interrupted();
+		}
+		if (gaveUp.get()) {
+			try {
+				postgres.close();
+			}
+			catch (IOException | RuntimeException ignored) {
+				// releases the directory lock; the server is not running
+			}
+			throw new IOException("PostgreSQL stopped while starting; its own messages are in the log above");
+		}
+		return postgres;
+	}
+
+	/** How long pg_ctl may take to write postmaster.pid before a start without one counts as failed. */
+	private static final Duration STARTUP_GRACE = Duration.ofSeconds(5);
+
+	/** A connection to the server's {@code postgres} database, as its superuser (backups, recovery checks). */
+	Connection adminConnection() throws SQLException {
+		return postgres.getPostgresDatabase().getConnection();
+	}
+
+	/**
+	 * Copies each finished WAL segment into the archive: first into a temporary name, then renamed,
+	 * so a crash mid-copy never leaves a short segment that looks complete. A segment archived
+	 * already with the same content is fine (after a crash PostgreSQL may archive one again);
+	 * different content is refused, as PostgreSQL's documentation asks.
+	 */
+	private void configureArchiving() {
+		if (walArchive == null) {
+			return;
+		}
+		String archive = walArchive.toAbsolutePath().toString().replace("'", "'\\''");
+		String command = "if [ -f '" + archive + "/%f' ]; then cmp -s %p '" + archive + "/%f'; else cp %p '" + archive
+				+ "/%f.tmp' && mv '" + archive + "/%f.tmp' '" + archive + "/%f'; fi";
+		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("alter system set archive_command = '" + command.replace("'", "''") + "'");
+			statement.execute("select pg_reload_conf()");
+		}
+		catch (SQLException ex) {
+			throw new EmbeddedDatabaseException("Could not turn on WAL archiving into " + walArchive + ": " + ex.getMessage(),
+					"Check the log above for PostgreSQL's own message.", ex);
+		}
 	}
 
 	@Override
@@ -226,7 +405,7 @@ public final class EmbeddedDatabase implements Closeable {
 		}
 	}
 
-	private static Optional<Long> postmasterPid(Path directory) {
+	static Optional<Long> postmasterPid(Path directory) {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();
@@ -254,6 +433,16 @@ public final class EmbeddedDatabase implements Closeable {
 		return new EmbeddedDatabaseException("The embedded PostgreSQL could not start from " + where + ": " + cause.getMessage(),
 				"Read PostgreSQL's own messages in the log above. If the data directory is damaged, restore it from a backup (db/README.md).",
 				cause);
+	}
+
+	private static void createDirectories(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new EmbeddedDatabaseException("Cannot create " + directory + ": " + ex.getMessage(),
+					"Check that the portal may write there (PORTAL_BACKUP_DIR, PORTAL_DATA_DIR).", ex);
+		}
 	}
 
 	private static boolean isEmpty(Path directory) {
