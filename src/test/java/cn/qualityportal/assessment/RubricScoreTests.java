@@ -47,28 +47,29 @@ class RubricScoreTests {
 
 	@Test
 	void theWorkedExampleAddsUpAsTheDocumentSays() {
-		// 港口区 as it assessed itself: 20.47 + 6 + 18 + 16 + 17 + 3 = 80.47, 良好.
-		RubricScore.Result gangkouSelf = RubricScore.score(DEMO, county("20.47", "6.00", 18, 16, 17, 0, 3, 0, 0, false));
+		// 港口区 as it assessed itself: punctuality 10 − 6 missing × 2 = −2, so 0;
+		// 20.47 + 0 + 20 + 18 + 19 + 3 = 80.47, 良好.
+		RubricScore.Result gangkouSelf = RubricScore.score(DEMO, county("20.47", "0.00", 20, 18, 19, 0, 3, 0, 0, false));
 		assertThat(gangkouSelf.total()).isEqualByComparingTo("80.47");
 		assertThat(gangkouSelf.grade()).isEqualTo(Grade.GOOD);
-		// ... and as reviewed: funding 16 → 12, so 76.47 and 合格.
-		RubricScore.Result gangkou = RubricScore.score(DEMO, county("20.47", "6.00", 18, 12, 17, 0, 3, 0, 0, false));
-		assertThat(gangkou.criteria()).isEqualByComparingTo("73.47");
-		assertThat(gangkou.total()).isEqualByComparingTo("76.47");
+		// ... and as reviewed: funding 18 → 12, so criteria 20.47 + 0 + 20 + 12 + 19 = 71.47, total 74.47 and 合格.
+		RubricScore.Result gangkou = RubricScore.score(DEMO, county("20.47", "0.00", 20, 12, 19, 0, 3, 0, 0, false));
+		assertThat(gangkou.criteria()).isEqualByComparingTo("71.47");
+		assertThat(gangkou.total()).isEqualByComparingTo("74.47");
 		assertThat(gangkou.grade()).isEqualTo(Grade.PASS);
-		// 防城区: bonus 3 + 3 = 6 is capped at 5; 29.57 + 52 + 5 = 86.57, 良好.
+		// 防城区: punctuality 10 − 2 × 2 = 6; bonus 3 + 3 = 6 is capped at 5; 29.57 + 52 + 5 = 86.57, 良好.
 		RubricScore.Result fangcheng = RubricScore.score(DEMO, county("23.57", "6.00", 18, 16, 18, 3, 3, 0, 0, false));
 		assertThat(fangcheng.bonus()).isEqualByComparingTo("5");
 		assertThat(fangcheng.total()).isEqualByComparingTo("86.57");
 		assertThat(fangcheng.grade()).isEqualTo(Grade.GOOD);
-		// 上思县: deductions 5 + 3 = 8 are capped at 6; 27.29 + 43 − 6 = 64.29, 合格.
-		RubricScore.Result shangsi = RubricScore.score(DEMO, county("19.29", "8.00", 15, 12, 16, 0, 0, 5, 3, false));
+		// 上思县: punctuality 10 − 2 × 2 = 6; deductions 5 + 3 = 8 are capped at 6; 25.29 + 43 − 6 = 62.29, 合格.
+		RubricScore.Result shangsi = RubricScore.score(DEMO, county("19.29", "6.00", 15, 12, 16, 0, 0, 5, 3, false));
 		assertThat(shangsi.deduction()).isEqualByComparingTo("6");
-		assertThat(shangsi.total()).isEqualByComparingTo("64.29");
+		assertThat(shangsi.total()).isEqualByComparingTo("62.29");
 		assertThat(shangsi.grade()).isEqualTo(Grade.PASS);
-		// 东兴市: 26.50 + 57 + 3 = 86.50 would be 良好, but the veto makes it 不合格.
-		RubricScore.Result dongxing = RubricScore.score(DEMO, county("22.50", "4.00", 20, 18, 19, 3, 0, 0, 0, true));
-		assertThat(dongxing.total()).isEqualByComparingTo("86.50");
+		// 东兴市: punctuality 10 − 4 × 2 = 2; 24.50 + 57 + 3 = 84.50 would be 良好, but the veto makes it 不合格.
+		RubricScore.Result dongxing = RubricScore.score(DEMO, county("22.50", "2.00", 20, 18, 19, 3, 0, 0, 0, true));
+		assertThat(dongxing.total()).isEqualByComparingTo("84.50");
 		assertThat(dongxing.scoreGrade()).isEqualTo(Grade.GOOD);
 		assertThat(dongxing.grade()).isEqualTo(Grade.FAIL);
 		assertThat(dongxing.vetoed()).isTrue();
@@ -149,8 +150,9 @@ class RubricScoreTests {
 		// 30 × (2×100 + 1×20) ÷ (3 × 100) = 30 × 220 ÷ 300 = 22.
 		assertThat(RubricScore.fromTargets(new BigDecimal("30"), targets)).isEqualByComparingTo("22");
 		assertThat(RubricScore.fromTargets(new BigDecimal("30"), List.of())).isEqualByComparingTo("0");
-		// 10 less 2 missing × 2 = 6; never below zero.
+		// 10 less 2 missing × 2 = 6; never below zero: 港口区's 6 missing × 2 = 12 leave 0.
 		assertThat(RubricScore.fromPunctuality(new BigDecimal("10"), new BigDecimal("4"))).isEqualByComparingTo("6");
+		assertThat(RubricScore.fromPunctuality(new BigDecimal("10"), new BigDecimal("12"))).isEqualByComparingTo("0");
 		assertThat(RubricScore.fromPunctuality(new BigDecimal("10"), new BigDecimal("12.5"))).isEqualByComparingTo("0");
 	}
 

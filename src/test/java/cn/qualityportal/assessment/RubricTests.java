@@ -67,10 +67,29 @@ class RubricTests {
 		Map<Integer, Long> items = items(rubric);
 		String gangkou = "/rubrics/" + rubric + "/regions/450602";
 
+		// What each county owes for 2019 and never submitted, counted here from what is due
+		// (reporting_obligation) and the figures: 港口区 6, 防城区 2, 上思县 2, 东兴市 4.
+		Map<String, Integer> missing = Map.of("450602", 6, "450603", 2, "450621", 2, "450681", 4);
+		for (Map.Entry<String, Integer> county : missing.entrySet()) {
+			assertThat(jdbc.queryForObject("""
+					select count(*) from reporting_obligation o where o.region_code = ? and o.year = 2019 and o.kind = 'ANNUAL'
+					  and not exists (select 1 from indicator_value v where v.indicator_id = o.indicator_id
+					                  and v.region_code = o.region_code and v.period_id = o.period_id)""", Integer.class,
+					county.getKey())).as(county.getKey()).isEqualTo(county.getValue());
+		}
+		// So punctuality (10 points, 2 per missing report) is 10 − 12 → 0 (never below zero), 10 − 4 = 6,
+		// 10 − 4 = 6 and 10 − 8 = 2; the portal fills and explains exactly that.
+		assertThat(html("office", "/rubrics/" + rubric + "/regions/450603")).contains("23.57", "6.00",
+				"平台计算：迟报 0 项、漏报 2 项、被退回 0 项，按考核方案扣 4 分。");
+		assertThat(html("office", "/rubrics/" + rubric + "/regions/450621")).contains("19.29", "6.00",
+				"平台计算：迟报 0 项、漏报 2 项、被退回 0 项，按考核方案扣 4 分。");
+		assertThat(html("office", "/rubrics/" + rubric + "/regions/450681")).contains("22.50", "2.00",
+				"平台计算：迟报 0 项、漏报 4 项、被退回 0 项，按考核方案扣 8 分。");
+
 		// 港口区 reads its sheet, with the automatic criteria filled in and explained.
 		String page = html("reporter-450602", gangkou);
-		assertThat(page).contains("港口区 年度考核评分表（2019 年）", "质量目标完成情况", "20.47", "6.00",
-				"平台计算：迟报 0 项、漏报 2 项、被退回 0 项，按考核方案扣 4 分。");
+		assertThat(page).contains("港口区 年度考核评分表（2019 年）", "质量目标完成情况", "20.47", "0.00",
+				"平台计算：迟报 0 项、漏报 6 项、被退回 0 项，按考核方案扣 12 分。");
 		// Its way in: the rubric page sends a district to its own sheet.
 		assertThat(perform("reporter-450602", get("/rubrics?year=2019")).andReturn().getResponse().getRedirectedUrl())
 			.isEqualTo(gangkou);
@@ -104,7 +123,7 @@ class RubricTests {
 		}
 		perform("reporter-450602", get("/rubrics/" + rubric + "/results")).andExpect(status().isForbidden());
 
-		// The office reviews 港口区 with the district's scores beside its own: funding 16 → 12 needs a reason.
+		// The office reviews 港口区 with the district's scores beside its own: funding 18 → 12 needs a reason.
 		assertThat(html("office", gangkou)).contains("审核确认", "退回补充", "name=\"review_" + items.get(4) + "\"", "证明4.pdf");
 		assertThat(html("leader", "/rubrics?year=2019&region=450600")).contains("质量目标完成情况", "已提交待审核")
 			.doesNotContain("添加考核项目");
@@ -140,8 +159,8 @@ class RubricTests {
 		Rubrics.Results preview = rubrics.results(rubrics.get(rubric));
 		assertThat(preview.rows()).extracting(row -> row.rank() + " " + row.regionCode() + " " + row.result().total()
 				+ " " + row.result().grade())
-			.containsExactly("1 450603 86.57 GOOD", "2 450602 76.47 PASS", "3 450621 64.29 PASS", "4 450681 86.50 FAIL");
-		assertThat(html("office", "/rubrics/" + rubric + "/results")).contains("预览：尚未发布", "76.47", "一票否决");
+			.containsExactly("1 450603 86.57 GOOD", "2 450602 74.47 PASS", "3 450621 62.29 PASS", "4 450681 84.50 FAIL");
+		assertThat(html("office", "/rubrics/" + rubric + "/results")).contains("预览：尚未发布", "74.47", "一票否决");
 
 		// Publishing asks for a confirmation, then freezes.
 		long rubricVersion = jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric);
@@ -152,7 +171,7 @@ class RubricTests {
 		perform("office", post("/rubrics/" + rubric + "/publish").param("version", String.valueOf(rubricVersion))
 			.param("confirm", "true")).andExpect(flash().attribute("success", "assessment.publishedFlash"));
 		String results = html("leader", "/rubrics/" + rubric + "/results");
-		assertThat(results).contains("考核结果已于", "86.57", "76.47", "64.29", "86.50", "不合格").doesNotContain("预览");
+		assertThat(results).contains("考核结果已于", "86.57", "74.47", "62.29", "84.50", "不合格").doesNotContain("预览");
 		assertThatThrownBy(() -> jdbc.update("update self_assessment_line set review_score = 20 where item_id = ?", items.get(4)))
 			.rootCause().hasMessageContaining("frozen");
 		assertThatThrownBy(() -> jdbc.update("delete from rubric_publication where rubric_id = ?", rubric))
@@ -161,17 +180,17 @@ class RubricTests {
 		// Each county's sheet shows the reviewed scores and reasons: page, PDF and xlsx.
 		String sheet = html("reporter-450602", gangkou);
 		assertThat(sheet).contains("经费文件仅列支下半年，按 12 分计", "自评总分 80.47",
-				"审核得分：考核项目 73.47 + 加分 3.00（上限 5.00）− 扣分 0.00（上限 6.00）= 总分 76.47", "等次：合格", "排名：第 2 名");
+				"审核得分：考核项目 71.47 + 加分 3.00（上限 5.00）− 扣分 0.00（上限 6.00）= 总分 74.47", "等次：合格", "排名：第 2 名");
 		String pdf = pdfText("reporter-450602", gangkou + "/sheet.pdf");
 		assertThat(pdf).contains("港口区 年度考核评分表（2019 年）", "自评分", "审核分", "审核意见", "经费文件仅列支下半年，按 12 分计",
-				"总分 76.47", "等次：合格", "排名：第 2 名");
+				"总分 74.47", "等次：合格", "排名：第 2 名");
 		String vetoed = pdfText("reporter-450681", dongxing + "/sheet.pdf");
-		assertThat(vetoed).contains("一票否决", "2019 年 8 月发生重大食品安全事故（演示）", "总分 86.50", "等次：不合格", "排名：第 4 名");
+		assertThat(vetoed).contains("一票否决", "2019 年 8 月发生重大食品安全事故（演示）", "总分 84.50", "等次：不合格", "排名：第 4 名");
 		byte[] xlsx = perform("reporter-450602", get(gangkou + "/sheet.xlsx")).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsByteArray();
 		List<SpreadsheetRow> rows = Spreadsheets.read("s.xlsx", new ByteArrayInputStream(xlsx), 1 << 20, 100);
 		assertThat(rows.get(0).cells()).containsExactly("类别", "考核内容", "分值", "自评分", "审核分", "自评说明", "审核意见");
-		assertThat(rows).anySatisfy(row -> assertThat(row.cells()).containsSubsequence("质量工作经费列入财政预算", "20", "16", "12"));
+		assertThat(rows).anySatisfy(row -> assertThat(row.cells()).containsSubsequence("质量工作经费列入财政预算", "20", "18", "12"));
 
 		// Every step is in the audit trail.
 		long sheetId = jdbc.queryForObject("select id from self_assessment where rubric_id = ? and region_code = '450602'",
@@ -361,7 +380,7 @@ class RubricTests {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("version", String.valueOf(version));
 		form.add("action", action);
-		int[] scores = { 18, 16, 17, 0, 3, 0, 0 };
+		int[] scores = { 20, 18, 19, 0, 3, 0, 0 };
 		for (int i = 0; i < scores.length; i++) {
 			form.add("score_" + items.get(i + 3), String.valueOf(scores[i]));
 			form.add("explanation_" + items.get(i + 3), scores[i] > 0 ? "见佐证材料" : "无");
