@@ -72,7 +72,11 @@ class ValueImport {
 
 	private final DataSource dataSource;
 
-	ValueImport(Indicators indicators, ReportingPeriodRepository periods, JdbcClient jdbc, DataSource dataSource) {
+	private final boolean voluntaryIndicators;
+
+	ValueImport(Indicators indicators, ReportingPeriodRepository periods, JdbcClient jdbc, DataSource dataSource,
+			@org.springframework.beans.factory.annotation.Value("${portal.reporting.voluntary-indicators:false}") boolean voluntaryIndicators) {
+		this.voluntaryIndicators = voluntaryIndicators;
 		this.indicators = indicators;
 		this.periods = periods;
 		this.jdbc = jdbc;
@@ -167,6 +171,19 @@ class ValueImport {
 					rs.getString(2).equals("DRAFT") || rs.getString(2).equals("RETURNED") ? "import.staleVersion" : "reporting.locked"))
 			.list()
 			.forEach(problems::add);
+		if (!voluntaryIndicators) {
+			// The workflow's rule, set-based: a new figure must answer an obligation (ValueWorkflow.owed).
+			jdbc.sql("""
+					select s.row_no from import_staging s
+					where not exists (select 1 from indicator_value v where v.indicator_id = s.indicator_id
+					                  and v.region_code = s.region_code and v.period_id = s.period_id)
+					  and not exists (select 1 from reporting_obligation o where o.indicator_id = s.indicator_id
+					                  and o.region_code = s.region_code and o.period_id = s.period_id)
+					order by s.row_no""")
+				.query((rs, n) -> new Problem(rs.getInt(1), "indicator_code", "reporting.notOwed"))
+				.list()
+				.forEach(problems::add);
+		}
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			return new Report(0, 0, 0, problems);

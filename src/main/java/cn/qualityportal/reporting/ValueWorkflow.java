@@ -45,14 +45,30 @@ class ValueWorkflow {
 
 	private final double outlierShare;
 
+	private final boolean voluntaryIndicators;
+
 	ValueWorkflow(IndicatorValueRepository values, ReportingPeriodRepository periods, Indicators indicators,
-			AuditTrail audit, JdbcClient jdbc, @Value("${portal.reporting.outlier-share:0.3}") double outlierShare) {
+			AuditTrail audit, JdbcClient jdbc, @Value("${portal.reporting.outlier-share:0.3}") double outlierShare,
+			@Value("${portal.reporting.voluntary-indicators:false}") boolean voluntaryIndicators) {
+		this.voluntaryIndicators = voluntaryIndicators;
 		this.values = values;
 		this.periods = periods;
 		this.indicators = indicators;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.outlierShare = outlierShare;
+	}
+
+	/** Whether the region owes the indicator in the period, or the installation takes voluntary figures. */
+	boolean owed(String regionCode, long indicatorId, long periodId) {
+		return voluntaryIndicators || jdbc.sql("""
+				select exists (select 1 from reporting_obligation
+				               where region_code = :region and indicator_id = :indicator and period_id = :period)""")
+			.param("region", regionCode)
+			.param("indicator", indicatorId)
+			.param("period", periodId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** A figure far from its own history may only be submitted with a note saying why. */
@@ -124,6 +140,11 @@ class ValueWorkflow {
 			.orElse(null);
 		if (value != null && (input.version() == null || input.version() != value.getVersion())) {
 			errors.reject(StaleForms.CONFLICT);
+		}
+		if (value == null && !owed(input.regionCode(), indicator.id(), period.getId())) {
+			// A new figure must answer an obligation (reporting_obligation), or it would count nowhere and
+			// mislead whoever reads it; an installation may allow voluntary indicators.
+			errors.rejectValue("indicatorCode", "reporting.notOwed");
 		}
 		if (value != null && value.getValue() != null && checked.value() == null && !Boolean.TRUE.equals(input.confirmClear())
 				&& !errors.hasErrors()) {

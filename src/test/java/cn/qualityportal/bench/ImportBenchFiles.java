@@ -22,6 +22,9 @@ public final class ImportBenchFiles {
 		StringBuilder sql = new StringBuilder();
 		sql.append("insert into region (code, name, level, parent_code) select '4590' || lpad(g::text, 2, '0'), '测试县' || g, 'COUNTY', '450600' from generate_series(0, 99) g;\n");
 		sql.append("insert into indicator (code, name, category, unit, value_type, direction, aggregation, reporting_frequency) select 'BENCH-IMP-' || lpad(g::text, 3, '0'), '导入基准合格率' || g, 'PRODUCT', '%', 'RATE', 'HIGHER', 'WEIGHTED', 'QUARTERLY' from generate_series(1, 200) g;\n");
+		// Figures are taken only where a target asks for them: the city's targets of 2021, owed by its counties.
+		sql.append("insert into policy_document (title, issuer, level, region_code, issue_date, status) values ('导入基准方案', '防城港市人民政府', 'CITY', '450600', '2021-01-01', 'IN_FORCE');\n");
+		sql.append("insert into target (indicator_id, region_code, document_id, comparator, value, unit, deadline_year) select i.id, '450600', d.id, 'GE', 90, '%', 2021 from indicator i, policy_document d where i.code like 'BENCH-IMP-%' and d.title = '导入基准方案';\n");
 		sql.append("insert into reporting_period (year, kind, number) values (2021, 'ANNUAL', 0), (2021, 'QUARTERLY', 1), (2021, 'QUARTERLY', 2), (2021, 'QUARTERLY', 3), (2021, 'QUARTERLY', 4) on conflict do nothing;\n");
 		sql.append("insert into user_account (username, display_name, password_hash, department_id, scope_includes_subregions) select 'bench-reporter', '基准填报员', '")
 			.append(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(args[1]))
