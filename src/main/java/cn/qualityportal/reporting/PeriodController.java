@@ -16,10 +16,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The office's page actions on periods, through the same rules as the API. */
+/**
+ * The office's page actions on periods, through the same rules as the API. Periods are installation-wide
+ * settings: only the office that owns them may act, and may be asked to confirm (a district's office is
+ * refused before any confirmation page).
+ */
 @Controller
 @RequestMapping("/reporting/periods")
-@PreAuthorize("hasRole('OFFICE')")
+@PreAuthorize("hasRole('OFFICE') and @installationSettings.ownedBy(authentication.name)")
 class PeriodController {
 
 	private final PeriodApiController periods;

@@ -101,6 +101,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
+		if (DatabaseRefusals.isFault(ex)) {
+			throw ex;
+		}
 		DatabaseRefusals.Answer answer = DatabaseRefusals.of(ex);
 		return problem(answer.status(), answer.messageKey(), List.of());
 	}

@@ -35,6 +35,16 @@ public final class DatabaseRefusals {
 		};
 	}
 
+	/**
+	 * A fault of the database rather than a refusal of the request (a full disk, a lost or restarting
+	 * server): the handlers let it pass to {@code system.database.DatabaseFaultFilter}, which answers 507
+	 * or 503 with Retry-After.
+	 */
+	public static boolean isFault(Throwable failure) {
+		String state = sqlState(failure);
+		return state != null && (state.startsWith("53") || state.startsWith("08") || state.startsWith("57P"));
+	}
+
 	private static String sqlState(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -30,6 +30,9 @@ class PageProblemHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	void database(DataIntegrityViolationException failure, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		if (DatabaseRefusals.isFault(failure)) {
+			throw failure;
+		}
 		DatabaseRefusals.Answer answer = DatabaseRefusals.of(failure);
 		refuse(answer.status(), answer.messageKey(), request, response);
 	}

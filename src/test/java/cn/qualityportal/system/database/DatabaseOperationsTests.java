@@ -239,7 +239,7 @@ class DatabaseOperationsTests {
 			int audits = jdbc.queryForObject("select count(*) from audit_log", Integer.class);
 			mvc.perform(post("/api/v1/regions").with(httpBasic("admin", TestAccounts.ADMIN_PASSWORD))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"code\":\"450689\",\"name\":\"满盘县\",\"level\":\"COUNTY\",\"parentCode\":\"450600\"}"))
+				.content("{\"code\":\"450100\",\"name\":\"南宁市\",\"level\":\"CITY\",\"parentCode\":\"450000\"}"))
 				.andExpect(status().isInsufficientStorage())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.detail").value(containsString("服务器磁盘已满")))
