@@ -139,9 +139,11 @@ class DocumentController {
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DocumentForm form, BindingResult result,
 			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed, DataScope scope, Model model,
 			RedirectAttributes redirect) {
+		// Another region's document is refused (404/403) before its form says anything about the input.
+		PolicyDocument current = editor.editable(id, scope);
 		// Repealing ends the document's targets for every later year: asked on the form, done when confirmed.
 		if (form.status() == DocumentStatus.REPEALED && !confirmed && !result.hasErrors()
-				&& editor.editable(id, scope).getStatus() != DocumentStatus.REPEALED) {
+				&& current.getStatus() != DocumentStatus.REPEALED) {
 			result.rejectValue("status", "confirm.repeal");
 		}
 		if (result.hasErrors() || editor.update(id, form, scope, result) == null) {
