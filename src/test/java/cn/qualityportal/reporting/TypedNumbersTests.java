@@ -90,7 +90,9 @@ class TypedNumbersTests {
 				.andExpect(model().attributeHasFieldErrors("form", "rows[0].value"))
 				// The typed text stays in the field, so the reporter sees what to correct.
 				.andExpect(content().string(containsString("value=\"" + typed + "\"")))
-				.andExpect(content().string(containsString("例如")));
+				.andExpect(content().string(containsString("例如")))
+				// And the top of the page says so, so nobody mistakes the answer for a save.
+				.andExpect(content().string(containsString("有 1 处填写需要更正（见下方标红的行）。本次保存未生效")));
 			mvc.perform(get("/api/v1/values/" + id).with(accounts.as("n-reporter")))
 				.andExpect(jsonPath("$.value").value(98.8));
 		}
