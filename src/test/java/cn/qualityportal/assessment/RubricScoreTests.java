@@ -48,14 +48,14 @@ class RubricScoreTests {
 	@Test
 	void theWorkedExampleAddsUpAsTheDocumentSays() {
 		// 港口区 as it assessed itself: punctuality 10 − 6 missing × 2 = −2, so 0;
-		// 20.47 + 0 + 20 + 18 + 19 + 3 = 80.47, 良好.
-		RubricScore.Result gangkouSelf = RubricScore.score(DEMO, county("20.47", "0.00", 20, 18, 19, 0, 3, 0, 0, false));
-		assertThat(gangkouSelf.total()).isEqualByComparingTo("80.47");
+		// 21.00 + 0 + 20 + 18 + 19 + 3 = 81.00, 良好.
+		RubricScore.Result gangkouSelf = RubricScore.score(DEMO, county("21.00", "0.00", 20, 18, 19, 0, 3, 0, 0, false));
+		assertThat(gangkouSelf.total()).isEqualByComparingTo("81.00");
 		assertThat(gangkouSelf.grade()).isEqualTo(Grade.GOOD);
-		// ... and as reviewed: funding 18 → 12, so criteria 20.47 + 0 + 20 + 12 + 19 = 71.47, total 74.47 and 合格.
-		RubricScore.Result gangkou = RubricScore.score(DEMO, county("20.47", "0.00", 20, 12, 19, 0, 3, 0, 0, false));
-		assertThat(gangkou.criteria()).isEqualByComparingTo("71.47");
-		assertThat(gangkou.total()).isEqualByComparingTo("74.47");
+		// ... and as reviewed: funding 18 → 12, so criteria 21.00 + 0 + 20 + 12 + 19 = 72.00, total 75.00 and 合格.
+		RubricScore.Result gangkou = RubricScore.score(DEMO, county("21.00", "0.00", 20, 12, 19, 0, 3, 0, 0, false));
+		assertThat(gangkou.criteria()).isEqualByComparingTo("72.00");
+		assertThat(gangkou.total()).isEqualByComparingTo("75.00");
 		assertThat(gangkou.grade()).isEqualTo(Grade.PASS);
 		// 防城区: punctuality 10 − 2 × 2 = 6; bonus 3 + 3 = 6 is capped at 5; 29.57 + 52 + 5 = 86.57, 良好.
 		RubricScore.Result fangcheng = RubricScore.score(DEMO, county("23.57", "6.00", 18, 16, 18, 3, 3, 0, 0, false));

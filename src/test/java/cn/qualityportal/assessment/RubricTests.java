@@ -86,9 +86,18 @@ class RubricTests {
 		assertThat(html("office", "/rubrics/" + rubric + "/regions/450681")).contains("22.50", "2.00",
 				"平台计算：迟报 0 项、漏报 4 项、被退回 0 项，按考核方案扣 8 分。");
 
+		// 港口区's targets: 17 count (14 of the city's document, 3 of its own), their points add up to 1190,
+		// so 30 × 1190 ÷ (100 × 17) = 21.00 (docs/assessment.md, the worked example).
+		Rubrics.Line targets = rubrics.sheet(rubrics.get(rubric), "450602").lines().stream()
+			.filter(line -> line.item().method() == RubricScore.Method.TARGETS).findFirst().orElseThrow();
+		assertThat(targets.detail().targets()).hasSize(17);
+		assertThat(targets.detail().targets().stream().map(line -> line.weight().multiply(line.points()))
+			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1190");
+		assertThat(targets.selfScore()).isEqualByComparingTo("21.00");
+
 		// 港口区 reads its sheet, with the automatic criteria filled in and explained.
 		String page = html("reporter-450602", gangkou);
-		assertThat(page).contains("港口区 年度考核评分表（2019 年）", "质量目标完成情况", "20.47", "0.00",
+		assertThat(page).contains("港口区 年度考核评分表（2019 年）", "质量目标完成情况", "21.00", "0.00",
 				"平台计算：迟报 0 项、漏报 6 项、被退回 0 项，按考核方案扣 12 分。");
 		// Its way in: the rubric page sends a district to its own sheet.
 		assertThat(perform("reporter-450602", get("/rubrics?year=2019")).andReturn().getResponse().getRedirectedUrl())
@@ -159,8 +168,8 @@ class RubricTests {
 		Rubrics.Results preview = rubrics.results(rubrics.get(rubric));
 		assertThat(preview.rows()).extracting(row -> row.rank() + " " + row.regionCode() + " " + row.result().total()
 				+ " " + row.result().grade())
-			.containsExactly("1 450603 86.57 GOOD", "2 450602 74.47 PASS", "3 450621 62.29 PASS", "4 450681 84.50 FAIL");
-		assertThat(html("office", "/rubrics/" + rubric + "/results")).contains("预览：尚未发布", "74.47", "一票否决");
+			.containsExactly("1 450603 86.57 GOOD", "2 450602 75.00 PASS", "3 450621 62.29 PASS", "4 450681 84.50 FAIL");
+		assertThat(html("office", "/rubrics/" + rubric + "/results")).contains("预览：尚未发布", "75.00", "一票否决");
 
 		// Publishing asks for a confirmation, then freezes.
 		long rubricVersion = jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric);
@@ -171,7 +180,7 @@ class RubricTests {
 		perform("office", post("/rubrics/" + rubric + "/publish").param("version", String.valueOf(rubricVersion))
 			.param("confirm", "true")).andExpect(flash().attribute("success", "assessment.publishedFlash"));
 		String results = html("leader", "/rubrics/" + rubric + "/results");
-		assertThat(results).contains("考核结果已于", "86.57", "74.47", "62.29", "84.50", "不合格").doesNotContain("预览");
+		assertThat(results).contains("考核结果已于", "86.57", "75.00", "62.29", "84.50", "不合格").doesNotContain("预览");
 		assertThatThrownBy(() -> jdbc.update("update self_assessment_line set review_score = 20 where item_id = ?", items.get(4)))
 			.rootCause().hasMessageContaining("frozen");
 		assertThatThrownBy(() -> jdbc.update("delete from rubric_publication where rubric_id = ?", rubric))
@@ -179,11 +188,11 @@ class RubricTests {
 
 		// Each county's sheet shows the reviewed scores and reasons: page, PDF and xlsx.
 		String sheet = html("reporter-450602", gangkou);
-		assertThat(sheet).contains("经费文件仅列支下半年，按 12 分计", "自评总分 80.47",
-				"审核得分：考核项目 71.47 + 加分 3.00（上限 5.00）− 扣分 0.00（上限 6.00）= 总分 74.47", "等次：合格", "排名：第 2 名");
+		assertThat(sheet).contains("经费文件仅列支下半年，按 12 分计", "自评总分 81.00",
+				"审核得分：考核项目 72.00 + 加分 3.00（上限 5.00）− 扣分 0.00（上限 6.00）= 总分 75.00", "等次：合格", "排名：第 2 名");
 		String pdf = pdfText("reporter-450602", gangkou + "/sheet.pdf");
 		assertThat(pdf).contains("港口区 年度考核评分表（2019 年）", "自评分", "审核分", "审核意见", "经费文件仅列支下半年，按 12 分计",
-				"总分 74.47", "等次：合格", "排名：第 2 名");
+				"总分 75.00", "等次：合格", "排名：第 2 名");
 		String vetoed = pdfText("reporter-450681", dongxing + "/sheet.pdf");
 		assertThat(vetoed).contains("一票否决", "2019 年 8 月发生重大食品安全事故（演示）", "总分 84.50", "等次：不合格", "排名：第 4 名");
 		byte[] xlsx = perform("reporter-450602", get(gangkou + "/sheet.xlsx")).andExpect(status().isOk()).andReturn()
