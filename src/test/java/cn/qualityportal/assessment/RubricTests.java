@@ -99,6 +99,8 @@ class RubricTests {
 		String page = html("reporter-450602", gangkou);
 		assertThat(page).contains("港口区 年度考核评分表（2019 年）", "质量目标完成情况", "21.00", "0.00",
 				"平台计算：迟报 0 项、漏报 6 项、被退回 0 项，按考核方案扣 12 分。");
+		// The same indicator may come from the city's decision and the district's own plan: each row names its document.
+		assertThat(page).contains("防政发〔2017〕14号", "港质强办〔2017〕1号");
 		// Its way in: the rubric page sends a district to its own sheet.
 		assertThat(perform("reporter-450602", get("/rubrics?year=2019")).andReturn().getResponse().getRedirectedUrl())
 			.isEqualTo(gangkou);
