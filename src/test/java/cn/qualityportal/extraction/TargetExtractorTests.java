@@ -23,6 +23,13 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aRunningTotalWithoutSubjectCountsWhatTheClauseBeforeAdds() {
+		assertThat(targets("到2026年,新增绿色工厂20家,累计达到85家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::increment)
+			.containsExactly(tuple("绿色工厂", new BigDecimal("20"), true), tuple("绿色工厂", new BigDecimal("85"), false));
+	}
+
+	@Test
 	void comparisonWords() {
 		List<ProposedTarget> found = targets("到2025年，研发投入占比超过2.5%，税收贡献率60%左右，安全事故起数不高于10起，"
 				+ "质量工作经费不低于本级财政预算的2‰，农产品抽检合格率保持在98%，万元产值能耗控制在0.5吨以内。");
