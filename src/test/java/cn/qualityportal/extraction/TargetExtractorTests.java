@@ -30,6 +30,13 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aSizeThresholdInsideACountedNounBelongsToTheName() {
+		assertThat(targets("到2027年,培育4—6个营业收入超20亿元的龙头企业。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::valueMax)
+			.containsExactly(tuple("营业收入超20亿元的龙头企业", new BigDecimal("4"), new BigDecimal("6")));
+	}
+
+	@Test
 	void comparisonWords() {
 		List<ProposedTarget> found = targets("到2025年，研发投入占比超过2.5%，税收贡献率60%左右，安全事故起数不高于10起，"
 				+ "质量工作经费不低于本级财政预算的2‰，农产品抽检合格率保持在98%，万元产值能耗控制在0.5吨以内。");
