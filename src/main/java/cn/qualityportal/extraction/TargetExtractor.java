@@ -157,8 +157,8 @@ public class TargetExtractor {
 			if (name.endsWith("年均") && verbText.endsWith("增长")) {
 				name = name + "增长率"; // 出口额年均增长10%: the growth rate is the indicator
 			}
-			if (name.isEmpty() && (comparator.endsWith("_by") || subject.strip().matches("累计|总计|合计|共计|总数|总量"))) {
-				// 新增…企业60家,累计达到150家: the running total of the same thing.
+			if (name.isEmpty() && (comparator.endsWith("_by") || subject.strip().matches("其中|(?:其中)?(?:累计|总计|合计|共计|总数|总量|新增|净增)"))) {
+				// 新增…企业60家,累计达到150家 / 累计培育…100个,其中新增50个: the total, or the addition, of the same thing.
 				// …指数达到88, 比2020年提高2个点: the change of the same indicator.
 				name = previousSubject(text, line.start(), clauseStart);
 			}

@@ -27,6 +27,9 @@ class TargetExtractorTests {
 		assertThat(targets("到2026年,新增绿色工厂20家,累计达到85家。"))
 			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::increment)
 			.containsExactly(tuple("绿色工厂", new BigDecimal("20"), true), tuple("绿色工厂", new BigDecimal("85"), false));
+		assertThat(targets("到2026年,累计建成智能工厂40家,其中新增15家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::increment)
+			.containsExactly(tuple("智能工厂", new BigDecimal("40"), false), tuple("智能工厂", new BigDecimal("15"), true));
 	}
 
 	@Test
