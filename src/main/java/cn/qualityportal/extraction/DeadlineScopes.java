@@ -28,7 +28,7 @@ final class DeadlineScopes {
 
 	private static final Pattern DEADLINE = Pattern.compile("(?:到|至|截至|截止到|截止|力争到|争取到|力争在|目标到|计划到)\\s*((?:19|20)\\d{2})\\s*年"
 			+ "|(?<![\\d-~])((?:19|20)\\d{2})\\s*年\\s*(?:\\d{1,2}\\s*月?\\s*)?(?:底|末)?\\s*(?:前|以前)"
-			+ "|“?(十[一二三四五六])五”?\\s*(?:规划)?\\s*(?:期|时期)?\\s*(末|期间|期末|时期)"
+			+ "|[“\"]?(十[一二三四五六])五[”\"]?\\s*(?:规划)?\\s*(?:期|时期)?\\s*(末|期间|期末|时期)"
 			+ "|(?<![\\d(《])((?:19|20)\\d{2})\\s*[-~至到]\\s*((?:19|20)\\d{2})\\s*年(?![)\\d])"
 			+ "|用\\s*([一二两三四五六七八九十\\d]{1,2})\\s*年(?:左右)?(?:的)?时间");
 
@@ -109,7 +109,8 @@ final class DeadlineScopes {
 					if (year >= earliest) {
 						inSentence.add(new Deadline(bare.start(), year));
 					}
-					else if (bare.start() - sentence.start() <= 2) {
+					else {
+						// 会议通报,2020年全市…为95.1%,全年新增…: a past year leading any clause reports the sentence.
 						pastYearLeads = true;
 					}
 				}

@@ -21,6 +21,9 @@ final class ListDistribution {
 	private static final Pattern MEASURE_HEAD = Pattern.compile("(?:抽检|抽查|监测|检测|验收)?(?:满意度|满意率|合格率|覆盖率|达标率|普及率|优良率|"
 			+ "知晓率|增长率|占比|比重|比例|指数)$");
 
+	/** A rate of two characters and 率 that names nothing of its own (办结率, 知晓率). */
+	private static final Pattern BARE_RATE = Pattern.compile("\\p{IsHan}{2}率");
+
 	private static final Pattern MODIFIER_END = Pattern.compile("(项目|企业|工程|产品|行业|领域|部门|群众|居民|单位|的|对|中|级)");
 
 	private static final Pattern THRESHOLD_ITEM = Pattern.compile("\\d+(?:\\.\\d+)?\\s*[万亿千百]*[元吨人户家个台]*");
@@ -85,7 +88,13 @@ final class ListDistribution {
 		double others = items.subList(1, items.size()).stream().mapToInt(item -> item[1] - item[0]).average().orElse(0);
 		int firstLength = firstItem[1] - firstItem[0];
 		if (firstLength > others * 1.6 && firstLength - others >= 2) {
-			int split = modifierEnd(text.substring(firstItem[0], firstItem[1]), others);
+			String first = text.substring(firstItem[0], firstItem[1]);
+			int split = modifierEnd(first, others);
+			// 消费者投诉处理率和办结率: the later items are bare rates, so the first item's words before its own rate are every item's.
+			boolean bareRates = items.subList(1, items.size()).stream().allMatch(item -> BARE_RATE.matcher(text.substring(item[0], item[1]).strip()).matches());
+			if (bareRates && BARE_RATE.matcher(first.substring(first.length() - 3)).matches()) {
+				split = first.length() - 3;
+			}
 			if (split > 0) {
 				prefix = prefix + text.substring(firstItem[0], firstItem[0] + split);
 				firstItem[0] += split;

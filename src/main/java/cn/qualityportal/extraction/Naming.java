@@ -24,6 +24,8 @@ final class Naming {
 			+ "推动|扶持|支持|新增|净增|创建|建成|建设|培育出|培育|争创|打造|树立|开展|完成|引进|形成|获得|创成|要|将|具体指标包括|具体目标是|具体包括|包括|"
 			+ "主要指标|稳步实现|基本实现|逐步|全年|全力|力争拥有|拥有|目标是)");
 
+	private static final Pattern INNER_DEADLINE = Pattern.compile("(?:到|至|力争到|争取到|目标到)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?[,:]?");
+
 	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
 
 	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
@@ -51,6 +53,15 @@ final class Naming {
 		if (shortForm && abbreviation.find()) {
 			name = abbreviation.group(1) + name.substring(abbreviation.end());
 		}
+		// 某省出台质量强省方案 到2020年制造业质量竞争力指数 (a headline): what stands before a deadline is not the name.
+		int afterDeadline = -1;
+		Matcher deadline = INNER_DEADLINE.matcher(name);
+		while (deadline.find()) {
+			afterDeadline = deadline.end();
+		}
+		if (afterDeadline > 0 && afterDeadline < name.length()) {
+			name = name.substring(afterDeadline).strip();
+		}
 		String previous;
 		do {
 			previous = name;
@@ -75,7 +86,9 @@ final class Naming {
 		String noun = words.strip().replaceAll("^(以上|以下|左右)?的?", "").replaceAll("(等|等等)$", "");
 		int of = noun.lastIndexOf('的');
 		// 示范带动能力较强的国家级、省级农业标准化示范项目: the head noun phrase after the last 的, when it stands alone.
-		if (of > 0 && noun.length() - of - 1 >= 4 && !PREDICATE.matcher(noun.substring(of + 1)).find()) {
+		// A size threshold before 的 (营业收入超20亿元的龙头企业) says which ones are counted: it stays.
+		if (of > 0 && noun.length() - of - 1 >= 4 && !PREDICATE.matcher(noun.substring(of + 1)).find()
+				&& noun.substring(0, of).chars().noneMatch(Character::isDigit)) {
 			noun = noun.substring(of + 1);
 		}
 		return noun;

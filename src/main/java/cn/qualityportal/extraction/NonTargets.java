@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class NonTargets {
 
 	/** Nouns of structure: a count of them describes the document or the work, not an outcome. */
-	private static final Pattern STRUCTURAL_NOUN = Pattern.compile("^(?:具体|主要|重点|专项|方面)?(?:任务|工作|措施|举措|方面|环节|内容|条款|意见|"
+	private static final Pattern STRUCTURAL_NOUN = Pattern.compile("^(?:具体|主要|重点|专项|方面|保障|配套|支撑|政策)?(?:任务|工作|措施|举措|方面|环节|内容|条款|意见|"
 			+ "工程|行动|战略|体系|部分|原则|机制|目标|指标|领域|部门|小组|专班|工作组|章|节|条|板块|步骤|阶段|维度|一级指标|二级指标|主导产业)");
 
 	/** Meetings held (每季度召开1次联席会议) are how the work is run, not an outcome. */
@@ -28,6 +28,12 @@ final class NonTargets {
 
 	private static final Pattern BASELINE = Pattern
 		.compile("(?:(?:(?:19|20)\\d{2}\\s*年(?:底|末)?|基期|基准年|基准值|现状值|现状|目前)(?:为|是|值为)|现有)\\s*$");
+
+	/** 全县现有规模以上企业126家: what there is now, with no verb of a goal between 现有 and the count. */
+	private static final Pattern PRESENT_STOCK = Pattern.compile("^(?:全[省市县区州镇乡])?现有(?:(?!达到|达|提高|增加|超过|力争|争取).)*$");
+
+	/** 每年对14个市州进行考核: the places that are overseen, not an outcome. */
+	private static final Pattern OVERSEEN_PLACES = Pattern.compile("^[市县区州乡镇村]{1,3}(?:进行|开展)?(?:考核|考评|督查|检查|评估|评价)");
 
 	private static final Pattern BATCH = Pattern.compile("第[一二三四五六七八九十\\d]{1,3}批\\s*$");
 
@@ -39,6 +45,10 @@ final class NonTargets {
 		String before = text.substring(Math.max(sentenceStart, value.start() - 12), value.start());
 		String after = text.substring(value.end(), Math.min(text.length(), value.end() + 12));
 		if (CHROME.matcher(before).find() || BASELINE.matcher(before).find()) {
+			return true;
+		}
+		if (value.isCount() && (PRESENT_STOCK.matcher(text.substring(Clauses.clauseStart(text, sentenceStart, value.start()), value.start())).find()
+				|| OVERSEEN_PLACES.matcher(after).find())) {
 			return true;
 		}
 		if (value.isCount() && (STRUCTURAL_NOUN.matcher(after).find() || MEETING.matcher(after).find() || before.endsWith("等"))) {

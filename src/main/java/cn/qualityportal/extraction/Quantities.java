@@ -34,7 +34,7 @@ final class Quantities {
 
 	private static final Pattern BASELINE_YEAR = Pattern.compile("(?:较|比)\\s*(?:19|20)\\d{2}\\s*年");
 
-	private static final Pattern INDEX_HEAD = Pattern.compile("(指数|满意度|满意指数|得分|评分|分值|总分|分数|之比|比值)$");
+	private static final Pattern INDEX_HEAD = Pattern.compile("(指数|满意度|满意指数|得分|评分|分值|总分|分数|之比|比值|事故率|死亡率|发生率)$");
 
 	/** A quantity: offsets in the normalised text, value (and maximum of a range), unit, suffix. */
 	record Quantity(int start, int end, BigDecimal value, BigDecimal valueMax, String unit, String suffix) {

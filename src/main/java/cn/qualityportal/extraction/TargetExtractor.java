@@ -157,7 +157,8 @@ public class TargetExtractor {
 			if (name.endsWith("年均") && verbText.endsWith("增长")) {
 				name = name + "增长率"; // 出口额年均增长10%: the growth rate is the indicator
 			}
-			if (name.isEmpty() && comparator.endsWith("_by")) {
+			if (name.isEmpty() && (comparator.endsWith("_by") || subject.strip().matches("其中|(?:其中)?(?:累计|总计|合计|共计|总数|总量|新增|净增)"))) {
+				// 新增…企业60家,累计达到150家 / 累计培育…100个,其中新增50个: the total, or the addition, of the same thing.
 				// …指数达到88, 比2020年提高2个点: the change of the same indicator.
 				name = previousSubject(text, line.start(), clauseStart);
 			}
@@ -234,6 +235,10 @@ public class TargetExtractor {
 	}
 
 	/** The end of the noun a count names: to the next delimiter, value or 等; through 、 between joined nouns (国家级、省级…项目). */
+	private static final Pattern THRESHOLD_BEFORE = Pattern.compile("(?:超|超过|过|高于|达|在)$");
+
+	private static final Pattern THRESHOLD_IN_NOUN = Pattern.compile("\\d+(?:\\.\\d+)?[万亿千百]*[元吨人户家个台亩]+(?:以上)?的");
+
 	private static int nounEnd(String text, int from, int sentenceEnd) {
 		int depth = 0;
 		int i = from;
@@ -244,6 +249,14 @@ public class TargetExtractor {
 			}
 			else if ((c == ')' || c == '”') && depth > 0) {
 				depth--;
+			}
+			else if (depth == 0 && Character.isDigit(c) && i > from && THRESHOLD_BEFORE.matcher(text.substring(from, i)).find()
+					&& THRESHOLD_IN_NOUN.matcher(text).region(i, sentenceEnd).lookingAt()) {
+				// 3—5个产值超50亿元的产业集群: a size threshold inside the counted noun belongs to it.
+				Matcher threshold = THRESHOLD_IN_NOUN.matcher(text).region(i, sentenceEnd);
+				threshold.lookingAt();
+				i = threshold.end();
+				continue;
 			}
 			else if (depth == 0 && c == '、' && i > from && joinsNouns(text, i + 1, sentenceEnd)) {
 				// 市级、县级农业标准化示范项目: the item after 、 holds no count of its own.

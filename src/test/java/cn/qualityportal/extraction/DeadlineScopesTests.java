@@ -84,4 +84,14 @@ class DeadlineScopesTests {
 		assertThat(yearAt(text, "合格率")).isEqualTo(2026);
 	}
 
+	@Test
+	void aPastPlanPeriodInHalfWidthQuotesAndAPastYearLeadingALaterClauseAreReports() {
+		String period = "到2030年,新增标准50项。规划指出,\"十四五\"期间,全市累计建成示范区7个。";
+		assertThat(reports(period, "示范区7个")).isTrue();
+		assertThat(reports(period, "新增标准")).isFalse();
+		String news = "会上通报,2024年全市抽检合格率为96.2%,全年新增品牌12个。到2027年,新增品牌30个。";
+		assertThat(reports(news, "品牌12个")).isTrue();
+		assertThat(reports(news, "品牌30个")).isFalse();
+	}
+
 }

@@ -34,6 +34,11 @@ class ListDistributionTests {
 	}
 
 	@Test
+	void laterItemsThatAreBareRatesTakeTheFirstItemsSubject() {
+		assertThat(names("12315热线接通率和回访率", 2, true)).containsExactly("12315热线接通率", "12315热线回访率");
+	}
+
+	@Test
 	void aLone和JoinsTwoItemsOnlyWhenAskedFor() {
 		assertThat(names("电商产品抽检合格率和网售药品抽检合格率", 0, true)).containsExactly("电商产品抽检合格率", "网售药品抽检合格率");
 		assertThat(names("国家标准和行业标准", 0, false)).isEmpty();

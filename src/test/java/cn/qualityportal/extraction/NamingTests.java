@@ -16,6 +16,11 @@ class NamingTests {
 	}
 
 	@Test
+	void whatStandsBeforeADeadlineInsideTheWordsIsNotTheName() {
+		assertThat(Naming.subject("某市发布品牌建设规划 到2027年区域品牌价值")).isEqualTo("区域品牌价值");
+	}
+
+	@Test
 	void anAbbreviationDefinedInTheTextNamesByItsShortForm() {
 		assertThat(Naming.subject("绿色食品、有机农产品(以下简称“两品”)认证产品")).isEqualTo("“两品”认证产品");
 	}

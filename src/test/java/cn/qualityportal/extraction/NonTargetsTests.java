@@ -41,4 +41,11 @@ class NonTargetsTests {
 		assertThat(kept("点击次数:12次,基期为80%")).isEmpty();
 	}
 
+	@Test
+	void whatThereIsNowAndThePlacesOverseenAreNotTargets() {
+		assertThat(kept("全市现有高新技术企业210家,新增高新技术企业40家")).containsExactly("40家");
+		assertThat(kept("每半年对9个县区开展考评,建成9个示范县")).containsExactly("9个");
+		assertThat(kept("落实8项重点任务、4项配套措施,建成4个示范区")).containsExactly("4个");
+	}
+
 }

@@ -57,6 +57,12 @@ class QuantitiesTests {
 	}
 
 	@Test
+	void accidentAndDeathRatesAreOftenWrittenWithoutUnit() {
+		assertThat(in("电梯万台事故率控制在0.2以下,火灾十万人口死亡率低于0.3")).extracting(Quantity::value, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("0.2"), ""), tuple(new BigDecimal("0.3"), ""));
+	}
+
+	@Test
 	void yearsDatesDocumentNumbersOrdinalsArticlesAndBareNumbersAreNotQuantities() {
 		assertThat(in("2024年3月5日,某政发〔2024〕7号,第12次会议,构建一个体系,电话81234567,查看 1303")).isEmpty();
 	}

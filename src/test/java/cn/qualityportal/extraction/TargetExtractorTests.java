@@ -23,6 +23,23 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aRunningTotalWithoutSubjectCountsWhatTheClauseBeforeAdds() {
+		assertThat(targets("到2026年,新增绿色工厂20家,累计达到85家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::increment)
+			.containsExactly(tuple("绿色工厂", new BigDecimal("20"), true), tuple("绿色工厂", new BigDecimal("85"), false));
+		assertThat(targets("到2026年,累计建成智能工厂40家,其中新增15家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::increment)
+			.containsExactly(tuple("智能工厂", new BigDecimal("40"), false), tuple("智能工厂", new BigDecimal("15"), true));
+	}
+
+	@Test
+	void aSizeThresholdInsideACountedNounBelongsToTheName() {
+		assertThat(targets("到2027年,培育4—6个营业收入超20亿元的龙头企业。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::valueMax)
+			.containsExactly(tuple("营业收入超20亿元的龙头企业", new BigDecimal("4"), new BigDecimal("6")));
+	}
+
+	@Test
 	void comparisonWords() {
 		List<ProposedTarget> found = targets("到2025年，研发投入占比超过2.5%，税收贡献率60%左右，安全事故起数不高于10起，"
 				+ "质量工作经费不低于本级财政预算的2‰，农产品抽检合格率保持在98%，万元产值能耗控制在0.5吨以内。");
