@@ -64,7 +64,7 @@ class TargetPageProgressTests {
 				BigDecimal.class);
 		assertThat(figures).isNotEmpty();
 		for (BigDecimal figure : figures) {
-			assertThat(page).contains(">" + Explain.plain(figure) + "%<");
+			assertThat(page).contains(">" + cn.qualityportal.targets.Figures.format(figure, row.get("decimals").asInt()) + "%<");
 		}
 		// Its terms, milestones and parent stay beside it.
 		assertThat(page).contains("年度目标", "分解自");
