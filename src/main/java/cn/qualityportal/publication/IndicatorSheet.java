@@ -14,7 +14,6 @@ import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
 import cn.qualityportal.spreadsheets.Workbooks;
 import cn.qualityportal.targets.Comparator;
-import cn.qualityportal.targets.Figures;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,9 +63,8 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		List<Line> lines = new ArrayList<>();
 		for (PublicProgress.PublicTarget target : targets) {
 			lines.add(new Line(target.regionCode(), target.regionName(), target.condition(), target.deadlineYear(),
-					level(target.comparator(), target.increment(), target.value()),
-					values(years, target.series(), indicator.precision()),
-					Figures.rounded(target.latestValue(), indicator.precision()), target.latestYear(), target.status(), target.explanation()));
+					level(target.comparator(), target.increment(), target.value()), values(years, target.series()),
+					target.latestValue(), target.latestYear(), target.status(), target.explanation()));
 		}
 		return new IndicatorSheet(indicator.code(), indicator.name(), indicator.unit(), judgedYear, years, lines);
 	}
@@ -77,8 +75,8 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		List<Line> lines = new ArrayList<>();
 		for (ProgressRow row : rows) {
 			lines.add(new Line(row.regionCode(), row.regionName(), row.condition(), row.deadlineYear(),
-					level(row.comparator(), row.increment(), row.value()), values(years, row.series(), row.decimals()),
-					Figures.rounded(row.latestValue(), row.decimals()), row.latestYear(), row.status(), row.explanation()));
+					level(row.comparator(), row.increment(), row.value()), values(years, row.series()),
+					row.latestValue(), row.latestYear(), row.status(), row.explanation()));
 		}
 		return new IndicatorSheet(code, name, unit, judgedYear, years, lines);
 	}
@@ -188,14 +186,13 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		return List.copyOf(years);
 	}
 
-	/** The figures of each year, at most the indicator's declared decimals (docs/progress.md §6). */
-	private static List<BigDecimal> values(List<Integer> years, List<ProgressRow.Point> series, int decimals) {
+	private static List<BigDecimal> values(List<Integer> years, List<ProgressRow.Point> series) {
 		Map<Integer, BigDecimal> byYear = new LinkedHashMap<>();
 		series.forEach(point -> byYear.put(point.year(), point.value()));
 		List<BigDecimal> values = new ArrayList<>();
 		for (Integer year : years) {
 			BigDecimal value = byYear.get(year);
-			values.add(Figures.rounded(value, decimals));
+			values.add(value == null ? null : new BigDecimal(plain(value)));
 		}
 		return values;
 	}

@@ -59,13 +59,7 @@ public class PublicProgress {
 	/** An indicator's definition, after Open SDG's metadata: 口径, unit, frequency, source, direction. */
 	public record IndicatorDefinition(long id, String code, String name, String unit, String definition,
 			String numeratorDefinition, String denominatorDefinition, String reportingFrequency, String direction,
-			String valueType, String supplier, Integer decimals) {
-
-		/** Decimals its figures are shown with: the declared ones, else its value type's default. */
-		public int precision() {
-			return decimals != null ? decimals : cn.qualityportal.targets.ValueType.valueOf(valueType).defaultDecimals();
-		}
-
+			String valueType, String supplier) {
 	}
 
 	/** The document's targets as of a published year, limited to an indicator when one is given. */
@@ -111,7 +105,7 @@ public class PublicProgress {
 	public java.util.Optional<IndicatorDefinition> definition(long indicatorId) {
 		return jdbc.sql("""
 				select i.id, i.code, i.name, i.unit, i.definition, i.numerator_definition, i.denominator_definition,
-				       i.reporting_frequency, i.direction, i.value_type, d.name as supplier, i.decimals
+				       i.reporting_frequency, i.direction, i.value_type, d.name as supplier
 				from indicator i left join department d on d.id = i.supplier_department_id
 				where i.id = ?""")
 			.param(indicatorId)
