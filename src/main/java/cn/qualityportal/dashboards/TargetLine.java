@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.targets.Figures;
 import org.springframework.context.MessageSource;
 
 /**
@@ -39,9 +40,9 @@ record TargetLine(String indicatorName, String indicatorHref, String regionName,
 					contextPath + "/dashboards/documents/" + row.documentId() + query,
 					(row.increment() ? increment : "") + row.condition(),
 					messages.getMessage("target.byYear", new Object[] { String.valueOf(row.deadlineYear()) }, locale),
-					row.latestValue() == null ? "—" : Explain.plain(row.latestValue()) + row.unit(),
+					row.latestValue() == null ? "—" : Figures.format(row.latestValue(), row.decimals()) + row.unit(),
 					row.latestYear() == null ? "" : "(" + row.latestYear() + ")", Sparkline.points(row.series()),
-					row.forecastValue() == null ? "—" : Explain.plain(row.forecastValue()) + row.unit(), row.status(),
+					row.forecastValue() == null ? "—" : Figures.format(row.forecastValue(), row.decimals()) + row.unit(), row.status(),
 					statusLabels[row.status().ordinal()], messages.getMessage(row.explanation(), locale)));
 		}
 		return lines;

@@ -22,7 +22,7 @@ final class Numbers {
 
 	/** A figure of an indicator: at most its declared decimals (1 for %, 0 for counts …), no trailing zeros, no grouping. */
 	static String figure(BigDecimal number, int decimals) {
-		return number == null ? "" : number.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+		return cn.qualityportal.targets.Figures.format(number, decimals);
 	}
 
 	static String figure(double number, int decimals) {

@@ -214,7 +214,8 @@ public class ProgressBoard {
 					rs.getString("source") == null ? null : Figure.Source.valueOf(rs.getString("source")),
 					rs.getBigDecimal("milestone_value"), rs.getBigDecimal("forecast_value"), rs.getBigDecimal("ratio"),
 					ProgressStore.ExplanationJson.fromTree(json.readTree(rs.getString("explanation"))),
-					series(rs.getString("series")), List.of((String[]) rs.getArray("cooperating_names").getArray()));
+					series(rs.getString("series")), List.of((String[]) rs.getArray("cooperating_names").getArray()),
+					terms.precision());
 		}).list();
 	}
 

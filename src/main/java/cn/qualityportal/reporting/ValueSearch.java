@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.targets.ValueType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ValueSearch {
 
 	private static final String COLUMNS = """
-			select v.id, i.code, i.name, i.unit, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
+			select v.id, i.code, i.name, i.unit, i.value_type, i.decimals, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
 			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version,
 			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
 			from indicator_value v
@@ -148,6 +149,11 @@ class ValueSearch {
 			.listOfRows();
 	}
 
+	private static int precision(ResultSet rs) throws SQLException {
+		Integer declared = (Integer) rs.getObject("decimals");
+		return declared != null ? declared : ValueType.valueOf(rs.getString("value_type")).defaultDecimals();
+	}
+
 	private static ValueView view(ResultSet rs, int row) throws SQLException {
 		Timestamp updated = rs.getTimestamp("updated_at");
 		return new ValueView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
@@ -156,7 +162,7 @@ class ValueSearch {
 				rs.getBigDecimal("value"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
 				rs.getString("note"), ValueStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
 				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"),
-				rs.getInt("evidence_count"));
+				rs.getInt("evidence_count"), precision(rs));
 	}
 
 }

@@ -3,10 +3,14 @@ package cn.qualityportal.reporting;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A reported figure as the API shows it. */
+/**
+ * A reported figure as the API shows it (exact); pages show {@code value} with {@code decimals}, the
+ * indicator's declared precision ({@code @figures}).
+ */
 record ValueView(long id, String indicatorCode, String indicatorName, String unit, String regionCode, String regionName,
 		int year, String period, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note,
-		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version, int evidenceCount) {
+		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version, int evidenceCount,
+		int decimals) {
 
 	static String periodLabel(PeriodKind kind, int number) {
 		return switch (kind) {

@@ -24,7 +24,7 @@ public class Assignments {
 	}
 
 	public record Assignment(long indicatorId, String indicatorCode, String indicatorName, String unit,
-			ValueType valueType, String condition, int deadlineYear, BigDecimal milestone) {
+			ValueType valueType, String condition, int deadlineYear, BigDecimal milestone, int decimals) {
 
 		public boolean isRatio() {
 			return valueType == ValueType.RATE || valueType == ValueType.PER_MILLE;
@@ -38,7 +38,7 @@ public class Assignments {
 				with owed as (
 				    select distinct o.indicator_id from reporting_obligation_unit o
 				    where o.region_code = :region and o.department_id = :department and o.year = :year and o.kind = :kind)
-				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, t.comparator, t.value, t.value_max,
+				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, i.decimals, t.comparator, t.value, t.value_max,
 				       t.deadline_year, m.value as milestone
 				from owed
 				join reporting_obligation_source s on s.indicator_id = owed.indicator_id and s.region_code = :region
@@ -58,7 +58,8 @@ public class Assignments {
 						rs.getBigDecimal("value"), rs.getBigDecimal("value_max"), null, null, rs.getInt("deadline_year"),
 						false, null, null, List.of(), 0);
 				return new Assignment(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
-						shape.valueType(), shape.condition(), rs.getInt("deadline_year"), rs.getBigDecimal("milestone"));
+						shape.valueType(), shape.condition(), rs.getInt("deadline_year"), rs.getBigDecimal("milestone"),
+						rs.getObject("decimals") != null ? rs.getInt("decimals") : shape.valueType().defaultDecimals());
 			})
 			.list()
 			.stream()

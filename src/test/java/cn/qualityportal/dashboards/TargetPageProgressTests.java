@@ -56,7 +56,7 @@ class TargetPageProgressTests {
 
 		assertThat(page).contains("数据与进展", "2019 年进展", "历年数据", "趋势", "目标年预测", "年度目标",
 				escaped(row.get("explanation").asString()), statusBadge(row.get("status").asString()));
-		// Every approved figure of the county up to 2019 is in the table.
+		// Every approved figure of the county up to 2019 is in the table, with a rate's 1 decimal (none declared).
 		List<BigDecimal> figures = jdbc.queryForList("""
 				select v.value from indicator_value v join reporting_period p on p.id = v.period_id
 				join indicator i on i.id = v.indicator_id
@@ -64,7 +64,7 @@ class TargetPageProgressTests {
 				BigDecimal.class);
 		assertThat(figures).isNotEmpty();
 		for (BigDecimal figure : figures) {
-			assertThat(page).contains(">" + Explain.plain(figure) + "%<");
+			assertThat(page).contains(">" + cn.qualityportal.targets.Figures.format(figure, 1) + "%<");
 		}
 		// Its terms, milestones and parent stay beside it.
 		assertThat(page).contains("年度目标", "分解自");
