@@ -91,11 +91,11 @@ class BackupRestoreIT {
 			Result refused = script("db/restore.sh", libpq(database, "portal"), backup.toString());
 			assertThat(refused.exitCode()).isNotZero();
 			assertThat(refused.output()).contains("already has").contains("--clean");
-			assertThat(rows(database.jdbcUrl(), "region")).containsExactly("[450600, 改过的名字, CITY, null, true, 0]");
+			assertThat(rows(database.jdbcUrl(), "region")).containsExactly("[450600, 改过的名字, CITY, null, true, 0, null]");
 
 			Result replaced = script("db/restore.sh", libpq(database, "portal"), "--clean", backup.toString());
 			assertThat(replaced.exitCode()).as(replaced.output()).isZero();
-			assertThat(rows(database.jdbcUrl(), "region")).containsExactly("[450600, 防城港市, CITY, null, true, 0]");
+			assertThat(rows(database.jdbcUrl(), "region")).containsExactly("[450600, 防城港市, CITY, null, true, 0, null]");
 		}
 	}
 
