@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,6 +40,12 @@ class ProblemDetailsResponder implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof InternalAuthenticationServiceException internal) {
+			// Not a wrong password: the accounts could not be read (typically the database is down or
+			// restarting). Passed on, so that the database fault filter answers 503 with Retry-After
+			// and a client retries instead of telling its user the password is wrong.
+			throw internal;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"portal\", charset=\"UTF-8\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
 	}
