@@ -147,7 +147,9 @@ class TypedNumbersTests {
 				.contentType(MediaType.APPLICATION_JSON).content(json))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("value"));
-			assertThat((System.nanoTime() - started) / 1_000_000).as(hostile).isLessThan(1000);
+			// A hang guard, not a speed measure (speeds live in bench/): expanding such a number takes
+			// minutes or all memory; a loaded CI machine takes over a second for an ordinary request.
+			assertThat((System.nanoTime() - started) / 1_000_000).as(hostile).isLessThan(10_000);
 		}
 		assertThat(jdbc.queryForObject("select count(*) from indicator_value where period_id = ?", Integer.class, period)).isZero();
 

@@ -142,7 +142,9 @@ class HostileInputTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
 					.value("value"));
 			// Two requests: each well under a second.
-			assertThat((System.nanoTime() - started) / 1_000_000).as(hostile).isLessThan(2000);
+			// A hang guard, not a speed measure (speeds live in bench/): expanding such a number takes
+			// minutes or all memory; a loaded CI machine takes over a second for an ordinary request.
+			assertThat((System.nanoTime() - started) / 1_000_000).as(hostile).isLessThan(10_000);
 		}
 		assertThat(jdbc.queryForObject("select count(*) from target", Integer.class)).isEqualTo(targets);
 	}

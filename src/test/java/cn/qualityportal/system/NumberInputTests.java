@@ -71,7 +71,9 @@ class NumberInputTests {
 		assertThat(NumberInput.check(new BigDecimal("1e+100000000")).problem()).isEqualTo("validation.number.magnitude");
 		assertThat(NumberInput.check(new BigDecimal("1" + "0".repeat(900))).problem()).isEqualTo("validation.number.magnitude");
 		assertThat(NumberInput.read("1".repeat(100_000), Unit.NONE).problem()).isEqualTo("validation.number.format");
-		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(500);
+		// A hang guard, not a speed measure (speeds live in bench/): expanding such a number takes
+		// minutes or all memory; a loaded CI machine takes over a second for an ordinary request.
+		assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
 	}
 
 }
