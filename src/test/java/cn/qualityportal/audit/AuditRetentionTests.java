@@ -3,6 +3,7 @@ package cn.qualityportal.audit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * instance at a time. ShedLock remembers the lock rows it created, so the tests expire the lock
  * rather than delete it.
  */
+// MockMvc unused here: the annotation only makes the context the same as most tests', so no
+// second PostgreSQL is started for this class.
 @SpringBootTest
+@AutoConfigureMockMvc
 class AuditRetentionTests {
 
 	@Autowired

@@ -4,6 +4,7 @@ import cn.qualityportal.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code PORTAL_RECOVER_ACCOUNT} enables and unlocks it and sets a one-time password, and the
  * auditor sees it in the trail.
  */
+// MockMvc unused here: the annotation only makes the context the same as most tests', so no
+// second PostgreSQL is started for this class.
 @SpringBootTest
+@AutoConfigureMockMvc
 class AccountRecoveryTests {
 
 	@Autowired

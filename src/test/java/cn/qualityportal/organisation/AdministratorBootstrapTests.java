@@ -3,12 +3,16 @@ package cn.qualityportal.organisation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// MockMvc unused here: the annotation only makes the context the same as most tests', so no
+// second PostgreSQL is started for this class.
 @SpringBootTest
+@AutoConfigureMockMvc
 class AdministratorBootstrapTests {
 
 	@Autowired

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The schema comes from Flyway alone, on a real PostgreSQL 18, and its constraints hold. */
+// MockMvc unused here: the annotation only makes the context the same as most tests', so no
+// second PostgreSQL is started for this class.
 @SpringBootTest
+@AutoConfigureMockMvc
 class MigrationTests {
 
 	@Autowired
