@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +59,8 @@ class RubricJourneyBrowserTest {
 	@BeforeAll
 	static void launch() {
 		browser = Browser.launch();
+		// A shared build machine can take long over a page; every wait below polls up to this deadline.
+		PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
 	}
 
 	@AfterAll
@@ -97,10 +101,11 @@ class RubricJourneyBrowserTest {
 				district.locator("#evidence-file").setInputFiles(new FilePayload(line[0].substring(0, 4) + "证明.pdf",
 						"application/pdf", PDF));
 				district.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传佐证材料")).click();
-				assertThat(district.getByText("佐证材料已上传。")).isVisible();
+				// The page comes back with the file listed (not the message of the upload before).
+				assertThat(district.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(line[0].substring(0, 4) + "证明.pdf")))
+					.isVisible();
 			}
 		}
-		assertThat(district.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("质量工作证明.pdf"))).isVisible();
 		// The saved scores came back; submitting hands the sheet to the office: 81.00 by its own count.
 		assertThat(district.getByLabel("自评分 " + FUNDING, new Page.GetByLabelOptions().setExact(true))).hasValue("18.00");
 		district.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交自评")).click();
@@ -140,7 +145,7 @@ class RubricJourneyBrowserTest {
 		office.locator("#evidence-item").selectOption(new SelectOption().setLabel(VETO));
 		office.locator("#evidence-file").setInputFiles(new FilePayload("事故调查报告.pdf", "application/pdf", PDF));
 		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传佐证材料")).click();
-		assertThat(office.getByText("佐证材料已上传。")).isVisible();
+		assertThat(office.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("事故调查报告.pdf"))).isVisible();
 		decideVeto(office, "一票否决");
 		office.getByLabel("审核意见 " + VETO, new Page.GetByLabelOptions().setExact(true))
 			.fill("2019 年 8 月发生重大食品安全事故（演示）");
@@ -212,12 +217,15 @@ class RubricJourneyBrowserTest {
 		}).toList();
 	}
 
+	/** The row of an item in the score table (the first table; the evidence table names items too). */
 	private static Locator row(Page page, String title) {
-		return page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(title));
+		return page.locator("table").first().locator("tbody tr").filter(new Locator.FilterOptions().setHasText(title));
 	}
 
 	private Page signIn(String username) {
 		Page page = browser.newPage();
+		page.setDefaultTimeout(120_000);
+		page.setDefaultNavigationTimeout(120_000);
 		page.navigate(url("/login"));
 		page.getByLabel("用户名").fill(username);
 		page.getByLabel("密码").fill("Demo-password-1");
