@@ -1,6 +1,7 @@
 package cn.qualityportal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -37,6 +41,98 @@ class PageQueryCountTests {
 
 	@Autowired
 	TestAccounts accounts;
+
+	/** The most statements of the rubric's pages (#16), whatever the number of regions, sheets and items. */
+	static final int RUBRIC_PAGE = 9;
+
+	static final int RUBRIC_RESULTS = 12;
+
+	static final int RUBRIC_SHEET = 16;
+
+	/**
+	 * The rubric's pages run the same statements for a rubric of two items with one confirmed sheet
+	 * as for one of nine items with three: nothing is read per region, sheet or item.
+	 */
+	@Test
+	void rubricPagesRunTheSameStatementsWhateverTheirRegionsAndItems() throws Exception {
+		long small = rubric(2016, List.of("450681"), new String[][] { { "CRITERION", "质量目标完成情况", "30", "TARGETS" },
+				{ "CRITERION", "领导小组", "20", "MANUAL" } });
+		long large = rubric(2018, List.of("450603", "450621", "450681"), new String[][] {
+				{ "CRITERION", "质量目标完成情况", "30", "TARGETS" }, { "CRITERION", "数据按时填报", "10", "PUNCTUALITY" },
+				{ "CRITERION", "领导小组", "20", "MANUAL" }, { "CRITERION", "经费", "20", "MANUAL" },
+				{ "CRITERION", "安全", "20", "MANUAL" }, { "BONUS", "荣誉", "3", "MANUAL" }, { "DEDUCTION", "通报", "5", "MANUAL" },
+				{ "DEDUCTION", "总结", "3", "MANUAL" }, { "VETO", "事故", "", "MANUAL" } });
+		Map<String, Long> fewer = counts(rubricPages(2016, small));
+		Map<String, Long> more = counts(rubricPages(2018, large));
+		assertThat(more.values()).containsExactlyElementsOf(fewer.values());
+		assertThat(more).allSatisfy((page, count) -> assertThat(count).as(page).isLessThanOrEqualTo(
+				page.contains("/regions/") ? RUBRIC_SHEET : page.contains("/results") ? RUBRIC_RESULTS : RUBRIC_PAGE));
+	}
+
+	private static List<String> rubricPages(int year, long rubric) {
+		return List.of("office /rubrics?year=" + year + "&region=450600", "leader /rubrics/" + rubric + "/results",
+				"office /rubrics/" + rubric + "/regions/450681", "office /rubrics/" + rubric + "/regions/450602",
+				"reporter-450602 /rubrics/" + rubric + "/regions/450602");
+	}
+
+	/** A rubric of the year with these items, its sheets of {@code confirmed} submitted and confirmed through the pages. */
+	private long rubric(int year, List<String> confirmed, String[][] spec) throws Exception {
+		mvc.perform(post("/rubrics").param("year", String.valueOf(year)).param("region", "450600")
+			.with(user(users.loadUserByUsername("office"))).with(csrf())).andExpect(flash().attribute("success", "rubric.created"));
+		long rubric = jdbc.queryForObject("select id from rubric where year = ? and parent_region_code = '450600'", Long.class,
+				year);
+		for (String[] item : spec) {
+			addItem(rubric, item[0], item[1], item[2], item[3]);
+		}
+		List<Long> items = jdbc.queryForList("select id from rubric_item where rubric_id = ? order by position", Long.class, rubric);
+		for (String county : confirmed) {
+			String sheet = "/rubrics/" + rubric + "/regions/" + county;
+			var self = post(sheet + "/self").param("version", "0").param("action", "submit");
+			for (long item : items) {
+				self.param("score_" + item, "1").param("explanation_" + item, "见材料");
+			}
+			mvc.perform(self.with(user(users.loadUserByUsername("reporter-" + county))).with(csrf()))
+				.andExpect(flash().attribute("success", "rubric.submitted"));
+			// The office confirms every line as the district scored it (the automatic ones as the portal did).
+			var review = post(sheet + "/review").param("version", "1").param("action", "confirm");
+			for (long item : items) {
+				review.param("reason_" + item, "核对");
+				if (jdbc.queryForObject("select kind from rubric_item where id = ?", String.class, item).equals("VETO")) {
+					review.param("veto_" + item, "false");
+				}
+				else {
+					review.param("review_" + item, jdbc.queryForObject("""
+							select coalesce(l.self_score, 0)::text from self_assessment_line l
+							join self_assessment s on s.id = l.self_assessment_id
+							where s.rubric_id = ? and s.region_code = ? and l.item_id = ?""", String.class, rubric, county, item));
+				}
+			}
+			mvc.perform(review.with(user(users.loadUserByUsername("office"))).with(csrf()))
+				.andExpect(flash().attribute("success", "rubric.confirmed"));
+		}
+		return rubric;
+	}
+
+	private void addItem(long rubric, String kind, String title, String points, String method) throws Exception {
+		long version = jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric);
+		mvc.perform(post("/rubrics/" + rubric + "/items").param("version", String.valueOf(version)).param("kind", kind)
+			.param("category", "类别").param("title", title).param("points", points).param("method", method)
+			.with(user(users.loadUserByUsername("office"))).with(csrf()))
+			.andExpect(flash().attribute("success", "rubric.itemAdded"));
+	}
+
+	/** Each page's statements, measured warm (the second of two requests). */
+	private Map<String, Long> counts(List<String> pages) throws Exception {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String page : pages) {
+			var account = users.loadUserByUsername(page.substring(0, page.indexOf(' ')));
+			mvc.perform(get(page.substring(page.indexOf(' ') + 1)).with(user(account))).andExpect(status().isOk());
+			QueryCounting.take();
+			mvc.perform(get(page.substring(page.indexOf(' ') + 1)).with(user(account))).andExpect(status().isOk());
+			counts.put(page, QueryCounting.take());
+		}
+		return counts;
+	}
 
 	@Test
 	void everyPageRunsABoundedNumberOfQueries() throws Exception {
@@ -79,6 +175,13 @@ class PageQueryCountTests {
 		limits.put("office /reporting/completeness?period=" + period, 7);
 		limits.put("office /reporting/periods", 3);
 		limits.put("pq-auditor /audit", 4);
+		// The rubric (#16): its pages read sheets, lines and evidence of all regions at once, and the
+		// automatic criteria from one live computation of the year's scheme, never one per region or item.
+		long rubric = jdbc.queryForObject("select id from rubric where year = 2019 and parent_region_code = '450600'", Long.class);
+		limits.put("office /rubrics?year=2019&region=450600", RUBRIC_PAGE);
+		limits.put("leader /rubrics/" + rubric + "/results", RUBRIC_RESULTS);
+		limits.put("office /rubrics/" + rubric + "/regions/450603", RUBRIC_SHEET);
+		limits.put("reporter-450602 /rubrics/" + rubric + "/regions/450602", RUBRIC_SHEET);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String page : limits.keySet()) {
 			var account = users.loadUserByUsername(page.substring(0, page.indexOf(' ')));

@@ -174,6 +174,20 @@ public class Assessments {
 		return published(parent, year).orElseGet(() -> live(parent, year, true));
 	}
 
+	/**
+	 * Each subregion's score of the year, by region code: as published, or computed now. Unlike
+	 * {@link #ranking} it leaves out last year's ranking (only movement needs it), so the
+	 * rubric's automatic criteria cost one live computation of one year.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, AssessmentScore.RegionScore> scores(String parent, int year) {
+		Map<String, AssessmentScore.RegionScore> scores = new HashMap<>();
+		published(parent, year).orElseGet(() -> live(parent, year, false))
+			.rows()
+			.forEach(row -> scores.put(row.score().regionCode(), row.score()));
+		return scores;
+	}
+
 	/** Freezes today's ranking: stored as computed, with the scheme used, and audited. */
 	@Transactional
 	public Ranking publish(String parent, int year, String actor) {

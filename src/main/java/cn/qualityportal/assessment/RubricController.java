@@ -76,7 +76,7 @@ class RubricController {
 
 	@GetMapping
 	String show(@RequestParam(required = false) Integer year, @RequestParam(required = false) String region,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
+			@RequestParam(required = false) Long edit, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
 		int judged = board.judgedYear(year);
 		String own = user.unit() == null ? null : user.unit().regionCode();
 		if ((region == null || region.isBlank()) && own != null && !user.hasRole(Role.OFFICE) && !user.hasRole(Role.LEADER)) {
@@ -96,11 +96,41 @@ class RubricController {
 			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
 		Optional<Rubric> rubric = rubrics.find(judged, parent);
-		model.addAttribute("year", judged);
+		Map<String, String> itemForm = new HashMap<>();
+		if (edit != null && rubric.isPresent()) {
+			// The item form filled with the item to change; its action then updates that item.
+			Rubric.Item item = rubric.get().items().stream().filter(i -> i.id() == edit).findFirst()
+				.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
+			itemForm.put("itemId", String.valueOf(item.id()));
+			itemForm.put("kind", item.kind().name());
+			itemForm.put("category", item.category());
+			itemForm.put("title", item.title());
+			itemForm.put("points", item.kind() == Kind.VETO ? "" : item.points().toPlainString());
+			itemForm.put("method", item.method().name());
+			itemForm.put("area", item.area() == null ? "" : item.area().name());
+			itemForm.put("evidenceRequired", item.evidenceRequired());
+			itemForm.put("vetoGrade", item.vetoGrade() == null ? "" : item.vetoGrade().name());
+		}
+		return rubricPage(judged, parent, rubric.orElse(null), itemForm, null, model);
+	}
+
+	/** The rubric page; {@code itemForm} and {@code settingsForm} hold what the office typed (empty: the stored values). */
+	private String rubricPage(int year, String parent, Rubric rubric, Map<String, String> itemForm,
+			Map<String, String> settingsForm, Model model) {
+		model.addAttribute("year", year);
 		model.addAttribute("regionCode", parent);
 		model.addAttribute("regionName", regions.find(parent).map(Regions.RegionOption::name).orElse(parent));
-		model.addAttribute("rubric", rubric.orElse(null));
-		rubric.ifPresent(r -> model.addAttribute("results", rubrics.results(r)));
+		model.addAttribute("rubric", rubric);
+		if (rubric != null) {
+			model.addAttribute("statuses", rubrics.statuses(rubric));
+			if (settingsForm == null) {
+				settingsForm = Map.of("bonusCap", rubric.bonusCap().toPlainString(), "deductionCap",
+						rubric.deductionCap().toPlainString(), "excellent", rubric.excellent().toPlainString(), "good",
+						rubric.good().toPlainString(), "pass", rubric.pass().toPlainString());
+			}
+		}
+		model.addAttribute("itemForm", itemForm);
+		model.addAttribute("settingsForm", settingsForm == null ? Map.of() : settingsForm);
 		model.addAttribute("kinds", Kind.values());
 		model.addAttribute("methods", Method.values());
 		model.addAttribute("areas", GoalArea.values());
@@ -122,39 +152,46 @@ class RubricController {
 
 	@PostMapping("/{id}/settings")
 	@PreAuthorize("hasRole('OFFICE')")
-	String settings(@PathVariable long id, @RequestParam(required = false) BigDecimal bonusCap,
-			@RequestParam(required = false) BigDecimal deductionCap, @RequestParam(required = false) BigDecimal excellent,
-			@RequestParam(required = false) BigDecimal good, @RequestParam(required = false) BigDecimal pass,
-			@RequestParam long version, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String settings(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, Model model, RedirectAttributes redirect) {
 		Rubric rubric = officeRubric(id, scope);
-		act(redirect, "flash.saved", () -> {
-			for (BigDecimal value : new BigDecimal[] { bonusCap, deductionCap, excellent, good, pass }) {
-				if (value == null || value.scale() > 2 || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1000)) > 0) {
+		Map<String, String> typed = new HashMap<>();
+		for (String field : SETTINGS) {
+			typed.put(field, bounded(form.get(field), 30));
+		}
+		return typedOrBack(rubric, null, typed, model, redirect, "flash.saved", () -> {
+			BigDecimal[] values = new BigDecimal[SETTINGS.length];
+			for (int i = 0; i < SETTINGS.length; i++) {
+				values[i] = decimal(typed.get(SETTINGS[i]));
+				if (values[i] == null || values[i].scale() > 2 || values[i].signum() < 0
+						|| values[i].compareTo(BigDecimal.valueOf(1000)) > 0) {
 					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.settingsInvalid");
 				}
 			}
-			rubrics.settings(id, new Rubrics.Settings(bonusCap, deductionCap, excellent, good, pass), version,
+			rubrics.settings(id, new Rubrics.Settings(values[0], values[1], values[2], values[3], values[4]), version(form),
 					user.getUsername());
 		});
-		return back(rubric);
 	}
 
 	@PostMapping("/{id}/items")
 	@PreAuthorize("hasRole('OFFICE')")
-	String addItem(@PathVariable long id, @RequestParam(required = false) Kind kind,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String title,
-			@RequestParam(required = false) BigDecimal points, @RequestParam(required = false) Method method,
-			@RequestParam(required = false) GoalArea area, @RequestParam(required = false) String evidenceRequired,
-			@RequestParam(required = false) Grade vetoGrade, @RequestParam long version,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+	String addItem(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, Model model, RedirectAttributes redirect) {
 		Rubric rubric = officeRubric(id, scope);
-		Method how = method == null ? Method.MANUAL : method;
-		Rubrics.ItemInput input = new Rubrics.ItemInput(kind, strip(category), strip(title),
-				kind == Kind.VETO && points == null ? BigDecimal.ZERO : points, how, how == Method.TARGETS ? area : null,
-				strip(evidenceRequired), kind == Kind.VETO ? (vetoGrade == null ? Grade.FAIL : vetoGrade) : null);
-		act(redirect, "rubric.itemAdded", () -> rubrics.addItem(id, input, version, user.getUsername()));
-		return back(rubric);
+		Map<String, String> typed = itemForm(form, null);
+		return typedOrBack(rubric, typed, null, model, redirect, "rubric.itemAdded",
+				() -> rubrics.addItem(id, itemInput(typed), version(form), user.getUsername()));
+	}
+
+	/** Changes an item while the rubric is not in use (docs/assessment.md); a stale version is a conflict. */
+	@PostMapping("/{id}/items/{itemId}")
+	@PreAuthorize("hasRole('OFFICE')")
+	String updateItem(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+		Rubric rubric = officeRubric(id, scope);
+		Map<String, String> typed = itemForm(form, itemId);
+		return typedOrBack(rubric, typed, null, model, redirect, "rubric.itemUpdated",
+				() -> rubrics.updateItem(id, itemId, itemInput(typed), version(form), user.getUsername()));
 	}
 
 	@PostMapping("/{id}/items/{itemId}/delete")
@@ -225,29 +262,35 @@ class RubricController {
 	@GetMapping("/{id}/regions/{code}")
 	String sheet(@PathVariable long id, @PathVariable String code, @AuthenticationPrincipal PortalUser user,
 			DataScope scope, Model model) {
-		Rubric rubric = sheetRubric(id, code, scope);
+		return sheetPage(sheetRubric(id, code, scope), code, user, scope, Map.of(), Map.of(), model);
+	}
+
+	/** A region's sheet; {@code typed} holds what was typed into a refused form, {@code lineErrors} why, per item. */
+	private String sheetPage(Rubric rubric, String code, PortalUser user, DataScope scope, Map<String, String> typed,
+			Map<Long, String> lineErrors, Model model) {
 		Rubrics.Sheet sheet = rubrics.sheet(rubric, code);
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("district", user.hasRole(Role.REPORTER) && sheet.editableByDistrict());
 		model.addAttribute("reviewer", user.hasRole(Role.OFFICE) && scope.covers(rubric.parentCode()) && sheet.reviewable());
-		model.addAttribute("standing", rubric.published() ? rubrics.results(rubric).of(code).orElse(null) : null);
+		model.addAttribute("standing", standing(rubric, code));
 		model.addAttribute("maxMegabytes", UploadedFiles.EVIDENCE_MAX_BYTES / 1024 / 1024);
+		model.addAttribute("typed", typed);
+		model.addAttribute("lineErrors", lineErrors);
 		return "assessment/rubric-sheet";
 	}
 
 	@PostMapping("/{id}/regions/{code}/self")
 	@PreAuthorize("hasRole('REPORTER')")
 	String saveSelf(@PathVariable long id, @PathVariable String code, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
 		Rubric rubric = sheetRubric(id, code, scope);
 		boolean submit = "submit".equals(form.get("action"));
 		Map<Long, Rubrics.SelfInput> inputs = new HashMap<>();
 		for (Rubric.Item item : rubric.items()) {
 			inputs.put(item.id(), new Rubrics.SelfInput(form.get("score_" + item.id()), form.get("explanation_" + item.id())));
 		}
-		act(redirect, submit ? "rubric.submitted" : "flash.saved",
+		return sheetOrBack(rubric, code, form, user, scope, model, redirect, submit ? "rubric.submitted" : "flash.saved",
 				() -> rubrics.saveSelf(rubric, code, inputs, version(form), submit, user.getUsername()));
-		return sheetPath(id, code);
 	}
 
 	@PostMapping("/{id}/regions/{code}/evidence")
@@ -296,7 +339,7 @@ class RubricController {
 	@PostMapping("/{id}/regions/{code}/review")
 	@PreAuthorize("hasRole('OFFICE')")
 	String review(@PathVariable long id, @PathVariable String code, @RequestParam Map<String, String> form,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
 		Rubric rubric = officeRubric(id, scope);
 		sheetRubric(id, code, scope);
 		boolean confirm = "confirm".equals(form.get("action"));
@@ -306,9 +349,8 @@ class RubricController {
 			inputs.put(item.id(), new Rubrics.ReviewInput(form.get("review_" + item.id()), form.get("reason_" + item.id()),
 					veto == null || veto.isBlank() ? null : Boolean.valueOf(veto)));
 		}
-		act(redirect, confirm ? "rubric.confirmed" : "flash.saved",
+		return sheetOrBack(rubric, code, form, user, scope, model, redirect, confirm ? "rubric.confirmed" : "flash.saved",
 				() -> rubrics.review(rubric, code, inputs, version(form), confirm, user.getUsername()));
-		return sheetPath(id, code);
 	}
 
 	@PostMapping("/{id}/regions/{code}/return")
@@ -371,6 +413,124 @@ class RubricController {
 	/** The office acts on a sheet as reviewer when it covers the rubric's region; otherwise as the district. */
 	private static boolean office(PortalUser user, Rubric rubric, DataScope scope) {
 		return user.hasRole(Role.OFFICE) && scope.covers(rubric.parentCode());
+	}
+
+	private static final String[] SETTINGS = { "bonusCap", "deductionCap", "excellent", "good", "pass" };
+
+	/**
+	 * Runs a sheet form's action. Refused for what was typed, the page comes back with everything
+	 * typed and each refused line marked, nothing saved; a conflict or a state that no longer
+	 * allows the action goes back to the sheet as it now is, with the message.
+	 */
+	private String sheetOrBack(Rubric rubric, String code, Map<String, String> form, PortalUser user, DataScope scope,
+			Model model, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+			return sheetPath(rubric.id(), code);
+		}
+		catch (RubricFormRefusal refused) {
+			Locale locale = LocaleContextHolder.getLocale();
+			Map<Long, String> lineErrors = new HashMap<>();
+			refused.lines().forEach((item, why) -> lineErrors.put(item, messages.getMessage(why.messageKey(), why.args(), locale)));
+			model.addAttribute("errorText", messages.getMessage(refused.messageKey(), refused.args(), locale));
+			return sheetPage(rubric, code, user, scope, form, lineErrors, model);
+		}
+		catch (Refusal refused) {
+			if (refused.getStatusCode().value() == 404) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("errorText", message(refused));
+			return sheetPath(rubric.id(), code);
+		}
+	}
+
+	/**
+	 * Runs a rubric form's action. Refused, the rubric page comes back with what was typed in the
+	 * form and why, nothing saved; only a conflict shows the rubric as it now is (docs/architecture.md).
+	 */
+	private String typedOrBack(Rubric rubric, Map<String, String> itemForm, Map<String, String> settingsForm, Model model,
+			RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (Refusal refused) {
+			if (refused.getStatusCode().value() == 404) {
+				throw refused;
+			}
+			if (!StaleForms.CONFLICT.equals(refused.messageKey())) {
+				model.addAttribute("errorText", message(refused));
+				return rubricPage(rubric.year(), rubric.parentCode(), rubrics.get(rubric.id()),
+						itemForm == null ? Map.of() : itemForm, settingsForm, model);
+			}
+			redirect.addFlashAttribute("errorText", message(refused));
+		}
+		return back(rubric);
+	}
+
+	/** What the office typed into the item form, bounded (the checks that follow refuse it with a message). */
+	private static Map<String, String> itemForm(Map<String, String> form, Long itemId) {
+		Map<String, String> typed = new HashMap<>();
+		for (String field : new String[] { "kind", "category", "title", "points", "method", "area", "evidenceRequired",
+				"vetoGrade" }) {
+			typed.put(field, bounded(form.get(field), 2000));
+		}
+		if (itemId != null) {
+			typed.put("itemId", String.valueOf(itemId));
+		}
+		return typed;
+	}
+
+	private static Rubrics.ItemInput itemInput(Map<String, String> typed) {
+		Kind kind = option(Kind.class, typed.get("kind"));
+		Method method = option(Method.class, typed.get("method"));
+		Method how = method == null ? Method.MANUAL : method;
+		Grade vetoGrade = option(Grade.class, typed.get("vetoGrade"));
+		BigDecimal points = typed.get("points") == null ? null : decimal(typed.get("points"));
+		if (typed.get("points") != null && points == null) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.pointsInvalid", 1);
+		}
+		GoalArea area = how == Method.TARGETS ? option(GoalArea.class, typed.get("area")) : null;
+		return new Rubrics.ItemInput(kind, strip(typed.get("category")), strip(typed.get("title")),
+				kind == Kind.VETO && points == null ? BigDecimal.ZERO : points, how, area, strip(typed.get("evidenceRequired")),
+				kind == Kind.VETO ? (vetoGrade == null ? Grade.FAIL : vetoGrade) : null);
+	}
+
+	/** An enum constant by name; an unknown name is a refused item (row 1 of the form). */
+	private static <E extends Enum<E>> E option(Class<E> type, String name) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, name);
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.itemInvalid", 1);
+		}
+	}
+
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.length() > 20) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return null;
+		}
+	}
+
+	private static String bounded(String text, int max) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return text.length() > max ? text.substring(0, max) : text;
+	}
+
+	private String message(Refusal refused) {
+		return messages.getMessage(refused.messageKey(), refused.args(), LocaleContextHolder.getLocale());
 	}
 
 	private void act(RedirectAttributes redirect, String success, Runnable action) {

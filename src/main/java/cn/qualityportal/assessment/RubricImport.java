@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import cn.qualityportal.assessment.RubricScore.Grade;
 import cn.qualityportal.assessment.RubricScore.Kind;
@@ -22,10 +23,24 @@ import org.springframework.http.HttpStatus;
  * veto, anything else a criterion); the method says how a criterion is scored (目标 → from target
  * statuses, with a goal area's name to score only that area; 按时/填报 → from punctuality;
  * anything else by hand with evidence). The first bad row refuses the whole file.
+ * <p>
+ * As the sheet is printed: a title above the header row (the header is the first row naming the
+ * three columns, within the first ten), the category written once for its group (a merged cell:
+ * empty below it, so the category above carries on), points with their unit (20分) and a 合计
+ * (total) row at the end, which is not an item.
  */
 final class RubricImport {
 
 	static final int MAX_ROWS = 500;
+
+	/** How far down the header row is looked for, below a title and notes. */
+	private static final int HEADER_SEARCH = 10;
+
+	/** A total row (合计, 总计, 总分, total), not an item. */
+	private static final Pattern TOTAL = Pattern.compile("(合\\s*计|总\\s*计|总\\s*分|total)", Pattern.CASE_INSENSITIVE);
+
+	/** Points written with their unit: 20分, 20 分. */
+	private static final Pattern POINTS_UNIT = Pattern.compile("\\s*分$");
 
 	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("类别", "category"),
 			Map.entry("考核类别", "category"), Map.entry("category", "category"), Map.entry("考核内容", "title"),
@@ -42,29 +57,44 @@ final class RubricImport {
 		if (rows.size() < 2) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "import.noRows");
 		}
+		int headerIndex = -1;
 		Map<String, Integer> columns = new HashMap<>();
-		List<String> header = rows.get(0).cells();
-		for (int c = 0; c < header.size(); c++) {
-			String column = COLUMNS.get(header.get(c).strip().toLowerCase(Locale.ROOT));
-			if (column != null) {
-				columns.putIfAbsent(column, c);
+		for (int r = 0; r < Math.min(rows.size(), HEADER_SEARCH) && headerIndex < 0; r++) {
+			columns.clear();
+			List<String> header = rows.get(r).cells();
+			for (int c = 0; c < header.size(); c++) {
+				String column = COLUMNS.get(header.get(c).strip().toLowerCase(Locale.ROOT));
+				if (column != null) {
+					columns.putIfAbsent(column, c);
+				}
+			}
+			if (columns.keySet().containsAll(List.of("category", "title", "points"))) {
+				headerIndex = r;
 			}
 		}
-		if (!columns.keySet().containsAll(List.of("category", "title", "points"))) {
+		if (headerIndex < 0) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.importColumns");
 		}
 		List<Rubrics.ItemInput> items = new ArrayList<>();
-		for (SpreadsheetRow row : rows.subList(1, rows.size())) {
+		String group = "";
+		for (SpreadsheetRow row : rows.subList(headerIndex + 1, rows.size())) {
 			if (row.isBlank()) {
 				continue;
 			}
-			String category = row.cell(columns.get("category")).strip();
+			String written = row.cell(columns.get("category")).strip();
 			String title = row.cell(columns.get("title")).strip();
+			if (TOTAL.matcher(written).matches() || (title.isEmpty() && TOTAL.matcher(row.cell(0).strip()).matches())
+					|| TOTAL.matcher(title).matches()) {
+				continue;
+			}
+			// A merged category cell is read once, at the top of its group.
+			String category = written.isEmpty() ? group : written;
+			group = category;
 			String method = columns.containsKey("method") ? row.cell(columns.get("method")).strip() : "";
 			String evidence = columns.containsKey("evidence") ? row.cell(columns.get("evidence")).strip() : "";
 			Kind kind = kind(category);
 			BigDecimal points;
-			String pointsText = row.cell(columns.get("points")).strip();
+			String pointsText = POINTS_UNIT.matcher(row.cell(columns.get("points")).strip()).replaceFirst("");
 			try {
 				points = pointsText.isEmpty() && kind == Kind.VETO ? BigDecimal.ZERO : new BigDecimal(pointsText);
 			}

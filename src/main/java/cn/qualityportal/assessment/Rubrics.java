@@ -244,6 +244,35 @@ public class Rubrics {
 		audit.record(actor, RUBRIC, id, "ITEM_REMOVE", itemState(itemId, input(item)), null, null);
 	}
 
+	/**
+	 * Changes an item in place (its position and id stay) while the rubric may change: not
+	 * published, no district's self-assessment submitted; a stale {@code version} is a conflict.
+	 */
+	@Transactional
+	public void updateItem(long id, long itemId, ItemInput input, long version, String actor) {
+		Rubric rubric = editable(id, version);
+		Rubric.Item item = rubric.items().stream().filter(i -> i.id() == itemId).findFirst()
+			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
+		check(input, 1);
+		jdbc.sql("""
+				update rubric_item set kind = :kind, category = :category, title = :title, points = :points, method = :method,
+				    area = :area, evidence_required = :evidence, veto_grade = :veto
+				where id = :item and rubric_id = :rubric""")
+			.param("kind", input.kind().name())
+			.param("category", input.category())
+			.param("title", input.title())
+			.param("points", input.points())
+			.param("method", input.method().name())
+			.param("area", input.area() == null ? null : input.area().name())
+			.param("evidence", input.evidenceRequired())
+			.param("veto", input.vetoGrade() == null ? null : input.vetoGrade().name())
+			.param("item", itemId)
+			.param("rubric", id)
+			.update();
+		touch(id, actor);
+		audit.record(actor, RUBRIC, id, "ITEM_UPDATE", itemState(itemId, input(item)), itemState(itemId, input), null);
+	}
+
 	/** Replaces all items by those of an imported workbook: all or none. */
 	@Transactional
 	public void replaceItems(long id, List<ItemInput> inputs, long version, String actor) {
@@ -264,48 +293,97 @@ public class Rubrics {
 	/** The sheet of a region directly below the rubric's region (404 for any other region). */
 	@Transactional(readOnly = true)
 	public Sheet sheet(Rubric rubric, String regionCode) {
-		String regionName = jdbc.sql("select name from region where code = :code and parent_code = :parent")
-			.param("code", regionCode)
+		List<Sheet> sheets = sheets(rubric, List.of(regionCode));
+		if (sheets.isEmpty()) {
+			throw new Refusal(HttpStatus.NOT_FOUND, "error.404.detail");
+		}
+		return sheets.get(0);
+	}
+
+	/**
+	 * The sheets of the given regions directly below the rubric's region (others are left out), in
+	 * region order: a fixed number of statements whatever the regions and items, and the automatic
+	 * criteria computed at most once (one live ranking of the year, {@link Assessments#scores}).
+	 */
+	List<Sheet> sheets(Rubric rubric, List<String> regionCodes) {
+		if (regionCodes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		jdbc.sql("select code, name from region where parent_code = :parent and code in (:codes) order by code")
 			.param("parent", rubric.parentCode())
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
-		Optional<Map<String, Object>> stored = jdbc.sql("""
-				select id, status, return_reason, version, submitted_by, confirmed_by,
+			.param("codes", regionCodes)
+			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
+			.list();
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Map<String, Object>> stored = new HashMap<>();
+		jdbc.sql("""
+				select id, region_code, status, return_reason, version, submitted_by, confirmed_by,
 				       to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as submitted_at,
 				       to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as confirmed_at
-				from self_assessment where rubric_id = :rubric and region_code = :code""")
+				from self_assessment where rubric_id = :rubric and region_code in (:codes)""")
 			.param("rubric", rubric.id())
-			.param("code", regionCode)
+			.param("codes", List.copyOf(names.keySet()))
 			.query()
 			.listOfRows()
-			.stream()
-			.findFirst();
-		long id = stored.map(row -> ((Number) row.get("id")).longValue()).orElse(0L);
-		String status = stored.map(row -> (String) row.get("status")).orElse("DRAFT");
-		Map<Long, Map<String, Object>> saved = new HashMap<>();
+			.forEach(row -> stored.put((String) row.get("region_code"), row));
+		// Lines and evidence of every sheet at once, keyed by sheet id, then item id.
+		Map<Long, Map<Long, Map<String, Object>>> saved = new HashMap<>();
 		jdbc.sql("""
-				select item_id, self_score, explanation, detail::text as detail, review_score, review_reason, vetoed
-				from self_assessment_line where self_assessment_id = :id""")
-			.param("id", id)
+				select l.self_assessment_id, l.item_id, l.self_score, l.explanation, l.detail::text as detail, l.review_score,
+				       l.review_reason, l.vetoed
+				from self_assessment_line l join self_assessment s on s.id = l.self_assessment_id
+				where s.rubric_id = :rubric and s.region_code in (:codes)""")
+			.param("rubric", rubric.id())
+			.param("codes", List.copyOf(names.keySet()))
 			.query()
 			.listOfRows()
-			.forEach(row -> saved.put(((Number) row.get("item_id")).longValue(), row));
-		Map<Long, List<Evidence>> evidence = new HashMap<>();
+			.forEach(row -> saved.computeIfAbsent(((Number) row.get("self_assessment_id")).longValue(), id -> new HashMap<>())
+				.put(((Number) row.get("item_id")).longValue(), row));
+		Map<Long, Map<Long, List<Evidence>>> evidence = new HashMap<>();
 		jdbc.sql("""
-				select id, item_id, filename, size_bytes,
-				       to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), uploaded_by
-				from self_assessment_evidence where self_assessment_id = :id order by id""")
-			.param("id", id)
-			.query((rs, row) -> evidence.computeIfAbsent(rs.getLong(2), item -> new ArrayList<>())
+				select e.id, e.item_id, e.filename, e.size_bytes,
+				       to_char(e.uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), e.uploaded_by, e.self_assessment_id
+				from self_assessment_evidence e join self_assessment s on s.id = e.self_assessment_id
+				where s.rubric_id = :rubric and s.region_code in (:codes) order by e.id""")
+			.param("rubric", rubric.id())
+			.param("codes", List.copyOf(names.keySet()))
+			.query((rs, row) -> evidence.computeIfAbsent(rs.getLong(7), id -> new HashMap<>())
+				.computeIfAbsent(rs.getLong(2), item -> new ArrayList<>())
 				.add(new Evidence(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6))))
 			.list();
-		// While the district may still change its sheet, automatic criteria show today's numbers;
-		// once submitted, the numbers stored then (computed now if none were stored).
-		boolean live = !rubric.published() && (status.equals("DRAFT") || status.equals("RETURNED"));
-		boolean unstored = rubric.items().stream()
-			.anyMatch(item -> item.automatic() && saved.getOrDefault(item.id(), Map.of()).get("self_score") == null);
-		Map<Long, Automatic> automatic = live || (unstored && !rubric.published()) ? automatic(rubric, regionCode) : Map.of();
+		// While a district may still change its sheet, automatic criteria show today's numbers; once
+		// submitted, the numbers stored then (computed now if none were stored). One live ranking
+		// serves every sheet that needs it.
+		Map<String, AssessmentScore.RegionScore> scores = null;
+		List<Sheet> sheets = new ArrayList<>();
+		for (Map.Entry<String, String> region : names.entrySet()) {
+			Optional<Map<String, Object>> row = Optional.ofNullable(stored.get(region.getKey()));
+			long id = row.map(r -> ((Number) r.get("id")).longValue()).orElse(0L);
+			String status = row.map(r -> (String) r.get("status")).orElse("DRAFT");
+			Map<Long, Map<String, Object>> lines = saved.getOrDefault(id, Map.of());
+			boolean live = !rubric.published() && (status.equals("DRAFT") || status.equals("RETURNED"));
+			boolean unstored = rubric.items().stream()
+				.anyMatch(item -> item.automatic() && lines.getOrDefault(item.id(), Map.of()).get("self_score") == null);
+			Map<Long, Automatic> automatic = Map.of();
+			if ((live || (unstored && !rubric.published())) && rubric.items().stream().anyMatch(Rubric.Item::automatic)) {
+				if (scores == null) {
+					scores = assessments.scores(rubric.parentCode(), rubric.year());
+				}
+				automatic = automatic(rubric, scores.get(region.getKey()));
+			}
+			sheets.add(sheet(rubric, region.getKey(), region.getValue(), row, status, lines,
+					evidence.getOrDefault(id, Map.of()), live, automatic));
+		}
+		return sheets;
+	}
+
+	private Sheet sheet(Rubric rubric, String regionCode, String regionName, Optional<Map<String, Object>> stored,
+			String status, Map<Long, Map<String, Object>> saved, Map<Long, List<Evidence>> evidence, boolean live,
+			Map<Long, Automatic> automatic) {
+		long id = stored.map(row -> ((Number) row.get("id")).longValue()).orElse(0L);
 		List<Line> lines = new ArrayList<>();
 		for (Rubric.Item item : rubric.items()) {
 			Map<String, Object> row = saved.getOrDefault(item.id(), Map.of());
@@ -347,44 +425,60 @@ public class Rubrics {
 		}
 		long id = lock(sheet, version, actor);
 		Map<String, Object> changes = new LinkedHashMap<>();
+		// Every line is checked before anything is written, so a refusal names every line to correct.
+		record Checked(Rubric.Item item, BigDecimal score, String explanation, Detail detail) {
+		}
+		List<Checked> checked = new ArrayList<>();
+		Map<Long, Refusal> refused = new LinkedHashMap<>();
 		for (Line line : sheet.lines()) {
 			Rubric.Item item = line.item();
 			SelfInput input = inputs.getOrDefault(item.id(), new SelfInput(null, null));
-			String explanation = bounded(input.explanation(), 2000);
-			BigDecimal score;
-			Detail detail = null;
-			if (item.kind() == Kind.VETO) {
-				score = null;
-			}
-			else if (item.automatic()) {
-				score = line.selfScore();
-				detail = line.detail();
-			}
-			else {
-				score = number(input.score(), item);
-			}
-			if (submit && item.kind() == Kind.CRITERION && !item.automatic()) {
-				if (score == null || explanation == null) {
-					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.selfIncomplete", item.title());
+			try {
+				String explanation = bounded(input.explanation(), 2000);
+				BigDecimal score;
+				Detail detail = null;
+				if (item.kind() == Kind.VETO) {
+					score = null;
 				}
+				else if (item.automatic()) {
+					score = line.selfScore();
+					detail = line.detail();
+				}
+				else {
+					score = number(input.score(), item);
+				}
+				if (submit && item.kind() == Kind.CRITERION && !item.automatic()) {
+					if (score == null || explanation == null) {
+						throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.selfIncomplete", item.title());
+					}
+				}
+				if (submit && !item.automatic() && item.kind() != Kind.VETO && score != null && score.signum() > 0
+						&& item.evidenceRequired() != null && line.evidence().isEmpty()) {
+					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.evidenceMissing", item.title());
+				}
+				checked.add(new Checked(item, score, explanation, detail));
 			}
-			if (submit && !item.automatic() && item.kind() != Kind.VETO && score != null && score.signum() > 0
-					&& item.evidenceRequired() != null && line.evidence().isEmpty()) {
-				throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.evidenceMissing", item.title());
+			catch (Refusal refusal) {
+				refused.put(item.id(), refusal);
 			}
+		}
+		if (!refused.isEmpty()) {
+			throw new RubricFormRefusal(refused);
+		}
+		for (Checked line : checked) {
 			jdbc.sql("""
 					insert into self_assessment_line (self_assessment_id, item_id, self_score, explanation, detail)
 					values (:id, :item, :score, :explanation, cast(:detail as jsonb))
 					on conflict (self_assessment_id, item_id) do update set self_score = excluded.self_score,
 					    explanation = excluded.explanation, detail = excluded.detail""")
 				.param("id", id)
-				.param("item", item.id())
-				.param("score", score)
-				.param("explanation", explanation)
-				.param("detail", detail == null ? null : json.writeValueAsString(detail))
+				.param("item", line.item().id())
+				.param("score", line.score())
+				.param("explanation", line.explanation())
+				.param("detail", line.detail() == null ? null : json.writeValueAsString(line.detail()))
 				.update();
-			if (score != null) {
-				changes.put("self." + item.id(), score);
+			if (line.score() != null) {
+				changes.put("self." + line.item().id(), line.score());
 			}
 		}
 		if (submit) {
@@ -482,31 +576,52 @@ public class Rubrics {
 		long id = lock(sheet, version, actor);
 		Map<String, Object> before = new LinkedHashMap<>();
 		Map<String, Object> after = new LinkedHashMap<>();
+		// Every line is checked before anything is written, so a refusal names every line to correct.
+		record Checked(Line line, BigDecimal score, String reason, Boolean vetoed) {
+		}
+		List<Checked> checked = new ArrayList<>();
+		Map<Long, Refusal> refused = new LinkedHashMap<>();
 		for (Line line : sheet.lines()) {
 			Rubric.Item item = line.item();
 			ReviewInput input = inputs.getOrDefault(item.id(), new ReviewInput(null, null, null));
-			String reason = bounded(input.reason(), 2000);
-			BigDecimal score = null;
-			Boolean vetoed = null;
-			if (item.kind() == Kind.VETO) {
-				vetoed = input.vetoed();
-				if (Boolean.TRUE.equals(vetoed) && (reason == null || line.evidence().isEmpty())) {
-					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.vetoNeedsReason", item.title());
+			try {
+				String reason = bounded(input.reason(), 2000);
+				BigDecimal score = null;
+				Boolean vetoed = null;
+				if (item.kind() == Kind.VETO) {
+					vetoed = input.vetoed();
+					if (Boolean.TRUE.equals(vetoed) && (reason == null || line.evidence().isEmpty())) {
+						throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.vetoNeedsReason", item.title());
+					}
+					if (confirm && vetoed == null) {
+						throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reviewIncomplete", item.title());
+					}
 				}
-				if (confirm && vetoed == null) {
-					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reviewIncomplete", item.title());
+				else {
+					score = number(input.score(), item);
+					if (confirm && score == null) {
+						throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reviewIncomplete", item.title());
+					}
+					boolean differs = score != null && (line.selfScore() == null || score.compareTo(line.selfScore()) != 0);
+					if (differs && reason == null) {
+						throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reasonNeeded", item.title());
+					}
 				}
+				checked.add(new Checked(line, score, reason, vetoed));
 			}
-			else {
-				score = number(input.score(), item);
-				if (confirm && score == null) {
-					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reviewIncomplete", item.title());
-				}
-				boolean differs = score != null && (line.selfScore() == null || score.compareTo(line.selfScore()) != 0);
-				if (differs && reason == null) {
-					throw new Refusal(HttpStatus.BAD_REQUEST, "rubric.reasonNeeded", item.title());
-				}
+			catch (Refusal refusal) {
+				refused.put(item.id(), refusal);
 			}
+		}
+		if (!refused.isEmpty()) {
+			throw new RubricFormRefusal(refused);
+		}
+		for (Checked entry : checked) {
+			Line line = entry.line();
+			Rubric.Item item = line.item();
+			BigDecimal score = entry.score();
+			String reason = entry.reason();
+			Boolean vetoed = entry.vetoed();
 			jdbc.sql("""
 					insert into self_assessment_line (self_assessment_id, item_id, self_score, detail, review_score, review_reason, vetoed)
 					values (:id, :item, :self, cast(:detail as jsonb), :score, :reason, :vetoed)
@@ -564,6 +679,19 @@ public class Rubrics {
 
 	// ---- results and publication ----
 
+	/** Where each region directly below the rubric's region stands with its sheet (NONE: not started); one query. */
+	@Transactional(readOnly = true)
+	public List<Standing> statuses(Rubric rubric) {
+		return jdbc.sql("""
+				select r.code, r.name, coalesce(s.status, 'NONE') from region r
+				left join self_assessment s on s.region_code = r.code and s.rubric_id = :rubric
+				where r.parent_code = :parent and r.active order by r.code""")
+			.param("rubric", rubric.id())
+			.param("parent", rubric.parentCode())
+			.query((rs, row) -> new Standing(null, null, rs.getString(1), rs.getString(2), rs.getString(3), null))
+			.list();
+	}
+
 	/** Every region directly below the rubric's region, ranked by its confirmed review; as published once published. */
 	@Transactional(readOnly = true)
 	public Results results(Rubric rubric) {
@@ -574,34 +702,24 @@ public class Rubrics {
 				.single();
 			return new Results(rubric, List.of(json.readValue(stored, Standing[].class)));
 		}
-		List<Map<String, Object>> regions = jdbc.sql("""
-				select r.code, r.name, coalesce(s.status, 'NONE') as status from region r
-				left join self_assessment s on s.region_code = r.code and s.rubric_id = :rubric
-				where r.parent_code = :parent and r.active order by r.code""")
-			.param("rubric", rubric.id())
-			.param("parent", rubric.parentCode())
-			.query()
-			.listOfRows();
-		List<RubricScore.Entry> entries = new ArrayList<>();
-		for (Map<String, Object> region : regions) {
-			if ("CONFIRMED".equals(region.get("status"))) {
-				Sheet sheet = sheet(rubric, (String) region.get("code"));
-				entries.add(new RubricScore.Entry(sheet.regionCode(), sheet.reviewed()));
-			}
-		}
+		List<Standing> regions = statuses(rubric);
+		// Every confirmed sheet in one load: a fixed number of statements whatever the regions.
+		List<RubricScore.Entry> entries = sheets(rubric, regions.stream()
+			.filter(region -> "CONFIRMED".equals(region.status()))
+			.map(Standing::regionCode)
+			.toList()).stream().map(sheet -> new RubricScore.Entry(sheet.regionCode(), sheet.reviewed())).toList();
 		Map<String, Integer> previous = previousRanks(rubric);
-		Map<String, RubricScore.Place> places = new HashMap<>();
-		RubricScore.rank(entries).forEach(place -> places.put(place.entry().regionCode(), place));
+		Map<String, String> names = new HashMap<>();
+		regions.forEach(region -> names.put(region.regionCode(), region.regionName()));
 		List<Standing> rows = new ArrayList<>();
 		for (RubricScore.Place place : RubricScore.rank(entries)) {
 			String code = place.entry().regionCode();
-			String name = regions.stream().filter(r -> r.get("code").equals(code)).map(r -> (String) r.get("name")).findFirst().orElse(code);
-			rows.add(new Standing(place.rank(), previous.get(code), code, name, "CONFIRMED", place.entry().result()));
+			rows.add(new Standing(place.rank(), previous.get(code), code, names.getOrDefault(code, code), "CONFIRMED",
+					place.entry().result()));
 		}
-		for (Map<String, Object> region : regions) {
-			if (!places.containsKey((String) region.get("code"))) {
-				rows.add(new Standing(null, null, (String) region.get("code"), (String) region.get("name"),
-						(String) region.get("status"), null));
+		for (Standing region : regions) {
+			if (rows.stream().noneMatch(row -> row.regionCode().equals(region.regionCode()))) {
+				rows.add(region);
 			}
 		}
 		return new Results(rubric, rows);
@@ -641,15 +759,11 @@ public class Rubrics {
 	private record Automatic(BigDecimal score, Detail detail) {
 	}
 
-	/** The automatic criteria of a region, from today's scheme (its statuses and reporting record). */
-	private Map<Long, Automatic> automatic(Rubric rubric, String regionCode) {
-		if (rubric.items().stream().noneMatch(Rubric.Item::automatic)) {
-			return Map.of();
-		}
-		Optional<Assessments.Ranked> ranked = assessments.ranking(rubric.parentCode(), rubric.year()).of(regionCode);
-		List<AssessmentScore.TargetLine> targets = ranked.map(r -> r.score().targets()).orElse(List.of());
-		AssessmentScore.Reporting reporting = ranked.map(r -> r.score().reporting()).orElse(new AssessmentScore.Reporting(0, 0, 0));
-		BigDecimal deductions = ranked.map(r -> r.score().deductions()).orElse(BigDecimal.ZERO);
+	/** The automatic criteria of a region from its score under today's scheme (statuses and reporting record; none: no targets). */
+	private static Map<Long, Automatic> automatic(Rubric rubric, AssessmentScore.RegionScore score) {
+		List<AssessmentScore.TargetLine> targets = score == null ? List.of() : score.targets();
+		AssessmentScore.Reporting reporting = score == null ? new AssessmentScore.Reporting(0, 0, 0) : score.reporting();
+		BigDecimal deductions = score == null ? BigDecimal.ZERO : score.deductions();
 		Map<Long, Automatic> automatic = new HashMap<>();
 		for (Rubric.Item item : rubric.items()) {
 			if (item.method() == Method.TARGETS) {
@@ -784,6 +898,9 @@ public class Rubrics {
 		state.put("title", input.title());
 		state.put("points", input.points());
 		state.put("method", input.method());
+		state.put("area", input.area());
+		state.put("evidenceRequired", input.evidenceRequired());
+		state.put("vetoGrade", input.vetoGrade());
 		return state;
 	}
 
@@ -792,11 +909,18 @@ public class Rubrics {
 				"good", rubric.good(), "pass", rubric.pass());
 	}
 
-	/** Last year's published ranks of the same region's subregions. */
+	/** Last year's published ranks of the same region's subregions: one statement. */
 	private Map<String, Integer> previousRanks(Rubric rubric) {
 		Map<String, Integer> ranks = new HashMap<>();
-		find(rubric.year() - 1, rubric.parentCode()).filter(Rubric::published)
-			.ifPresent(previous -> results(previous).rows().forEach(row -> ranks.put(row.regionCode(), row.rank())));
+		jdbc.sql("""
+				select p.results::text from rubric_publication p join rubric r on r.id = p.rubric_id
+				where r.year = :year and r.parent_region_code = :parent""")
+			.param("year", rubric.year() - 1)
+			.param("parent", rubric.parentCode())
+			.query(String.class)
+			.optional()
+			.ifPresent(stored -> List.of(json.readValue(stored, Standing[].class))
+				.forEach(row -> ranks.put(row.regionCode(), row.rank())));
 		return ranks;
 	}
 

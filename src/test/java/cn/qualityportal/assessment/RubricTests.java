@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
@@ -107,7 +108,7 @@ class RubricTests {
 
 		// Submitting without the evidence an item asks for is refused, and changes nothing.
 		perform("reporter-450602", post(gangkou + "/self").params(self(version("450602"), "submit")))
-			.andExpect(flash().attribute("errorText", "“领导小组和工作机制健全，年内召开专题会议”须上传佐证材料。"));
+			.andExpect(shown("“领导小组和工作机制健全，年内召开专题会议”须上传佐证材料。"));
 		assertThat(sheetStatus("450602")).isIn("NONE", "DRAFT");
 		// A program renamed to .pdf is not evidence.
 		perform("reporter-450602", multipart(gangkou + "/evidence").file(new MockMultipartFile("file", "x.pdf",
@@ -141,7 +142,7 @@ class RubricTests {
 		MultiValueMap<String, String> review = review(rubric, "450602");
 		review.set("review_" + items.get(4), "12");
 		perform("office", post(gangkou + "/review").params(review))
-			.andExpect(flash().attribute("errorText", "“质量工作经费列入财政预算”的审核分与自评分不同，须写明理由。"));
+			.andExpect(shown("“质量工作经费列入财政预算”的审核分与自评分不同，须写明理由。"));
 		review.set("reason_" + items.get(4), "经费文件仅列支下半年，按 12 分计");
 		review.set("action", "confirm");
 		perform("office", post(gangkou + "/review").params(review)).andExpect(flash().attribute("success", "rubric.confirmed"));
@@ -159,7 +160,7 @@ class RubricTests {
 		veto.set("reason_" + items.get(10), "2019 年 8 月发生重大食品安全事故（演示）");
 		veto.set("action", "confirm");
 		perform("office", post(dongxing + "/review").params(veto))
-			.andExpect(flash().attribute("errorText", "认定“发生重大质量安全事故”一票否决须写明理由并上传佐证材料。"));
+			.andExpect(shown("认定“发生重大质量安全事故”一票否决须写明理由并上传佐证材料。"));
 		perform("office", multipart(dongxing + "/evidence")
 			.file(new MockMultipartFile("file", "事故调查报告.pdf", "application/pdf", PDF))
 			.param("itemId", String.valueOf(items.get(10)))).andExpect(flash().attribute("success", "evidence.attached"));
@@ -259,7 +260,7 @@ class RubricTests {
 		// Automatic scoring is only for criteria; a stale version is a conflict; neither changes anything.
 		perform("office", post("/rubrics/" + rubric + "/items").param("version", "2").param("kind", "BONUS")
 			.param("category", "加分项").param("title", "荣誉").param("points", "3").param("method", "TARGETS"))
-			.andExpect(flash().attribute("errorText", "第 1 行：自动评分只用于考核项目，加分、扣分和否决项由人工认定。"));
+			.andExpect(shown("第 1 行：自动评分只用于考核项目，加分、扣分和否决项由人工认定。"));
 		perform("office", post("/rubrics/" + rubric + "/items").param("version", "1").param("kind", "BONUS")
 			.param("category", "加分项").param("title", "荣誉").param("points", "3"))
 			.andExpect(flash().attribute("errorText", "此记录已被他人修改，下面显示的是最新内容。请核对后重新提交。"));
@@ -281,7 +282,7 @@ class RubricTests {
 						"VETO/MANUAL/0.00");
 		perform("office", post("/rubrics/" + rubric + "/settings").param("version", "3").param("bonusCap", "5")
 			.param("deductionCap", "5").param("excellent", "80").param("good", "85").param("pass", "60"))
-			.andExpect(flash().attribute("errorText", "分数线应为 优秀 ≥ 良好 ≥ 合格。"));
+			.andExpect(shown("分数线应为 优秀 ≥ 良好 ≥ 合格。"));
 
 		// Next year starts as a copy.
 		perform("office", post("/rubrics").param("year", "2025").param("region", "450600").param("copy", "true"))
@@ -313,7 +314,7 @@ class RubricTests {
 		assertThat(html("reporter-450681", sheet)).doesNotContain(script).contains("&lt;script&gt;");
 		for (String bad : List.of("11", "-1", "1.234", "abc", "1e-999999999", "9".repeat(30))) {
 			perform("reporter-450681", post(sheet + "/self").param("version", "1").param("score_" + item, bad)
-				.param("explanation_" + item, "x")).andExpect(flash().attribute("errorText", "“质量宣传”的分数应为 0 到 10 之间、最多两位小数的数字。"));
+				.param("explanation_" + item, "x")).andExpect(shown("“质量宣传”的分数应为 0 到 10 之间、最多两位小数的数字。"));
 		}
 		// A stale version is a conflict.
 		perform("reporter-450681", post(sheet + "/self").param("version", "0").param("score_" + item, "9")
@@ -327,7 +328,7 @@ class RubricTests {
 		// Items can no longer change once a district has submitted.
 		perform("office", post("/rubrics/" + rubric + "/items").param("version", "2").param("kind", "BONUS")
 			.param("category", "加分项").param("title", "荣誉").param("points", "3"))
-			.andExpect(flash().attribute("errorText", "已有地区提交自评，不能再修改考核项目。"));
+			.andExpect(shown("已有地区提交自评，不能再修改考核项目。"));
 		// Only the office returns it, and only with a reason.
 		perform("leader", post(sheet + "/return").param("version", "2").param("reason", "x")).andExpect(status().isForbidden());
 		perform("reporter-450681", post(sheet + "/return").param("version", "2").param("reason", "x"))
@@ -351,6 +352,145 @@ class RubricTests {
 			.andExpect(flash().attribute("errorText", "尚有地区的自评未审核确认，不能发布。"));
 		assertThat(jdbc.queryForObject("select count(*) from rubric_publication where rubric_id = ?", Integer.class, rubric))
 			.isZero();
+	}
+
+	@Test
+	void aRefusedRowComesBackWithEverythingTypedMarkedAndNothingSaved() throws Exception {
+		perform("office", post("/rubrics").param("year", "2021").param("region", "450600"))
+			.andExpect(flash().attribute("success", "rubric.created"));
+		long rubric = rubricId(2021);
+		for (String title : List.of("质量宣传", "质量培训")) {
+			perform("office", post("/rubrics/" + rubric + "/items").param("version", String.valueOf(rubricVersion(rubric)))
+				.param("kind", "CRITERION").param("category", "二、工作措施").param("title", title).param("points", "10"))
+				.andExpect(flash().attribute("success", "rubric.itemAdded"));
+		}
+		List<Long> items = jdbc.queryForList("select id from rubric_item where rubric_id = ? order by position", Long.class,
+				rubric);
+		long publicity = items.get(0);
+		long training = items.get(1);
+		String sheet = "/rubrics/" + rubric + "/regions/450621";
+
+		// The district types a good line and a bad one: both come back as typed, the bad one marked.
+		String page = perform("reporter-450621", post(sheet + "/self").param("version", "0")
+			.param("score_" + publicity, "8").param("explanation_" + publicity, "开展宣传 3 次")
+			.param("score_" + training, "15").param("explanation_" + training, "培训 2 场"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("name=\"score_" + publicity + "\" value=\"8\"", ">开展宣传 3 次</textarea>",
+				"name=\"score_" + training + "\" value=\"15\"", ">培训 2 场</textarea>",
+				"id=\"error-" + training + "\"", "“质量培训”的分数应为 0 到 10 之间、最多两位小数的数字。", "尚未保存");
+		assertThat(page).doesNotContain("id=\"error-" + publicity + "\"");
+		assertThat(jdbc.queryForObject("select count(*) from self_assessment where rubric_id = ?", Integer.class, rubric))
+			.isZero();
+
+		perform("reporter-450621", post(sheet + "/self").param("version", "0").param("action", "submit")
+			.param("score_" + publicity, "8").param("explanation_" + publicity, "开展宣传 3 次")
+			.param("score_" + training, "9").param("explanation_" + training, "培训 2 场"))
+			.andExpect(flash().attribute("success", "rubric.submitted"));
+
+		// The office changes one score without a reason and types a reason on another line: all kept, nothing saved.
+		page = perform("office", post(sheet + "/review").param("version", "1").param("action", "confirm")
+			.param("review_" + publicity, "6").param("reason_" + publicity, "")
+			.param("review_" + training, "9").param("reason_" + training, "培训记录齐全"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("name=\"review_" + publicity + "\" value=\"6\"", "name=\"review_" + training + "\" value=\"9\"",
+				">培训记录齐全</textarea>", "id=\"error-" + publicity + "\"", "“质量宣传”的审核分与自评分不同，须写明理由。", "尚未保存");
+		assertThat(jdbc.queryForList("""
+				select coalesce(review_score::text, '-') || coalesce(review_reason, '-') from self_assessment_line l
+				join self_assessment s on s.id = l.self_assessment_id where s.rubric_id = ?""", String.class, rubric))
+			.containsOnly("--");
+		assertThat(jdbc.queryForObject("select status from self_assessment where rubric_id = ?", String.class, rubric))
+			.isEqualTo("SUBMITTED");
+		// Corrected, the same form saves.
+		perform("office", post(sheet + "/review").param("version", "1").param("action", "confirm")
+			.param("review_" + publicity, "6").param("reason_" + publicity, "宣传次数不足")
+			.param("review_" + training, "9").param("reason_" + training, "培训记录齐全"))
+			.andExpect(flash().attribute("success", "rubric.confirmed"));
+	}
+
+	@Test
+	void aRefusedRubricItemOrSettingKeepsWhatWasTyped() throws Exception {
+		perform("office", post("/rubrics").param("year", "2023").param("region", "450600"))
+			.andExpect(flash().attribute("success", "rubric.created"));
+		long rubric = rubricId(2023);
+		for (String points : List.of("abc", "2000")) {
+			String page = perform("office", post("/rubrics/" + rubric + "/items").param("version", "1").param("kind", "BONUS")
+				.param("category", "加分项").param("title", "获得省级质量奖").param("points", points)
+				.param("evidenceRequired", "获奖文件"))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			assertThat(page).contains("value=\"获得省级质量奖\"", "value=\"" + points + "\"", "value=\"获奖文件\"",
+					"第 1 行：分值应为 0 到 1000 之间、最多两位小数的数字。");
+			assertThat(page).containsPattern("<option value=\"BONUS\" selected=\"selected\"");
+		}
+		String page = perform("office", post("/rubrics/" + rubric + "/settings").param("version", "1").param("bonusCap", "7")
+			.param("deductionCap", "x").param("excellent", "95").param("good", "85").param("pass", "65"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).containsPattern("name=\"bonusCap\"\\s+value=\"7\"").containsPattern("name=\"deductionCap\"\\s+value=\"x\"")
+			.containsPattern("name=\"excellent\"\\s+value=\"95\"").contains("上限和分数线应为 0 到 1000 之间、最多两位小数的数字。");
+		assertThat(jdbc.queryForObject("select count(*) from rubric_item where rubric_id = ?", Integer.class, rubric)).isZero();
+		assertThat(jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric)).isEqualTo(1);
+	}
+
+	@Test
+	void theOfficeEditsAnItemUntilTheRubricIsInUseAndAConcurrentEditIsAConflict() throws Exception {
+		perform("office", post("/rubrics").param("year", "2030").param("region", "450600"))
+			.andExpect(flash().attribute("success", "rubric.created"));
+		long rubric = rubricId(2030);
+		perform("office", post("/rubrics/" + rubric + "/items").param("version", "1").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传").param("points", "10"))
+			.andExpect(flash().attribute("success", "rubric.itemAdded"));
+		long item = jdbc.queryForObject("select id from rubric_item where rubric_id = ?", Long.class, rubric);
+
+		// The edit form is the item form, filled with the item.
+		assertThat(html("office", "/rubrics?year=2030&region=450600&edit=" + item))
+			.contains("action=\"/rubrics/" + rubric + "/items/" + item + "\"", "value=\"质量宣传\"", "value=\"10.00\"");
+		// Two people open it at version 2; the first saves, the second is told it changed meanwhile.
+		perform("office", post("/rubrics/" + rubric + "/items/" + item).param("version", "2").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传和质量月活动").param("points", "12").param("method", "TARGETS")
+			.param("area", "BRAND").param("evidenceRequired", "活动照片"))
+			.andExpect(flash().attribute("success", "rubric.itemUpdated"));
+		perform("office", post("/rubrics/" + rubric + "/items/" + item).param("version", "2").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传").param("points", "8"))
+			.andExpect(flash().attribute("errorText", "此记录已被他人修改，下面显示的是最新内容。请核对后重新提交。"));
+		assertThat(jdbc.queryForObject("""
+				select title || '/' || points || '/' || method || '/' || area || '/' || evidence_required || '/' || position
+				from rubric_item where id = ?""", String.class, item))
+			.isEqualTo("质量宣传和质量月活动/12.00/TARGETS/BRAND/活动照片/1");
+		// A bad edit keeps what was typed and changes nothing; so does one by a leader (403).
+		assertThat(perform("office", post("/rubrics/" + rubric + "/items/" + item).param("version", "3").param("kind", "BONUS")
+			.param("category", "加分项").param("title", "荣誉").param("points", "5").param("method", "TARGETS"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("第 1 行：自动评分只用于考核项目，加分、扣分和否决项由人工认定。", "value=\"荣誉\"",
+					"action=\"/rubrics/" + rubric + "/items/" + item + "\"");
+		perform("leader", post("/rubrics/" + rubric + "/items/" + item).param("version", "3").param("kind", "CRITERION")
+			.param("category", "x").param("title", "x").param("points", "1")).andExpect(status().isForbidden());
+		assertThat(jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric)).isEqualTo(3);
+		// An item of another rubric is not this rubric's.
+		long other = jdbc.queryForObject("select min(id) from rubric_item where rubric_id <> ?", Long.class, rubric);
+		perform("office", post("/rubrics/" + rubric + "/items/" + other).param("version", "3").param("kind", "CRITERION")
+			.param("category", "x").param("title", "x").param("points", "1")).andExpect(status().isNotFound());
+
+		// Audited with what it was and what it became.
+		assertThat(jdbc.queryForObject("""
+				select old_state ->> 'title' || ' → ' || (new_state ->> 'title') || ' ' || (new_state ->> 'points') from audit_log
+				where entity = 'rubric' and entity_id = ? and action = 'ITEM_UPDATE' and actor = 'office'""", String.class, rubric))
+			.isEqualTo("质量宣传 → 质量宣传和质量月活动 12");
+
+		// Once a district has submitted its self-assessment the items stay as they are.
+		perform("office", post("/rubrics/" + rubric + "/items/" + item).param("version", "3").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传").param("points", "12"))
+			.andExpect(flash().attribute("success", "rubric.itemUpdated"));
+		perform("reporter-450681", post("/rubrics/" + rubric + "/regions/450681/self").param("version", "0")
+			.param("score_" + item, "8").param("explanation_" + item, "x").param("action", "submit"))
+			.andExpect(flash().attribute("success", "rubric.submitted"));
+		assertThat(perform("office", post("/rubrics/" + rubric + "/items/" + item).param("version", "4").param("kind", "CRITERION")
+			.param("category", "二、工作措施").param("title", "质量宣传（改）").param("points", "12"))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("已有地区提交自评，不能再修改考核项目。");
+		assertThat(jdbc.queryForObject("select title from rubric_item where id = ?", String.class, item)).isEqualTo("质量宣传");
+	}
+
+	private long rubricVersion(long rubric) {
+		return jdbc.queryForObject("select version from rubric where id = ?", Long.class, rubric);
 	}
 
 	private long rubricId(int year) {
@@ -413,6 +553,14 @@ class RubricTests {
 			}
 		}
 		return form;
+	}
+
+	/** A refused form shown again (not redirected, so nothing typed is lost) with the message. */
+	private static ResultMatcher shown(String message) {
+		return result -> {
+			assertThat(result.getResponse().getStatus()).isEqualTo(200);
+			assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(message);
+		};
 	}
 
 	private RequestPostProcessor as(String username) {

@@ -188,6 +188,7 @@ class AuthorizationMatrixTests {
 				POST /rubrics/{id}/settings                     | /rubrics/{rubric}/settings?version=-1                 | OFFICE
 				POST /rubrics/{id}/items                        | /rubrics/{rubric}/items?version=-1                    | OFFICE
 				POST /rubrics/{id}/items/{itemId}/delete        | /rubrics/{rubric}/items/{rubricItem}/delete?version=-1 | OFFICE
+				POST /rubrics/{id}/items/{itemId}               | /rubrics/{rubric}/items/{rubricItem}?version=-1       | OFFICE
 				POST /rubrics/{id}/import                       | /rubrics/{rubric}/import?version=-1                   | OFFICE      | multipart
 				GET  /rubrics/{id}/results                      | /rubrics/{rubric}/results                             | ADMIN OFFICE LEADER | citywide
 				GET  /rubrics/{id}/results.xlsx                 | /rubrics/{rubric}/results.xlsx                        | ADMIN OFFICE LEADER | citywide
