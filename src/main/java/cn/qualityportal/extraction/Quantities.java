@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
 
-	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起";
+	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起张";
 
 	private static final String UNIT = "(?:个百分点|百分点|个点(?![子])|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家|万台|万件|"
-			+ "万个|万辆|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|人)";
+			+ "万个|万辆|万张|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|张|人)";
 
 	/** A number, optionally a range, then what it counts and a suffix. */
 	private static final Pattern VALUE = Pattern.compile("(?<![\\d.A-Za-z第〔\\[/])(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]{1,4})"
@@ -108,11 +108,16 @@ final class Quantities {
 		if (unit.equals("成")) {
 			return true;
 		}
-		// 一个, 一批, 一支: an article, not a count.
-		if (number.equals("一")) {
+		// 一个, 一批, 一支: an article, not a count; but 一至两件 (a range) counts.
+		if (number.equals("一") && !rangeFollows(text, at + 1)) {
 			return false;
 		}
-		return !unit.isEmpty() && unit.length() == 1 && "个只件项家名所座处条户款".indexOf(unit.charAt(0)) >= 0;
+		return !unit.isEmpty() && unit.length() == 1 && "个只件项家名所座处条户款张".indexOf(unit.charAt(0)) >= 0;
+	}
+
+	/** Whether a range's second number follows (一至两件, 一到两家). */
+	private static boolean rangeFollows(String text, int at) {
+		return at + 1 < text.length() && "至到-~".indexOf(text.charAt(at)) >= 0 && "两二三四五六七八九十".indexOf(text.charAt(at + 1)) >= 0;
 	}
 
 	/** A number without unit is an index or score value after its name (竞争力指数达到92, 满意度达85以上, 之比达到2.5:1). */

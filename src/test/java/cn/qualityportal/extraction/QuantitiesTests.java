@@ -51,6 +51,18 @@ class QuantitiesTests {
 	}
 
 	@Test
+	void rangesOfChineseNumeralsEvenFromOne() {
+		assertThat(in("争创驰名商标一至两件,培育一到三家,构建一个体系")).extracting(Quantity::value, Quantity::valueMax, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("1"), new BigDecimal("2"), "件"), tuple(new BigDecimal("1"), new BigDecimal("3"), "家"));
+	}
+
+	@Test
+	void certificatesAreCountedInSheets() {
+		assertThat(in("每万家企业拥有有效认证证书400张,发放证书1.2万张")).extracting(Quantity::value, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("400"), "张"), tuple(new BigDecimal("1.2"), "万张"));
+	}
+
+	@Test
 	void indicesScoresAndRatiosWithoutUnit() {
 		assertThat(in("竞争力指数达到90以上,顾客满意度达86,加工产值与农业产值之比达到2.4:1")).extracting(Quantity::value, Quantity::unit)
 			.containsExactly(tuple(new BigDecimal("90"), ""), tuple(new BigDecimal("86"), ""), tuple(new BigDecimal("2.4"), ""));
