@@ -30,6 +30,12 @@ final class Naming {
 
 	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
 
+	/** A space between two Han characters (or a closing mark and a Han character) separates parts of a headline. */
+	private static final Pattern PART_GAP = Pattern.compile("(?<=[\\p{IsHan}”)》])[ \\t]+(?=[\\p{IsHan}“])");
+
+	/** Modals between a share's noun and its predicate (三成以上企业将导入…). */
+	private static final Pattern MODAL_END = Pattern.compile("(?:将|要|会|均|都|全部|必须|应)$");
+
 	private static final Pattern BASELINE_YEAR = Pattern.compile("(较|比|相比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?$");
 
 	private static final Pattern SHORT_FORM = Pattern.compile("^.*\\((?:以下)?简称(“[^”]{1,12}”)\\)");
@@ -52,6 +58,15 @@ final class Naming {
 		Matcher abbreviation = SHORT_FORM.matcher(name);
 		if (shortForm && abbreviation.find()) {
 			name = abbreviation.group(1) + name.substring(abbreviation.end());
+		}
+		// 某省出台纲要 三成以上企业… (a headline, a table's cells): prose has no spaces, so words before a gap are another part.
+		Matcher gap = PART_GAP.matcher(name);
+		int afterGap = -1;
+		while (gap.find()) {
+			afterGap = gap.end();
+		}
+		if (afterGap > 0) {
+			name = name.substring(afterGap);
 		}
 		// 某省出台质量强省方案 到2020年制造业质量竞争力指数 (a headline): what stands before a deadline is not the name.
 		int afterDeadline = -1;
@@ -100,7 +115,8 @@ final class Naming {
 		Matcher predicate = PREDICATE.matcher(rest);
 		if (subject.isEmpty()) {
 			if (predicate.find() && predicate.start() > 0) {
-				return rest.substring(predicate.start()) + "的" + rest.substring(0, predicate.start()) + "比例";
+				String noun = MODAL_END.matcher(rest.substring(0, predicate.start())).replaceFirst("");
+				return rest.substring(predicate.start()) + "的" + noun + "比例";
 			}
 			return rest + "比例";
 		}

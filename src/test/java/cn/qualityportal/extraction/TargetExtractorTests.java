@@ -33,6 +33,20 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aHeadlineShareAfterAGapIsNamedByItsOwnWords() {
+		assertThat(targets("某省印发质量纲要 四成以上企业将导入卓越绩效\n"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::comparator, ProposedTarget::value, ProposedTarget::unit)
+			.containsExactly(tuple("导入卓越绩效的企业比例", ">=", new BigDecimal("40"), "%"));
+	}
+
+	@Test
+	void aRateWithoutSubjectAfterATaskMeasuresWhatTheTaskSpreads() {
+		assertThat(targets("推动规上企业应用先进质量管理方法,覆盖率提高8个百分点。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::comparator, ProposedTarget::value)
+			.containsExactly(tuple("规上企业应用先进质量管理方法覆盖率", "increase_by", new BigDecimal("8")));
+	}
+
+	@Test
 	void aSizeThresholdInsideACountedNounBelongsToTheName() {
 		assertThat(targets("到2027年,培育4—6个营业收入超20亿元的龙头企业。"))
 			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::valueMax)
