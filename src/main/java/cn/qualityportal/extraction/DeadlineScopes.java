@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <li>In a section whose heading names goals (主要目标), a line without a deadline of its own takes the
  * section's most frequent deadline.</li>
  * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …) starts a report that runs to the end of
- * its line or the next deadline; its figures are results, not targets. So does a past plan period
+ * its line, the next deadline or a sentence that turns to the coming work (今年, 下一步); 截至2023年底 states
+ * what there was at a date, a report like the others; its figures are results, not targets. So does a past plan period
  * (“十三五”期间…累计) in a text that sets a later deadline. A sentence led by a year before the
  * document's deadlines (2023年… in a text whose goals are for 2025) is a report of its own.</li>
  * </ul>
@@ -41,12 +42,15 @@ final class DeadlineScopes {
 
 	/** Words of a report of results (searched with indexOf: faster than a pattern of alternatives). */
 	private static final String[] REPORT = { "已经", "已达", "已有", "同比", "比上年", "较上年", "上年度", "近年来", "上一年", "数据显示", "统计显示",
-			"监测数据", "获悉", "截至目前", "目前已", "首次进入" };
+			"监测数据", "获悉", "截至目前", "目前已", "首次进入", "以来" };
 
 	private static final Pattern GOAL_LEAD = Pattern.compile("(?:[一二三四五六七八九十]{1,3}、)?.{0,6}目标|力争|争取|计划|预计|确保|目标是");
 
 	/** The mark of a list item before its words: (一), 1., ①, ——. */
 	private static final Pattern ITEM_MARK = Pattern.compile("^(?:\\([一二三四五六七八九十\\d]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[.、]|[①-⑳]|-+)\\s*");
+
+	/** A sentence that turns from results to what is to come: 今年, 明年, 下一步, 今后 (not 今年以来, 今年上半年). */
+	private static final Pattern GOAL_START = Pattern.compile("\\s*(?:今年|明年|下一步|下阶段|今后)(?!以来|上半年|前|1|一季度)");
 
 	private static final Pattern PAST_WORDS = Pattern.compile("累计|已|取得|先后|共有");
 
@@ -94,6 +98,8 @@ final class DeadlineScopes {
 			int sentenceEnd = text.indexOf('。', deadline.at());
 			String rest = text.substring(deadline.at(), sentenceEnd < 0 ? text.length() : sentenceEnd);
 			boolean past = deadline.year() < latest && isPeriod(text, deadline.at()) && PAST_WORDS.matcher(rest).find();
+			// 截至2023年底,全市已有…: the state at a date, a report, unless the text's goals are for that very date.
+			past |= text.startsWith("截", deadline.at()) && (deadline.year() < latest || reports(rest));
 			(past ? pastPeriods : explicit).add(deadline);
 		}
 		int earliest = explicit.stream().mapToInt(Deadline::year).min().orElse(Integer.MAX_VALUE);
@@ -137,6 +143,10 @@ final class DeadlineScopes {
 					}
 					reporting = false;
 					continue;
+				}
+				if (GOAL_START.matcher(words).lookingAt()) {
+					// 今年,全区将新增…: a sentence about this year's or the coming work ends the report before it.
+					reporting = false;
 				}
 				if (pastPeriod || reports(words)) {
 					reporting = true;

@@ -26,7 +26,7 @@ final class Naming {
 
 	private static final Pattern INNER_DEADLINE = Pattern.compile("(?:到|至|力争到|争取到|目标到)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?[,:]?");
 
-	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加|累计|总计|合计)$");
 
 	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
 
@@ -76,6 +76,10 @@ final class Naming {
 		}
 		if (afterDeadline > 0 && afterDeadline < name.length()) {
 			name = name.substring(afterDeadline).strip();
+		}
+		// (其中蔬菜合格率 (an aside opened before the value): the bracket is not part of the name.
+		if (name.startsWith("(") && name.indexOf(')') < 0) {
+			name = name.substring(1);
 		}
 		String previous;
 		do {

@@ -110,4 +110,19 @@ class DeadlineScopesTests {
 		assertThat(yearAt(text, "新增名牌20")).isEqualTo(2025);
 	}
 
+	@Test
+	void theStateAtADateIsAReport() {
+		String text = "截至2023年底,全市已有驰名商标15件。到2026年,驰名商标达到20件。";
+		assertThat(reports(text, "驰名商标15")).isTrue();
+		assertThat(yearAt(text, "驰名商标达到")).isEqualTo(2026);
+	}
+
+	@Test
+	void aSentenceAboutThisYearsWorkEndsTheReportBeforeIt() {
+		String text = "2022年,全区工业产值比上年增长12.5%,新增规上企业46家。今年,全区将新增规上企业50家以上。";
+		assertThat(reports(text, "新增规上企业46")).isTrue();
+		assertThat(reports(text, "新增规上企业50")).isFalse();
+		assertThat(reports("今年以来,全区已新增企业20家。", "新增企业")).isTrue();
+	}
+
 }

@@ -57,6 +57,21 @@ class QuantitiesTests {
 	}
 
 	@Test
+	void aRangeMayRepeatItsUnitAndCountsMayBeOfVisits() {
+		assertThat(in("合格率保持在95%-98%之间,服务企业1万家次以上")).extracting(Quantity::value, Quantity::valueMax, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("95"), new BigDecimal("98"), "%"), tuple(new BigDecimal("1"), null, "万家次"));
+	}
+
+	@Test
+	void anIndexValueMayFollowALaterDeadlineABaselineOrAnotherValueOfItsList() {
+		assertThat(in("质量竞争力指数达到85,到2035年达到90以上,较2020年提高1.5")).extracting(Quantity::value)
+			.containsExactly(new BigDecimal("85"), new BigDecimal("90"), new BigDecimal("1.5"));
+		assertThat(in("电梯万台事故率、死亡率分别低于0.15和0.08")).extracting(Quantity::value)
+			.containsExactly(new BigDecimal("0.15"), new BigDecimal("0.08"));
+		assertThat(in("合格率达到95%,到2035年达到90")).extracting(Quantity::value).containsExactly(new BigDecimal("95"));
+	}
+
+	@Test
 	void certificatesAreCountedInSheets() {
 		assertThat(in("每万家企业拥有有效认证证书400张,发放证书1.2万张")).extracting(Quantity::value, Quantity::unit)
 			.containsExactly(tuple(new BigDecimal("400"), "张"), tuple(new BigDecimal("1.2"), "万张"));
