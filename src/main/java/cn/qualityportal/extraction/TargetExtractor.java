@@ -319,6 +319,9 @@ public class TargetExtractor {
 		int clauseEnd = Clauses.clauseEnd(text, nounEnd, sentenceEnd);
 		String rest = text.substring(nounEnd + 1, clauseEnd);
 		String[] items = rest.split("、");
+		if (items.length == 0) {
+			return ""; // 培育3个品牌、、: nothing but separators after the noun
+		}
 		for (String item : items) {
 			if (item.isEmpty() || !Character.isDigit(item.charAt(0))) {
 				return "";

@@ -65,6 +65,13 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void separatorsWithNothingBetweenThemAfterACountedNounDoNotBreakTheExtraction() {
+		// Found by a random-text run: this threw ArrayIndexOutOfBoundsException (a 500 from the API).
+		assertThat(targets("到2025年,培育3个品牌、、")).extracting(ProposedTarget::indicator, ProposedTarget::value)
+			.containsExactly(tuple("品牌", new BigDecimal("3")));
+	}
+
+	@Test
 	void aRelativeClauseWithoutItsNounTakesTheNounBefore() {
 		assertThat(targets("到2026年,年营业收入超亿元的品牌企业达到50家,超10亿元的达到10家。"))
 			.extracting(ProposedTarget::indicator, ProposedTarget::value)
