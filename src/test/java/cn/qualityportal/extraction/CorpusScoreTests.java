@@ -69,6 +69,14 @@ class CorpusScoreTests {
 		assertThat(total.strictF1()).as("strict F1 of the texts written before their rules").isGreaterThanOrEqualTo(0.90);
 	}
 
+	/** Three made-up texts held back, unrun, until the rules were done: their first score is the estimate in docs/extraction.md. */
+	@Test
+	void textsHeldBackUntilTheRulesWereDoneAreReadAsTheIssueAsksForUnseenDocuments() throws IOException {
+		Score total = scoreAndReport(texts(Path.of("src/test/resources/extraction/held-out")));
+		assertThat(total.f1()).as("detection F1 of the held-out texts").isGreaterThanOrEqualTo(0.95);
+		assertThat(total.strictF1()).as("strict F1 of the held-out texts").isGreaterThanOrEqualTo(0.90);
+	}
+
 	@Test
 	void theMadeUpDocumentsAreReadAsWell() throws IOException {
 		Score total = scoreAndReport(texts(MADE_UP));
