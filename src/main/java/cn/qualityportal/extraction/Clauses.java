@@ -25,9 +25,19 @@ final class Clauses {
 
 	}
 
-	/** A heading at {@code start} of {@code level} (1 is top); {@code goals} when its words name goals (主要目标, 创建目标). */
-	record Heading(int start, int level, boolean goals) {
+	/**
+	 * A heading at {@code start} of {@code level} (1 is top); {@code goals} when its words name goals (主要目标, 创建目标);
+	 * {@code review} when they name what was done before (发展基础, 发展现状, 2023年工作回顾, 主要成效).
+	 */
+	record Heading(int start, int level, boolean goals, boolean review) {
+
+		Heading(int start, int level, boolean goals) {
+			this(start, level, goals, false);
+		}
+
 	}
+
+	private static final Pattern REVIEW = Pattern.compile("(?:发展|工作|现实|良好)基础|现状|回顾|(?:主要|取得的?|工作)成效|成就|发展环境|面临的?形势");
 
 	private Clauses() {
 	}
@@ -128,7 +138,8 @@ final class Clauses {
 				end++;
 			}
 			int level = matcher.group(1) != null ? 1 : matcher.group(2) != null ? 2 : matcher.group(3) != null ? 3 : 4;
-			headings.add(new Heading(at, level, text.substring(matcher.end(), end).contains("目标")));
+			String words = text.substring(matcher.end(), end);
+			headings.add(new Heading(at, level, words.contains("目标"), !words.contains("目标") && REVIEW.matcher(words).find()));
 		}
 		return headings;
 	}

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  * follows it, across sentences, lines and —— items, until another deadline or the next heading
  * of the same or a higher level than the part it stands in (a deadline under 二、主要目标 reaches
  * over (一) and (二); one inside item 4. ends at item 5. or at (四)).</li>
+ * <li>A year opening an item with a colon (（一）2026年：…) is that item's deadline, a milestone on the way to a later one.</li>
+ * <li>A section whose heading names a review of the past (发展基础, 发展现状, 工作回顾, 主要成效) reports results.</li>
  * <li>In a section whose heading names goals (主要目标), a line without a deadline of its own takes the
  * section's most frequent deadline.</li>
  * <li>A sentence that reports (数据显示, 同比, 较上年, 已经 …) starts a report that runs to the end of
- * its line or the next deadline; its figures are results, not targets. So does a past plan period
+ * its line, the next deadline or a sentence that turns to the coming work (今年, 下一步); 截至2023年底 states
+ * what there was at a date, a report like the others; its figures are results, not targets. So does a past plan period
  * (“十三五”期间…累计) in a text that sets a later deadline. A sentence led by a year before the
  * document's deadlines (2023年… in a text whose goals are for 2025) is a report of its own.</li>
  * </ul>
@@ -39,9 +42,15 @@ final class DeadlineScopes {
 
 	/** Words of a report of results (searched with indexOf: faster than a pattern of alternatives). */
 	private static final String[] REPORT = { "已经", "已达", "已有", "同比", "比上年", "较上年", "上年度", "近年来", "上一年", "数据显示", "统计显示",
-			"监测数据", "获悉", "截至目前", "目前已", "首次进入" };
+			"监测数据", "获悉", "截至目前", "目前已", "首次进入", "以来" };
 
 	private static final Pattern GOAL_LEAD = Pattern.compile("(?:[一二三四五六七八九十]{1,3}、)?.{0,6}目标|力争|争取|计划|预计|确保|目标是");
+
+	/** The mark of a list item before its words: (一), 1., ①, ——. */
+	private static final Pattern ITEM_MARK = Pattern.compile("^(?:\\([一二三四五六七八九十\\d]{1,3}\\)|[一二三四五六七八九十]{1,3}、|\\d{1,2}[.、]|[①-⑳]|-+)\\s*");
+
+	/** A sentence that turns from results to what is to come: 今年, 明年, 下一步, 今后 (not 今年以来, 今年上半年). */
+	private static final Pattern GOAL_START = Pattern.compile("\\s*(?:今年|明年|下一步|下阶段|今后)(?!以来|上半年|前|1|一季度)");
 
 	private static final Pattern PAST_WORDS = Pattern.compile("累计|已|取得|先后|共有");
 
@@ -73,7 +82,14 @@ final class DeadlineScopes {
 
 	static DeadlineScopes of(String text) {
 		List<Clauses.Heading> headings = Clauses.headings(text);
-		List<Deadline> written = explicitDeadlines(text);
+		// A section that reviews the past (一、发展基础, 二、2023年工作回顾) reports results, whatever years it names.
+		List<Clauses.Span> reviews = new ArrayList<>();
+		for (Clauses.Heading heading : headings) {
+			if (heading.review()) {
+				reviews.add(new Clauses.Span(heading.start(), sectionEnd(headings, heading, text.length())));
+			}
+		}
+		List<Deadline> written = explicitDeadlines(text).stream().filter(deadline -> !inside(reviews, deadline.at())).toList();
 		int latest = written.stream().mapToInt(Deadline::year).max().orElse(Integer.MIN_VALUE);
 		// A plan period before the text's last deadline whose sentence tells what was done (累计, 已) is the past.
 		List<Deadline> explicit = new ArrayList<>();
@@ -82,6 +98,8 @@ final class DeadlineScopes {
 			int sentenceEnd = text.indexOf('。', deadline.at());
 			String rest = text.substring(deadline.at(), sentenceEnd < 0 ? text.length() : sentenceEnd);
 			boolean past = deadline.year() < latest && isPeriod(text, deadline.at()) && PAST_WORDS.matcher(rest).find();
+			// 截至2023年底,全市已有…: the state at a date, a report, unless the text's goals are for that very date.
+			past |= text.startsWith("截", deadline.at()) && (deadline.year() < latest || reports(rest));
 			(past ? pastPeriods : explicit).add(deadline);
 		}
 		int earliest = explicit.stream().mapToInt(Deadline::year).min().orElse(Integer.MAX_VALUE);
@@ -102,11 +120,13 @@ final class DeadlineScopes {
 				Matcher bare = BARE_YEAR.matcher(text).region(sentence.start(), sentence.end());
 				boolean pastYearLeads = false;
 				while (bare.find()) {
-					if (!leadsClause(text, sentence.start(), bare.start()) || coveredBy(inSentence, bare.start())) {
+					if (!leadsClause(text, sentence.start(), bare.start()) || coveredBy(inSentence, bare.start())
+							|| inside(reviews, bare.start())) {
 						continue;
 					}
 					int year = Integer.parseInt(bare.group(1));
-					if (year >= earliest) {
+					// (一)2026年:…;(二)2027年:… a year opening an item with a colon is a milestone, even before a later deadline.
+					if (year >= earliest || isMilestone(text, bare.end())) {
 						inSentence.add(new Deadline(bare.start(), year));
 					}
 					else {
@@ -124,6 +144,10 @@ final class DeadlineScopes {
 					reporting = false;
 					continue;
 				}
+				if (GOAL_START.matcher(words).lookingAt()) {
+					// 今年,全区将新增…: a sentence about this year's or the coming work ends the report before it.
+					reporting = false;
+				}
 				if (pastPeriod || reports(words)) {
 					reporting = true;
 				}
@@ -133,12 +157,43 @@ final class DeadlineScopes {
 				}
 			}
 		}
+		for (Clauses.Span review : reviews) {
+			mark(report, review.start(), review.end());
+		}
 		deadlines.sort((a, b) -> a.at() - b.at());
 		List<Scope> scopes = new ArrayList<>();
 		for (Deadline deadline : deadlines) {
 			scopes.add(new Scope(deadline.at(), deadline.year(), reachEnd(headings, deadline.at(), text.length())));
 		}
 		return new DeadlineScopes(text, scopes, headings, goalSectionYears(text, headings, deadlines), report);
+	}
+
+	/** Where the section under {@code heading} ends: at the next heading of the same or a higher level. */
+	private static int sectionEnd(List<Clauses.Heading> headings, Clauses.Heading heading, int textEnd) {
+		for (Clauses.Heading next : headings) {
+			if (next.start() > heading.start() && next.level() <= heading.level()) {
+				return next.start();
+			}
+		}
+		return textEnd;
+	}
+
+	private static boolean inside(List<Clauses.Span> spans, int at) {
+		for (Clauses.Span span : spans) {
+			if (at >= span.start() && at < span.end()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A year followed by a colon opens the goals of that year (2026年:…). */
+	private static boolean isMilestone(String text, int yearEnd) {
+		int at = yearEnd;
+		while (at < text.length() && text.charAt(at) == ' ') {
+			at++;
+		}
+		return at < text.length() && text.charAt(at) == ':';
 	}
 
 	/** The next heading of the same or a higher level than the one the position stands under. */
@@ -184,7 +239,7 @@ final class DeadlineScopes {
 	/** A year heads a clause when only a connective or nothing stands between the clause's start and it. */
 	private static boolean leadsClause(String text, int sentenceStart, int at) {
 		int clause = Clauses.clauseStart(text, sentenceStart, at);
-		String before = text.substring(clause, at).strip();
+		String before = ITEM_MARK.matcher(text.substring(clause, at).strip()).replaceFirst("");
 		return before.isEmpty() || GOAL_LEAD.matcher(before).matches();
 	}
 

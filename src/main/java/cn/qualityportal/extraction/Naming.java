@@ -26,9 +26,15 @@ final class Naming {
 
 	private static final Pattern INNER_DEADLINE = Pattern.compile("(?:到|至|力争到|争取到|目标到)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?[,:]?");
 
-	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加)$");
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?:要|将|必须|需|应|力争|争取|确保|要求|(?<![年平])均|都|各|分别|等|等等|之|普遍|新增|新建|净增|增加|累计|总计|合计)$");
 
 	private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[、,:\\-\\s]+");
+
+	/** A space between two Han characters (or a closing mark and a Han character) separates parts of a headline. */
+	private static final Pattern PART_GAP = Pattern.compile("(?<=[\\p{IsHan}”)》])[ \\t]+(?=[\\p{IsHan}“])");
+
+	/** Modals between a share's noun and its predicate (三成以上企业将导入…). */
+	private static final Pattern MODAL_END = Pattern.compile("(?:将|要|会|均|都|全部|必须|应)$");
 
 	private static final Pattern BASELINE_YEAR = Pattern.compile("(较|比|相比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?$");
 
@@ -53,6 +59,15 @@ final class Naming {
 		if (shortForm && abbreviation.find()) {
 			name = abbreviation.group(1) + name.substring(abbreviation.end());
 		}
+		// 某省出台纲要 三成以上企业… (a headline, a table's cells): prose has no spaces, so words before a gap are another part.
+		Matcher gap = PART_GAP.matcher(name);
+		int afterGap = -1;
+		while (gap.find()) {
+			afterGap = gap.end();
+		}
+		if (afterGap > 0) {
+			name = name.substring(afterGap);
+		}
 		// 某省出台质量强省方案 到2020年制造业质量竞争力指数 (a headline): what stands before a deadline is not the name.
 		int afterDeadline = -1;
 		Matcher deadline = INNER_DEADLINE.matcher(name);
@@ -61,6 +76,10 @@ final class Naming {
 		}
 		if (afterDeadline > 0 && afterDeadline < name.length()) {
 			name = name.substring(afterDeadline).strip();
+		}
+		// (其中蔬菜合格率 (an aside opened before the value): the bracket is not part of the name.
+		if (name.startsWith("(") && name.indexOf(')') < 0) {
+			name = name.substring(1);
 		}
 		String previous;
 		do {
@@ -100,7 +119,8 @@ final class Naming {
 		Matcher predicate = PREDICATE.matcher(rest);
 		if (subject.isEmpty()) {
 			if (predicate.find() && predicate.start() > 0) {
-				return rest.substring(predicate.start()) + "的" + rest.substring(0, predicate.start()) + "比例";
+				String noun = MODAL_END.matcher(rest.substring(0, predicate.start())).replaceFirst("");
+				return rest.substring(predicate.start()) + "的" + noun + "比例";
 			}
 			return rest + "比例";
 		}

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <li>size thresholds inside a name: 年营业收入超过500亿元的企业 (an amount followed by 的, or any
  * quantity followed by 的 when another quantity of the clause is the target);</li>
  * <li>the make-up of an existing batch: 第二批1个市11个县;</li>
- * <li>baselines (2020年为88.6, 基期) and page chrome (点击次数:0次, 查看: 1303, 字数, 积分).</li>
+ * <li>money paid out as an incentive: 一次性奖励100万元, 给予20万元资助;</li>
+ * <li>baselines (2020年为88.6, 基期, 由2020年的93.6%…) and page chrome (点击次数:0次, 查看: 1303, 字数, 积分).</li>
  * </ul>
  * Results of the past are left out by {@link DeadlineScopes#isReport}.
  */
@@ -27,7 +28,12 @@ final class NonTargets {
 	private static final Pattern CHROME = Pattern.compile("(?:点击|浏览|阅读|查看|访问|回复|字数|积分|帖子|主题|评论|收藏|分享|转发|点赞|次数|人气)\\s*[::]?\\s*$");
 
 	private static final Pattern BASELINE = Pattern
-		.compile("(?:(?:(?:19|20)\\d{2}\\s*年(?:底|末)?|基期|基准年|基准值|现状值|现状|目前)(?:为|是|值为)|现有)\\s*$");
+		.compile("(?:(?:(?:19|20)\\d{2}\\s*年(?:底|末)?|基期|基准年|基准值|现状值|现状|目前)(?:为|是|值为)|现有|由\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?的)\\s*$");
+
+	/** 一次性奖励100万元, 给予20万元资助: money the government pays out is a measure of support, not an outcome. */
+	private static final Pattern INCENTIVE_BEFORE = Pattern.compile("(?:奖励|奖补|补助|补贴|资助|给予|一次性)[^,;:]{0,4}$");
+
+	private static final Pattern INCENTIVE_AFTER = Pattern.compile("^(?:的)?(?:奖励|奖补|补助|补贴|资助|扶持)");
 
 	/** 全县现有规模以上企业126家: what there is now, with no verb of a goal between 现有 and the count. */
 	private static final Pattern PRESENT_STOCK = Pattern.compile("^(?:全[省市县区州镇乡])?现有(?:(?!达到|达|提高|增加|超过|力争|争取).)*$");
@@ -52,6 +58,9 @@ final class NonTargets {
 			return true;
 		}
 		if (value.isCount() && (STRUCTURAL_NOUN.matcher(after).find() || MEETING.matcher(after).find() || before.endsWith("等"))) {
+			return true;
+		}
+		if (value.unit().endsWith("元") && (INCENTIVE_BEFORE.matcher(before).find() || INCENTIVE_AFTER.matcher(after).find())) {
 			return true;
 		}
 		if (isBatchMakeUp(text, sentenceStart, value, values)) {

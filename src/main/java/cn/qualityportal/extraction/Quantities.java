@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
 
-	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起";
+	static final String COUNT_UNITS = "个只件项家名所座处条户款台套批种次起张";
 
-	private static final String UNIT = "(?:个百分点|百分点|个点(?![子])|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家|万台|万件|"
-			+ "万个|万辆|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|人)";
+	private static final String UNIT = "(?:个百分点|百分点|个点(?![子])|个工作日|工作日|%|‰|万亩|亩|亿元|万元|元|万吨|吨|公顷|万人次|人次|万人|万户|万家次|家次|万家|万台|万件|"
+			+ "万个|万辆|万张|批次|分(?![钟之])|天|份|个|只|件|项|家|名|所|座|处|条|户|款|台|套|批|种|次|起|张|人)";
 
 	/** A number, optionally a range, then what it counts and a suffix. */
 	private static final Pattern VALUE = Pattern.compile("(?<![\\d.A-Za-z第〔\\[/])(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]{1,4})"
-			+ "(?:\\s*[-~至到]\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})(?![\\d.]*\\s*年))?\\s*"
+			+ "(?:(?:%|‰)?\\s*[-~至到]\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})(?![\\d.]*\\s*年))?\\s*"
 			+ "(" + UNIT + "(?:/[万千百]*(?:人口|人|户|家|亩|元|车|吨))?|成(?![为员功果本立熟])|:1(?![\\d.]))?"
 			+ "(?:\\([^()]{1,10}\\))?(以上|以下|以内|左右|内(?![容外部涵]))?");
 
@@ -108,19 +108,40 @@ final class Quantities {
 		if (unit.equals("成")) {
 			return true;
 		}
-		// 一个, 一批, 一支: an article, not a count.
-		if (number.equals("一")) {
+		// 一个, 一批, 一支: an article, not a count; but 一至两件 (a range) counts.
+		if (number.equals("一") && !rangeFollows(text, at + 1)) {
 			return false;
 		}
-		return !unit.isEmpty() && unit.length() == 1 && "个只件项家名所座处条户款".indexOf(unit.charAt(0)) >= 0;
+		return !unit.isEmpty() && unit.length() == 1 && "个只件项家名所座处条户款张".indexOf(unit.charAt(0)) >= 0;
+	}
+
+	/** Whether a range's second number follows (一至两件, 一到两家). */
+	private static boolean rangeFollows(String text, int at) {
+		return at + 1 < text.length() && "至到-~".indexOf(text.charAt(at)) >= 0 && "两二三四五六七八九十".indexOf(text.charAt(at + 1)) >= 0;
 	}
 
 	/** A number without unit is an index or score value after its name (竞争力指数达到92, 满意度达85以上, 之比达到2.5:1). */
 	private static boolean isIndex(String before) {
 		Matcher verb = VERB_BEFORE.matcher(before);
 		String stem = verb.find() ? before.substring(0, verb.start()) : before;
-		return INDEX_HEAD.matcher(stem.strip()).find();
+		if (INDEX_HEAD.matcher(stem.strip()).find()) {
+			return true;
+		}
+		// …指数达到88,力争到2035年达到90以上: a clause of only a later deadline goes on with the index before it.
+		// …指数达到85以上,较2020年提高1.5: so does a clause of only a baseline year.
+		Matcher later = LATER_DEADLINE.matcher(stem);
+		if (later.find() && PREVIOUS_INDEX.matcher(stem.substring(0, later.start())).find()) {
+			return true;
+		}
+		// …事故率、死亡率分别低于0.15和0.08: the next value of a list of unitless values.
+		return LISTED_INDEX.matcher(stem).find();
 	}
+
+	private static final Pattern LATER_DEADLINE = Pattern.compile(",\\s*(?:并|再|同时)?(?:(?:力争|争取)?(?:到|至)?\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?|(?:较|比)\\s*(?:19|20)\\d{2}\\s*年(?:底|末)?),?\\s*$");
+
+	private static final Pattern LISTED_INDEX = Pattern.compile("(?:指数|满意度|得分|评分|之比|事故率|死亡率|发生率)[^,]{0,8}?\\d+(?:\\.\\d+)?[、和及]$");
+
+	private static final Pattern PREVIOUS_INDEX = Pattern.compile("(?:指数|满意度|得分|评分|之比|事故率|死亡率|发生率)[^,]{0,6}?\\d+(?:\\.\\d+)?(?:以上|左右)?$");
 
 	/**
 	 * The comparison a verb and suffix state. range for N-M; a change for 提高/下降 N% or N个百分点 (but

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>{@link NormalizedText}: full-width forms, Traditional script and pinyin leftovers folded, with
  * the way back to the original offsets;</li>
- * <li>{@link Clauses}: lines, sentences, clauses and top-level headings;</li>
+ * <li>{@link Clauses}: lines, sentences, clauses and top-level headings; beside it {@link FlattenedTables}: goals tables
+ * flattened to text, one target per row and target column;</li>
  * <li>{@link DeadlineScopes}: the deadline governing each position, and the stretches that report results;</li>
  * <li>{@link Quantities}: numbers with unit, range and suffix, and the comparison their verb states;</li>
  * <li>{@link Naming}: the indicator's name before the verb, after a count, or of a share;</li>
@@ -42,8 +43,11 @@ public class TargetExtractor {
 	/** Where an elliptical clause's subject ends in the clause before it (…生产规模进一步扩大, 总量达到…). */
 	private static final Pattern PREDICATE_START = Pattern.compile("进一步|不断|持续|稳步|明显|显著|大幅|达到|实现|扩大|提高|提升|增加|保持");
 
+	/** Verbs of a task that spreads something (推动企业导入…), whose object an elliptical rate after it measures. */
+	private static final Pattern TASK_LEAD = Pattern.compile("^\\s*(?:积极|大力|全面)?(?:推动|推进|引导|鼓励|督促|支持|指导|组织)");
+
 	/** 新增 belongs to the increment flag, not to the name (全市新增“老字号”企业 → 全市“老字号”企业). */
-	private static final Pattern LEADING_INCREMENT = Pattern.compile("^((?:全|我|本)?(?:省|市|区|县)?)(?:新增|净增)");
+	private static final Pattern LEADING_INCREMENT = Pattern.compile("^((?:全|我|本)?(?:省|市|区|县)?)(?:将|要)?(?:新增|净增)");
 
 	private static final Pattern RATE_HEAD = Pattern.compile("(率|度|指数|比重|比例|占比)$");
 
@@ -53,7 +57,18 @@ public class TargetExtractor {
 		DeadlineScopes scopes = DeadlineScopes.of(text);
 		List<ProposedTarget> targets = new ArrayList<>();
 		List<Qualitative> qualitative = new ArrayList<>();
+		FlattenedTables.Tables tables = FlattenedTables.in(text, scopes);
 		for (Clauses.Span line : Clauses.lines(text)) {
+			if (tables.covers(line.start())) {
+				// A row of a goals table flattened to text: its cells say what its words would not.
+				for (FlattenedTables.Cell cell : tables.cells()) {
+					if (cell.quoteStart() >= line.start() && cell.quoteStart() < line.end()) {
+						add(targets, normalized, cell.indicator(), cell.comparator(), new Quantity(cell.valueStart(), cell.valueEnd(),
+								cell.value(), cell.valueMax(), cell.unit(), ""), cell.year(), false, cell.quoteStart(), cell.valueEnd());
+					}
+				}
+				continue;
+			}
 			for (Clauses.Span sentence : Clauses.sentences(text, line.start(), line.end())) {
 				targetsIn(normalized, scopes, line, sentence, targets);
 				trendsIn(normalized, scopes, sentence.start(), sentence.end(), qualitative);
@@ -149,7 +164,9 @@ public class TargetExtractor {
 				int clauseEnd = Clauses.clauseEnd(text, value.end(), end);
 				String after = text.substring(value.end(), clauseEnd);
 				if (Naming.PREDICATE.matcher(after).find()) {
-					name = Naming.share(name, after.strip());
+					// 某省出台纲要 三成以上企业将导入…: after a gap the share starts a part of its own (a headline's).
+					boolean ownPart = text.substring(clauseStart, value.start()).matches("(?s).*\\p{IsHan}[ \\t]+");
+					name = Naming.share(ownPart ? "" : name, after.strip());
 					quoteEnd = clauseEnd;
 					previousEnd = clauseEnd;
 				}
@@ -157,10 +174,15 @@ public class TargetExtractor {
 			if (name.endsWith("年均") && verbText.endsWith("增长")) {
 				name = name + "增长率"; // 出口额年均增长10%: the growth rate is the indicator
 			}
-			if (name.isEmpty() && (comparator.endsWith("_by") || subject.strip().matches("其中|(?:其中)?(?:累计|总计|合计|共计|总数|总量|新增|净增)"))) {
+			if (name.isEmpty() && (comparator.endsWith("_by") || hasVerb || subject.strip().matches("其中|(?:其中)?(?:累计|总计|合计|共计|总数|总量|新增|净增)"))) {
 				// 新增…企业60家,累计达到150家 / 累计培育…100个,其中新增50个: the total, or the addition, of the same thing.
 				// …指数达到88, 比2020年提高2个点: the change of the same indicator.
+				// …指数达到88,力争到2035年达到90以上 / 累计培育…200家,新增100家: a verb and value without subject, the same again.
 				name = previousSubject(text, line.start(), clauseStart);
+			}
+			else if (name.endsWith("的") && previousName != null && previousName.lastIndexOf('的') > 0) {
+				// …超亿元的品牌企业达到50家,超10亿元的达到10家: a relative clause without its noun takes the noun before.
+				name = name + previousName.substring(previousName.lastIndexOf('的') + 1);
 			}
 			else if (Naming.isElliptical(name)) {
 				// …抽检量达到4批次/千人,合格率97%以上: the same programme's 合格率 (抽检 + 合格率).
@@ -297,6 +319,9 @@ public class TargetExtractor {
 		int clauseEnd = Clauses.clauseEnd(text, nounEnd, sentenceEnd);
 		String rest = text.substring(nounEnd + 1, clauseEnd);
 		String[] items = rest.split("、");
+		if (items.length == 0) {
+			return ""; // 培育3个品牌、、: nothing but separators after the noun
+		}
 		for (String item : items) {
 			if (item.isEmpty() || !Character.isDigit(item.charAt(0))) {
 				return "";
@@ -310,14 +335,23 @@ public class TargetExtractor {
 	/** The subject of the clause before an elliptical one: …有机农产品生产规模进一步扩大, 总量达到… gives …生产规模. */
 	private static String previousSubject(String text, int lineStart, int clauseStart) {
 		int end = clauseStart - 1;
-		while (end > lineStart && ",;。 ".indexOf(text.charAt(end - 1)) >= 0) {
-			end--;
+		int from = end;
+		String previous = "";
+		// Back over clauses that hold only a deadline or an item mark ((二)到2025年:累计达到15家).
+		for (int step = 0; step < 3 && previous.isEmpty(); step++) {
+			end = from - (step == 0 ? 0 : 1);
+			while (end > lineStart && ",;:。 ".indexOf(text.charAt(end - 1)) >= 0) {
+				end--;
+			}
+			if (end <= lineStart) {
+				return "";
+			}
+			from = Math.max(Clauses.clauseStart(text, lineStart, end), text.lastIndexOf('。', end - 1) + 1);
+			previous = Naming.subject(text.substring(from, end)).isEmpty() ? "" : text.substring(from, end);
 		}
-		if (end <= lineStart) {
+		if (previous.isEmpty()) {
 			return "";
 		}
-		int from = Math.max(Clauses.clauseStart(text, lineStart, end), text.lastIndexOf('。', end - 1) + 1);
-		String previous = text.substring(from, end);
 		Matcher predicate = PREDICATE_START.matcher(previous);
 		if (predicate.find() && predicate.start() > 0) {
 			return Naming.subject(previous.substring(0, predicate.start()), false);
@@ -328,7 +362,9 @@ public class TargetExtractor {
 			verb.reset(before);
 			return Naming.subject(verb.find() ? before.substring(0, verb.start()) : before, false);
 		}
-		return "";
+		// 推动规上企业导入先进质量管理方法,覆盖率提高10个百分点: the rate of what the task before it spreads.
+		Matcher task = TASK_LEAD.matcher(previous);
+		return task.find() ? Naming.subject(previous.substring(task.end()), false) : "";
 	}
 
 	private static void add(List<ProposedTarget> targets, NormalizedText normalized, String name, String comparator,

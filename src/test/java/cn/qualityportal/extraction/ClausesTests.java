@@ -34,6 +34,12 @@ class ClausesTests {
 	}
 
 	@Test
+	void headingsOfAReviewOfThePastAreMarked() {
+		String text = "一、发展基础\n二、2023年工作回顾\n三、主要目标\n四、夯实质量基础\n(一)取得的成效";
+		assertThat(Clauses.headings(text)).extracting(Clauses.Heading::review).containsExactly(true, true, false, false, true);
+	}
+
+	@Test
 	void numbersInsideASentenceAreNotHeadings() {
 		assertThat(Clauses.headings("合格率达到97.5%,新增3、4个品牌。")).isEmpty();
 	}

@@ -94,4 +94,35 @@ class DeadlineScopesTests {
 		assertThat(reports(news, "品牌30个")).isFalse();
 	}
 
+	@Test
+	void aYearOpeningAnItemWithAColonIsAMilestoneBeforeALaterDeadline() {
+		String text = "二、阶段目标\n(一)2026年:合格率达到95%;\n(二)2027年:合格率达到96%。\n三、主要任务\n力争到2028年,培育品牌10个。";
+		assertThat(yearAt(text, "合格率达到95")).isEqualTo(2026);
+		assertThat(yearAt(text, "合格率达到96")).isEqualTo(2027);
+		assertThat(reports(text, "合格率达到95")).isFalse();
+	}
+
+	@Test
+	void aSectionReviewingThePastReportsEvenTheYearsItReachesTo() {
+		String text = "一、发展基础\n“十三五”期间,成效明显。合格率由2015年的91%提高到2020年的94%,新增名牌12个。\n二、主要目标\n到2025年,新增名牌20个。";
+		assertThat(reports(text, "新增名牌12")).isTrue();
+		assertThat(reports(text, "新增名牌20")).isFalse();
+		assertThat(yearAt(text, "新增名牌20")).isEqualTo(2025);
+	}
+
+	@Test
+	void theStateAtADateIsAReport() {
+		String text = "截至2023年底,全市已有驰名商标15件。到2026年,驰名商标达到20件。";
+		assertThat(reports(text, "驰名商标15")).isTrue();
+		assertThat(yearAt(text, "驰名商标达到")).isEqualTo(2026);
+	}
+
+	@Test
+	void aSentenceAboutThisYearsWorkEndsTheReportBeforeIt() {
+		String text = "2022年,全区工业产值比上年增长12.5%,新增规上企业46家。今年,全区将新增规上企业50家以上。";
+		assertThat(reports(text, "新增规上企业46")).isTrue();
+		assertThat(reports(text, "新增规上企业50")).isFalse();
+		assertThat(reports("今年以来,全区已新增企业20家。", "新增企业")).isTrue();
+	}
+
 }

@@ -21,6 +21,12 @@ class NamingTests {
 	}
 
 	@Test
+	void wordsBeforeAGapBetweenHanCharactersAreAnotherPartOfAHeadline() {
+		assertThat(Naming.subject("某市印发品牌规划 区域品牌价值")).isEqualTo("区域品牌价值");
+		assertThat(Naming.subject("ISO 9001认证企业")).isEqualTo("ISO 9001认证企业");
+	}
+
+	@Test
 	void anAbbreviationDefinedInTheTextNamesByItsShortForm() {
 		assertThat(Naming.subject("绿色食品、有机农产品(以下简称“两品”)认证产品")).isEqualTo("“两品”认证产品");
 	}
@@ -35,6 +41,7 @@ class NamingTests {
 	void aShareIsNamedByItsPredicateItsSubjectAnd比例() {
 		assertThat(Naming.share("", "以上的规上企业建立首席质量官制度")).isEqualTo("建立首席质量官制度的规上企业比例");
 		assertThat(Naming.share("医疗器械企业", "通过质量体系认证")).isEqualTo("医疗器械企业通过质量体系认证的比例");
+		assertThat(Naming.share("", "以上企业将导入卓越绩效")).isEqualTo("导入卓越绩效的企业比例");
 	}
 
 	@Test

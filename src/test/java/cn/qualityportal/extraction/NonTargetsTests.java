@@ -48,4 +48,15 @@ class NonTargetsTests {
 		assertThat(kept("落实8项重点任务、4项配套措施,建成4个示范区")).containsExactly("4个");
 	}
 
+	@Test
+	void incentivesPaidOutAreNotTargets() {
+		assertThat(kept("对新获评省长质量奖的企业一次性奖励50万元,每项给予10万元资助,给予5万元奖补,专项资金不低于800万元"))
+			.containsExactly("800万元");
+	}
+
+	@Test
+	void theStartOfAChangeIsABaseline() {
+		assertThat(kept("合格率由2020年的92.5%提高到96%以上")).containsExactly("96%以上");
+	}
+
 }

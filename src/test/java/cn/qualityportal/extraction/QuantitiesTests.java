@@ -51,6 +51,35 @@ class QuantitiesTests {
 	}
 
 	@Test
+	void rangesOfChineseNumeralsEvenFromOne() {
+		assertThat(in("争创驰名商标一至两件,培育一到三家,构建一个体系")).extracting(Quantity::value, Quantity::valueMax, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("1"), new BigDecimal("2"), "件"), tuple(new BigDecimal("1"), new BigDecimal("3"), "家"));
+	}
+
+	@Test
+	void aRangeMayRepeatItsUnitAndCountsMayBeOfVisits() {
+		assertThat(in("合格率保持在95%-98%之间,服务企业1万家次以上")).extracting(Quantity::value, Quantity::valueMax, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("95"), new BigDecimal("98"), "%"), tuple(new BigDecimal("1"), null, "万家次"));
+	}
+
+	@Test
+	void anIndexValueMayFollowALaterDeadlineABaselineOrAnotherValueOfItsList() {
+		assertThat(in("质量竞争力指数达到85,到2035年达到90以上")).extracting(Quantity::value)
+			.containsExactly(new BigDecimal("85"), new BigDecimal("90"));
+		assertThat(in("质量竞争力指数达到85以上,较2020年提高1.5")).extracting(Quantity::value)
+			.containsExactly(new BigDecimal("85"), new BigDecimal("1.5"));
+		assertThat(in("电梯万台事故率、死亡率分别低于0.15和0.08")).extracting(Quantity::value)
+			.containsExactly(new BigDecimal("0.15"), new BigDecimal("0.08"));
+		assertThat(in("合格率达到95%,到2035年达到90")).extracting(Quantity::value).containsExactly(new BigDecimal("95"));
+	}
+
+	@Test
+	void certificatesAreCountedInSheets() {
+		assertThat(in("每万家企业拥有有效认证证书400张,发放证书1.2万张")).extracting(Quantity::value, Quantity::unit)
+			.containsExactly(tuple(new BigDecimal("400"), "张"), tuple(new BigDecimal("1.2"), "万张"));
+	}
+
+	@Test
 	void indicesScoresAndRatiosWithoutUnit() {
 		assertThat(in("竞争力指数达到90以上,顾客满意度达86,加工产值与农业产值之比达到2.4:1")).extracting(Quantity::value, Quantity::unit)
 			.containsExactly(tuple(new BigDecimal("90"), ""), tuple(new BigDecimal("86"), ""), tuple(new BigDecimal("2.4"), ""));

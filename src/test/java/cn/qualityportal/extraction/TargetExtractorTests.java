@@ -33,6 +33,52 @@ class TargetExtractorTests {
 	}
 
 	@Test
+	void aHeadlineShareAfterAGapIsNamedByItsOwnWords() {
+		assertThat(targets("某省印发质量纲要 四成以上企业将导入卓越绩效\n"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::comparator, ProposedTarget::value, ProposedTarget::unit)
+			.containsExactly(tuple("导入卓越绩效的企业比例", ">=", new BigDecimal("40"), "%"));
+	}
+
+	@Test
+	void aRateWithoutSubjectAfterATaskMeasuresWhatTheTaskSpreads() {
+		assertThat(targets("推动规上企业应用先进质量管理方法,覆盖率提高8个百分点。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::comparator, ProposedTarget::value)
+			.containsExactly(tuple("规上企业应用先进质量管理方法覆盖率", "increase_by", new BigDecimal("8")));
+	}
+
+	@Test
+	void aVerbAndValueWithoutSubjectGoOnWithTheSubjectBefore() {
+		assertThat(targets("到2030年,全省质量竞争力指数达到88,力争到2035年达到90以上。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::year)
+			.containsExactly(tuple("全省质量竞争力指数", new BigDecimal("88"), 2030), tuple("全省质量竞争力指数", new BigDecimal("90"), 2035));
+		assertThat(targets("(一)到2024年:新增质量标杆企业5家;(二)到2025年:累计达到15家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::year, ProposedTarget::increment)
+			.containsExactly(tuple("质量标杆企业", new BigDecimal("5"), 2024, true), tuple("质量标杆企业", new BigDecimal("15"), 2025, false));
+	}
+
+	@Test
+	void anAsideInBracketsAndAModalBeforeAnIncrementAreNotPartOfTheName() {
+		assertThat(targets("到2025年,农产品监测合格率稳定在98%以上(其中蔬菜合格率99%以上)。今年,全区将新增规上企业50家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value)
+			.containsExactly(tuple("农产品监测合格率", new BigDecimal("98")), tuple("蔬菜合格率", new BigDecimal("99")),
+					tuple("全区规上企业", new BigDecimal("50")));
+	}
+
+	@Test
+	void separatorsWithNothingBetweenThemAfterACountedNounDoNotBreakTheExtraction() {
+		// Found by a random-text run: this threw ArrayIndexOutOfBoundsException (a 500 from the API).
+		assertThat(targets("到2025年,培育3个品牌、、")).extracting(ProposedTarget::indicator, ProposedTarget::value)
+			.containsExactly(tuple("品牌", new BigDecimal("3")));
+	}
+
+	@Test
+	void aRelativeClauseWithoutItsNounTakesTheNounBefore() {
+		assertThat(targets("到2026年,年营业收入超亿元的品牌企业达到50家,超10亿元的达到10家。"))
+			.extracting(ProposedTarget::indicator, ProposedTarget::value)
+			.containsExactly(tuple("年营业收入超亿元的品牌企业", new BigDecimal("50")), tuple("超10亿元的品牌企业", new BigDecimal("10")));
+	}
+
+	@Test
 	void aSizeThresholdInsideACountedNounBelongsToTheName() {
 		assertThat(targets("到2027年,培育4—6个营业收入超20亿元的龙头企业。"))
 			.extracting(ProposedTarget::indicator, ProposedTarget::value, ProposedTarget::valueMax)
