@@ -248,7 +248,7 @@ class ReportingController {
 		model.addAttribute("level", level);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", QUEUE_STATUSES);
-		model.addAttribute("queue", reviewQueue.page(filter, scope, page));
+		model.addAttribute("queue", reviewQueue.page(level, filter, scope, page));
 		model.addAttribute("twoLevel", reviewLevels.current());
 		return "reporting/review";
 	}

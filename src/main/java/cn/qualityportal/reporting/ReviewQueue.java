@@ -75,9 +75,9 @@ class ReviewQueue {
 	}
 
 	@Transactional(readOnly = true)
-	Page page(Filter filter, DataScope scope, int page) {
+	Page page(Level level, Filter filter, DataScope scope, int page) {
 		List<Object> params = new ArrayList<>();
-		String where = where(filter, scope, params);
+		String where = where(level, filter, scope, params);
 		long total = jdbc.sql("""
 				select count(*) from indicator_value v
 				join indicator i on i.id = v.indicator_id
@@ -123,9 +123,13 @@ class ReviewQueue {
 		return value.subtract(lastYear).multiply(BigDecimal.valueOf(100)).divide(lastYear.abs(), 1, RoundingMode.HALF_UP);
 	}
 
-	private static String where(Filter filter, DataScope scope, List<Object> params) {
+	private static String where(Level level, Filter filter, DataScope scope, List<Object> params) {
 		StringBuilder where = new StringBuilder(" where v.status = ?");
 		params.add(filter.status().name());
+		if (level == Level.ACCEPTANCE && filter.status() == ValueStatus.APPROVED) {
+			// Waiting for acceptance: approved and not yet final (two-level review applies to its year).
+			where.append(" and exists (select 1 from value_standing s where s.value_id = v.id and s.in_review)");
+		}
 		if (!scope.everything()) {
 			where.append(" and v.region_code = any(?)");
 			params.add(scope.writableArray());
