@@ -162,10 +162,11 @@ class Overview {
 				-- What each region owes (the reporting module's reporting_obligation): not what rolls up from below.
 				select o.region_code, r.name,
 				       count(*) as expected,
-				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
-				       count(v.id) filter (where v.status = 'APPROVED') as approved
+				       count(v.value_id) filter (where v.is_final or v.in_review) as submitted,
+				       count(v.value_id) filter (where v.is_final) as approved
 				from reporting_obligation o join region r on r.code = o.region_code
-				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				-- Final figures, and those in review, by the reporting module's one rule (view value_standing).
+				left join value_standing v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
 				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from below)
 				  and (:everything or o.region_code = any(:scope))

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps {@code target_progress} true for the targets that count in each judged year (view
  * {@code counted_target}, docs/progress.md "What counts"): before any read, the indicators changed since they were
  * last materialised (see V11__target_progress.sql) are recomputed, all their targets at once,
- * from one query for figures, one for targets and one for the region tree. When nothing changed
+ * from one query for figures (final ones, or also those in review: the reporting module's view
+ * {@code value_standing}, the one rule of what is final), one for targets and one for the region tree. When nothing changed
  * a refresh costs one query.
  */
 @Service
@@ -92,16 +93,16 @@ class ProgressStore {
 
 		Map<Long, List<RollUp.Reported>> reported = new HashMap<>();
 		jdbc.sql("""
-				select v.indicator_id, v.region_code, p.year, v.value, v.numerator, v.denominator, v.status
-				from indicator_value v join reporting_period p on p.id = v.period_id and p.kind = 'ANNUAL'
-				where v.indicator_id = any(:ids) and p.year <= :year
-				  and (v.status = 'APPROVED' or (:submitted and v.status = 'SUBMITTED'))""")
+				select v.indicator_id, v.region_code, v.year, v.value, v.numerator, v.denominator, v.is_final
+				from value_standing v
+				where v.indicator_id = any(:ids) and v.kind = 'ANNUAL' and v.year <= :year
+				  and (v.is_final or (:submitted and v.in_review))""")
 			.param("ids", ids)
 			.param("year", year)
 			.param("submitted", includeSubmitted)
 			.query((rs, row) -> reported.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
 				.add(new RollUp.Reported(rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-						rs.getBigDecimal(6), rs.getString(7).equals("SUBMITTED"))))
+						rs.getBigDecimal(6), !rs.getBoolean(7))))
 			.list();
 
 		List<TargetTerms> targets = jdbc.sql("""

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * How complete a period's reporting is, per unit (a department of a region): the figures it owes
  * (the view {@code reporting_obligation_unit}, the units of {@code reporting_obligation}: this
  * module's one definition of what is due, see docs/architecture.md), how many are submitted,
- * approved, returned or missing, and whether it is overdue. Only active departments owe, so units
+ * final (approved, or accepted under two-level review: the view {@code value_standing}), returned or missing, and whether it is overdue. Only active departments owe, so units
  * added or deactivated during the year are counted as they are now. One query.
  */
 @Service
@@ -20,9 +20,9 @@ public class Completeness {
 
 	private static final String ASSIGNED = """
 			with states as (
-			    select o.region_code, o.department_id, o.indicator_id, v.status
+			    select o.region_code, o.department_id, o.indicator_id, v.status, v.is_final, v.in_review
 			    from reporting_obligation_unit o
-			    left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+			    left join value_standing v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 			         and v.period_id = o.period_id
 			    where o.period_id = :period)
 			""";
@@ -55,8 +55,8 @@ public class Completeness {
 		var statement = jdbc.sql(ASSIGNED + """
 				select s.region_code, r.name as region_name, s.department_id, d.name as department_name,
 				       count(*) as expected,
-				       count(*) filter (where s.status in ('SUBMITTED', 'APPROVED')) as submitted,
-				       count(*) filter (where s.status = 'APPROVED') as approved,
+				       count(*) filter (where s.is_final or s.in_review) as submitted,
+				       count(*) filter (where s.is_final) as approved,
 				       count(*) filter (where s.status = 'RETURNED') as returned,
 				       count(*) filter (where s.status is null or s.status = 'DRAFT') as missing
 				from states s join region r on r.code = s.region_code join department d on d.id = s.department_id""" + inScope + """

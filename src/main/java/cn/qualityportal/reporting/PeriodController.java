@@ -30,7 +30,10 @@ class PeriodController {
 
 	private final ReportingPeriodRepository repository;
 
-	PeriodController(PeriodApiController periods, ReportingPeriodRepository repository) {
+	private final ReviewLevels reviewLevels;
+
+	PeriodController(PeriodApiController periods, ReportingPeriodRepository repository, ReviewLevels reviewLevels) {
+		this.reviewLevels = reviewLevels;
 		this.periods = periods;
 		this.repository = repository;
 	}
@@ -60,6 +63,21 @@ class PeriodController {
 	String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			@AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
 		return run(() -> periods.reopen(id, Map.of("reason", reason), user), redirect);
+	}
+
+	/**
+	 * Two-level review (逐级审核) on from a year, or off: an installation-wide setting, so the owning
+	 * office's alone (the class's method security), with the version the office saw; audited.
+	 */
+	@PostMapping("/review-levels")
+	String reviewLevels(@RequestParam(defaultValue = "false") boolean twoLevel, @RequestParam(required = false) Integer fromYear,
+			@RequestParam(defaultValue = "-1") long version, @AuthenticationPrincipal PortalUser user,
+			RedirectAttributes redirect) {
+		if (twoLevel && fromYear == null) {
+			redirect.addFlashAttribute("error", "reporting.reviewLevels.badYear");
+			return "redirect:/reporting/periods";
+		}
+		return run(() -> reviewLevels.change(twoLevel ? fromYear : null, version, user.getUsername()), redirect);
 	}
 
 	private static String run(Runnable action, RedirectAttributes redirect) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.targets.Assignments;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Reporting pages: the reporter's grid of the indicators their unit must report for a period
- * (saved as a whole, or submitted), and the reviewer's queue of submitted figures.
+ * (saved as a whole, or submitted), the reviewer's queue of submitted figures and, under two-level
+ * review, the same queue one level up, where the office accepts approved figures (验收).
  */
 @Controller
 @RequestMapping("/reporting")
@@ -46,8 +48,14 @@ class ReportingController {
 
 	private final Completeness completeness;
 
+	private final ReviewQueue reviewQueue;
+
+	private final ReviewLevels reviewLevels;
+
 	ReportingController(ValueWorkflow workflow, ValueSearch search, ReportingPeriodRepository periods,
-			Assignments assignments, Completeness completeness) {
+			Assignments assignments, Completeness completeness, ReviewQueue reviewQueue, ReviewLevels reviewLevels) {
+		this.reviewQueue = reviewQueue;
+		this.reviewLevels = reviewLevels;
 		this.workflow = workflow;
 		this.search = search;
 		this.periods = periods;
@@ -209,61 +217,149 @@ class ReportingController {
 		return "reporting/completeness";
 	}
 
+	/** The reviewer's queue: submitted figures of their scope by default, with the filters chosen (server-side, a page at a time). */
 	@GetMapping("/review")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String queue(DataScope scope, Model model) {
-		List<ValueView> queue = search.queue(scope);
-		model.addAttribute("queue", queue);
-		model.addAttribute("resubmissions", search.resubmissions(queue));
+	String queue(@RequestParam(required = false) String region, @RequestParam(required = false) Long department,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, DataScope scope, Model model) {
+		return queuePage(ReviewQueue.Level.REVIEW, region, department, indicator, status, page, scope, model);
+	}
+
+	/** The same page one level up: the office accepts (验收) approved figures under two-level review. */
+	@GetMapping("/acceptance")
+	@PreAuthorize("hasRole('OFFICE')")
+	String acceptance(@RequestParam(required = false) String region, @RequestParam(required = false) Long department,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, DataScope scope, Model model) {
+		return queuePage(ReviewQueue.Level.ACCEPTANCE, region, department, indicator, status, page, scope, model);
+	}
+
+	private static final java.util.Set<ValueStatus> QUEUE_STATUSES = java.util.EnumSet.of(ValueStatus.SUBMITTED,
+			ValueStatus.APPROVED, ValueStatus.ACCEPTED, ValueStatus.RETURNED);
+
+	private String queuePage(ReviewQueue.Level level, String region, Long department, String indicator, String status,
+			int page, DataScope scope, Model model) {
+		// Bounded input: anything that is not a region code, a known status or a short code is no filter.
+		String regionCode = region != null && region.matches("\\d{6}") ? region : null;
+		String indicatorCode = indicator != null && !indicator.isBlank() && indicator.length() <= 64 ? indicator.strip() : null;
+		ValueStatus chosen = QUEUE_STATUSES.stream().filter(s -> s.name().equals(status)).findFirst().orElse(level.waiting);
+		ReviewQueue.Filter filter = new ReviewQueue.Filter(regionCode, department, indicatorCode, chosen);
+		model.addAttribute("level", level);
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", QUEUE_STATUSES);
+		model.addAttribute("queue", reviewQueue.page(level, filter, scope, page));
+		model.addAttribute("twoLevel", reviewLevels.current());
 		return "reporting/review";
 	}
 
 	@PostMapping("/review/{valueId}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String approve(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
-		return decide(() -> workflow.approve(valueId, ValueApiController.actor(user, scope)), "reporting.approved", redirect);
+	String approve(@PathVariable long valueId, @RequestParam(required = false) Long version,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+		return decide(() -> workflow.approve(valueId, version, ValueApiController.actor(user, scope)), "reporting.approved",
+				"/reporting/review", redirect);
 	}
 
 	@PostMapping("/review/{valueId}/return")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String returnValue(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
-		return decide(() -> workflow.returnValue(valueId, reason, ValueApiController.actor(user, scope)),
-				"reporting.returned", redirect);
+			@RequestParam(required = false) Long version, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
+		return decide(() -> workflow.returnValue(valueId, reason, version, ValueApiController.actor(user, scope)),
+				"reporting.returned", "/reporting/review", redirect);
 	}
 
-	/** Approves, or returns with one reason, every selected figure the reviewer may decide; says how many were not. */
+	/**
+	 * Approves, or returns with one reason, every selected figure the reviewer may decide; says how
+	 * many were not. Each selection is {@code id:version}, the version the reviewer saw: a figure
+	 * changed or decided meanwhile is not decided again.
+	 */
 	@PostMapping("/review/decide")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String decideMany(@RequestParam(name = "ids", required = false) List<Long> ids,
+	String decideMany(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "approve") String decision, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
 		boolean returning = decision.equals("return");
+		Actor actor = ValueApiController.actor(user, scope);
+		return many(ids, returning, reason, "/reporting/review" + query(back),
+				returning ? "reporting.returnedMany" : "reporting.approvedMany", redirect,
+				(id, version) -> {
+					if (returning) {
+						workflow.returnValue(id, reason, version, actor);
+					}
+					else {
+						workflow.approve(id, version, actor);
+					}
+				});
+	}
+
+	/** The office accepts (验收), or returns with one reason, the selected approved figures; as {@link #decideMany}. */
+	@PostMapping("/acceptance/decide")
+	@PreAuthorize("hasRole('OFFICE')")
+	String acceptMany(@RequestParam(name = "ids", required = false) List<String> ids,
+			@RequestParam(defaultValue = "accept") String decision, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
+		boolean returning = decision.equals("return");
+		Actor actor = ValueApiController.actor(user, scope);
+		return many(ids, returning, reason, "/reporting/acceptance" + query(back),
+				returning ? "reporting.returnedMany" : "reporting.acceptedMany", redirect,
+				(id, version) -> {
+					if (returning) {
+						workflow.returnAtAcceptance(id, reason, version, actor);
+					}
+					else {
+						workflow.accept(id, version, actor);
+					}
+				});
+	}
+
+	private interface Decision {
+
+		void decide(long id, Long version);
+
+	}
+
+	private static String many(List<String> ids, boolean returning, String reason, String page, String outcome,
+			RedirectAttributes redirect, Decision decision) {
 		if (returning && reason.isBlank()) {
 			redirect.addFlashAttribute("error", "reporting.reasonRequired");
-			return "redirect:/reporting/review";
+			return "redirect:" + page;
 		}
 		int done = 0;
 		int refused = 0;
-		for (long id : ids == null ? List.<Long>of() : ids) {
+		// Bounded: a page of the queue at most, and each selection read as id[:version].
+		List<long[]> chosen = new ArrayList<>();
+		for (String selected : ids == null ? List.<String>of() : ids.stream().limit(ReviewQueue.PAGE_SIZE).toList()) {
+			java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,18})(?::(\\d{1,18}))?").matcher(selected.strip());
+			if (!parts.matches()) {
+				refused++;
+				continue;
+			}
+			long id = Long.parseLong(parts.group(1));
+			chosen.add(new long[] { id, parts.group(2) == null ? -1 : Long.parseLong(parts.group(2)) });
+		}
+		for (long[] selected : chosen) {
 			try {
-				if (returning) {
-					workflow.returnValue(id, reason, ValueApiController.actor(user, scope));
-				}
-				else {
-					workflow.approve(id, ValueApiController.actor(user, scope));
-				}
+				decision.decide(selected[0], selected[1] < 0 ? null : selected[1]);
 				done++;
 			}
-			catch (ReportingException ex) {
+			catch (ReportingException | org.springframework.dao.OptimisticLockingFailureException ex) {
+				// Not in the user's scope (as if it did not exist), not theirs to decide, or decided meanwhile.
 				refused++;
 			}
 		}
-		redirect.addFlashAttribute("manyOutcome", returning ? "reporting.returnedMany" : "reporting.approvedMany");
+		redirect.addFlashAttribute("manyOutcome", outcome);
 		redirect.addFlashAttribute("doneCount", done);
 		redirect.addFlashAttribute("refusedCount", refused);
-		return "redirect:/reporting/review";
+		return "redirect:" + page;
+	}
+
+	/** The queue's filters to return to: a query string of plain parameters only, never a place elsewhere. */
+	static String query(String back) {
+		return back != null && back.length() <= 300 && back.matches("[A-Za-z0-9=&%_.\\-]*") && !back.isEmpty() ? "?" + back : "";
 	}
 
 	@GetMapping("/periods")
@@ -271,10 +367,11 @@ class ReportingController {
 	String periods(Model model) {
 		model.addAttribute("periods", periods.findAllByOrderByYearDescKindAscNumberAsc());
 		model.addAttribute("kinds", PeriodKind.values());
+		model.addAttribute("reviewLevels", reviewLevels.current());
 		return "reporting/periods";
 	}
 
-	private String decide(Runnable decision, String success, RedirectAttributes redirect) {
+	private String decide(Runnable decision, String success, String page, RedirectAttributes redirect) {
 		try {
 			decision.run();
 			redirect.addFlashAttribute("success", success);
@@ -282,7 +379,11 @@ class ReportingController {
 		catch (ReportingException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
-		return "redirect:/reporting/review";
+		catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+			// Two reviewers decided the same figure at once: the second learns it, nothing is decided twice.
+			redirect.addFlashAttribute("error", "reporting.reviewConflict");
+		}
+		return "redirect:" + page;
 	}
 
 	private List<EntryLine> lines(ReportingPeriod period, PortalUser user, DataScope scope) {

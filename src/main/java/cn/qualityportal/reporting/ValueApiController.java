@@ -163,7 +163,7 @@ class ValueApiController {
 	}
 
 	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {
-		return new ValueWorkflow.Actor(user.getUsername(), user.roles(), scope);
+		return new ValueWorkflow.Actor(user.getUsername(), user.roles(), scope, user.unit() == null ? null : user.unit().regionCode());
 	}
 
 }

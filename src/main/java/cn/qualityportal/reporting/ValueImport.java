@@ -165,7 +165,7 @@ class ValueImport {
 				select s.row_no, v.status from import_staging s
 				join indicator_value v on v.indicator_id = s.indicator_id and v.region_code = s.region_code and v.period_id = s.period_id
 				where (v.value, v.numerator, v.denominator, v.note) is distinct from (s.value, s.numerator, s.denominator, s.note)
-				  and (v.status in ('SUBMITTED', 'APPROVED') or s.version is null or s.version <> v.version)
+				  and (v.status in ('SUBMITTED', 'APPROVED', 'ACCEPTED') or s.version is null or s.version <> v.version)
 				order by s.row_no""")
 			.query((rs, n) -> new Problem(rs.getInt(1), "version",
 					rs.getString(2).equals("DRAFT") || rs.getString(2).equals("RETURNED") ? "import.staleVersion" : "reporting.locked"))

@@ -59,6 +59,8 @@ class ValuePageController {
 			.toList());
 		model.addAttribute("evidence", evidence.of(valueId, actor));
 		model.addAttribute("reporter", actor.roles().contains(Role.REPORTER) && value.status().isEditable());
+		model.addAttribute("mayReopen", (actor.roles().contains(Role.REVIEWER) || actor.roles().contains(Role.OFFICE))
+				&& (value.status() == ValueStatus.APPROVED || value.status() == ValueStatus.ACCEPTED));
 		model.addAttribute("maxMegabytes", ValueEvidence.MAX_BYTES / 1024 / 1024);
 		return "reporting/value";
 	}
@@ -74,6 +76,29 @@ class ValuePageController {
 		catch (ReportingException ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/values/" + valueId;
+	}
+
+	/**
+	 * A level above reopens a lower level's decision (an approval, or an acceptance) with a reason;
+	 * the workflow decides who is above ({@link ValueWorkflow#reopen}), and the audit trail keeps it.
+	 */
+	@PostMapping("/reopen")
+	@PreAuthorize("hasAnyRole('REVIEWER', 'OFFICE')")
+	String reopen(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(required = false) Long version, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
+		try {
+			workflow.reopen(valueId, reason, version, ValueApiController.actor(user, scope));
+			redirect.addFlashAttribute("success", "reporting.reopened");
+		}
+		catch (ReportingException ex) {
+			refuseOutOfScope(ex);
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("error", "reporting.reviewConflict");
 		}
 		return "redirect:/reporting/values/" + valueId;
 	}

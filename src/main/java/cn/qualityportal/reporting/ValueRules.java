@@ -10,7 +10,8 @@ import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import cn.qualityportal.targets.ValueType;
 
 /**
- * What a reported figure must be, given its indicator: within the indicator's range (percentages
+ * The rules of a reported figure. Its review: which step leads from which status to which
+ * ({@link #next}), and which steps need a reason ({@link Step#needsReason}). What it must be, given its indicator: within the indicator's range (percentages
  * 0–100, per mille 0–1000, counts whole and not negative); for a rate given as numerator and
  * denominator, both present, the numerator not above the denominator, and the value computed from
  * them (or, when also given, agreeing with them to 0.01).
@@ -24,6 +25,39 @@ final class ValueRules {
 	}
 
 	private ValueRules() {
+	}
+
+	/** A step of the review, taken by the reporter, the region's reviewer or a level above. */
+	enum Step {
+
+		SUBMIT, APPROVE, RETURN, ACCEPT, RETURN_AT_ACCEPTANCE, REOPEN;
+
+		/** Sending a figure back (to its reporter or to a lower level) always says why. */
+		boolean needsReason() {
+			return this == RETURN || this == RETURN_AT_ACCEPTANCE || this == REOPEN;
+		}
+
+	}
+
+	/**
+	 * Where a step leads from a status, or null when it may not be taken from it. {@code twoLevel}:
+	 * whether the figure's review has two levels (the setting, for the figure's year).
+	 * <ul>
+	 * <li>submit: 草稿 or 已退回 → 已提交; approve: 已提交 → 已审核; return: 已提交 → 已退回;</li>
+	 * <li>two levels only: accept 已审核 → 已验收, or return at acceptance 已审核 → 已退回;</li>
+	 * <li>reopen (a level above undoes a lower level's decision): 已审核 → 已提交, 已验收 → 已审核.</li>
+	 * </ul>
+	 */
+	static ValueStatus next(ValueStatus from, Step step, boolean twoLevel) {
+		return switch (step) {
+			case SUBMIT -> from.isEditable() ? ValueStatus.SUBMITTED : null;
+			case APPROVE -> from == ValueStatus.SUBMITTED ? ValueStatus.APPROVED : null;
+			case RETURN -> from == ValueStatus.SUBMITTED ? ValueStatus.RETURNED : null;
+			case ACCEPT -> twoLevel && from == ValueStatus.APPROVED ? ValueStatus.ACCEPTED : null;
+			case RETURN_AT_ACCEPTANCE -> twoLevel && from == ValueStatus.APPROVED ? ValueStatus.RETURNED : null;
+			case REOPEN -> from == ValueStatus.APPROVED ? ValueStatus.SUBMITTED
+					: from == ValueStatus.ACCEPTED ? ValueStatus.APPROVED : null;
+		};
 	}
 
 	/** The unit sign a typed figure of this indicator may carry ({@code 95%} for a rate). */

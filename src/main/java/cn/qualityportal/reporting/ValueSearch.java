@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ValueSearch {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			select v.id, i.code, i.name, i.unit, i.value_type, i.decimals, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
 			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version,
 			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
@@ -98,16 +98,6 @@ class ValueSearch {
 		return where.toString();
 	}
 
-	/** Submitted figures waiting for a reviewer of this scope. */
-	@Transactional(readOnly = true)
-	List<ValueView> queue(DataScope scope) {
-		return jdbc.sql(COLUMNS + (scope.everything() ? " where v.status = 'SUBMITTED'" : " where v.status = 'SUBMITTED' and v.region_code = any(?)")
-				+ " order by v.updated_at, v.id limit 1000")
-			.params(scope.everything() ? List.of() : List.of((Object) scope.writableArray()))
-			.query(ValueSearch::view)
-			.list();
-	}
-
 	/** A submitted figure that a reviewer had returned before: why, and what it held then. */
 	record Resubmission(String reason, java.math.BigDecimal returnedValue, boolean valueChanged, boolean noteChanged) {
 	}
@@ -154,7 +144,7 @@ class ValueSearch {
 		return declared != null ? declared : ValueType.valueOf(rs.getString("value_type")).defaultDecimals();
 	}
 
-	private static ValueView view(ResultSet rs, int row) throws SQLException {
+	static ValueView view(ResultSet rs, int row) throws SQLException {
 		Timestamp updated = rs.getTimestamp("updated_at");
 		return new ValueView(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
 				rs.getString("region_code"), rs.getString("region_name"), rs.getInt("year"),

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.organisation.InstallationSettings;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.system.NumberInput;
 import cn.qualityportal.system.StaleForms;
@@ -24,7 +25,9 @@ import org.springframework.validation.Errors;
 
 /**
  * The life of a reported figure: reporters of a region save drafts and submit them; reviewers
- * whose scope covers the region approve them or return them with a reason; approved figures are
+ * whose scope covers the region approve them or return them with a reason; with two-level review
+ * the office of the level above then accepts them or returns them, and a level above may reopen a
+ * lower level's decision with a reason (the steps: {@link ValueRules#next}); approved figures are
  * locked. Each step checks role, scope, open period and the version the user saw, and is written
  * to the audit trail in the same transaction.
  */
@@ -47,9 +50,16 @@ class ValueWorkflow {
 
 	private final boolean voluntaryIndicators;
 
+	private final ReviewLevels reviewLevels;
+
+	private final InstallationSettings settings;
+
 	ValueWorkflow(IndicatorValueRepository values, ReportingPeriodRepository periods, Indicators indicators,
 			AuditTrail audit, JdbcClient jdbc, @Value("${portal.reporting.outlier-share:0.3}") double outlierShare,
-			@Value("${portal.reporting.voluntary-indicators:false}") boolean voluntaryIndicators) {
+			@Value("${portal.reporting.voluntary-indicators:false}") boolean voluntaryIndicators, ReviewLevels reviewLevels,
+			InstallationSettings settings) {
+		this.reviewLevels = reviewLevels;
+		this.settings = settings;
 		this.voluntaryIndicators = voluntaryIndicators;
 		this.values = values;
 		this.periods = periods;
@@ -91,7 +101,13 @@ class ValueWorkflow {
 		return OutlierCheck.isOutlier(value.getValue(), earlier, outlierShare);
 	}
 
-	record Actor(String username, Set<Role> roles, DataScope scope) {
+	/** Who acts: roles, data scope and the region of their own unit (null without a unit). */
+	record Actor(String username, Set<Role> roles, DataScope scope, String regionCode) {
+
+		Actor(String username, Set<Role> roles, DataScope scope) {
+			this(username, roles, scope, null);
+		}
+
 	}
 
 	/** Creates or updates a draft; null with the problems in {@code errors} when the input is wrong. */
@@ -262,33 +278,144 @@ class ValueWorkflow {
 
 	@Transactional
 	IndicatorValue approve(long id, Actor actor) {
+		return approve(id, null, actor);
+	}
+
+	/** The region's reviewer approves a submitted figure; {@code version}: the one they saw (null: not checked). */
+	@Transactional
+	IndicatorValue approve(long id, Long version, Actor actor) {
 		require(actor, Role.REVIEWER);
 		IndicatorValue value = covered(id, actor);
-		if (value.getStatus() != ValueStatus.SUBMITTED) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notSubmitted");
-		}
+		ValueStatus to = next(value, ValueRules.Step.APPROVE, version);
 		if (value.getUpdatedBy().equals(actor.username())) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
 		reviewablePeriod(value);
-		return transition(value, ValueStatus.APPROVED, null, actor, "APPROVE");
+		return transition(value, to, null, actor, "APPROVE");
 	}
 
 	@Transactional
 	IndicatorValue returnValue(long id, String reason, Actor actor) {
+		return returnValue(id, reason, null, actor);
+	}
+
+	@Transactional
+	IndicatorValue returnValue(long id, String reason, Long version, Actor actor) {
 		require(actor, Role.REVIEWER);
 		IndicatorValue value = covered(id, actor);
-		if (value.getStatus() != ValueStatus.SUBMITTED) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notSubmitted");
+		ValueStatus to = next(value, ValueRules.Step.RETURN, version);
+		String why = reason(reason);
+		reviewablePeriod(value);
+		return transition(value, to, why, actor, "RETURN");
+	}
+
+	/**
+	 * Two-level review: the office of the level above accepts (验收) a figure its region's reviewer
+	 * approved; from then on it is final (view {@code value_standing}).
+	 */
+	@Transactional
+	IndicatorValue accept(long id, Long version, Actor actor) {
+		require(actor, Role.OFFICE);
+		IndicatorValue value = covered(id, actor);
+		ValueStatus to = next(value, ValueRules.Step.ACCEPT, version);
+		acceptingLevel(value, actor);
+		reviewablePeriod(value);
+		return transition(value, to, null, actor, "ACCEPTANCE");
+	}
+
+	/** Two-level review: the office of the level above returns an approved figure to its reporter, with a reason. */
+	@Transactional
+	IndicatorValue returnAtAcceptance(long id, String reason, Long version, Actor actor) {
+		require(actor, Role.OFFICE);
+		IndicatorValue value = covered(id, actor);
+		ValueStatus to = next(value, ValueRules.Step.RETURN_AT_ACCEPTANCE, version);
+		String why = reason(reason);
+		acceptingLevel(value, actor);
+		reviewablePeriod(value);
+		return transition(value, to, why, actor, "RETURN_AT_ACCEPTANCE");
+	}
+
+	/**
+	 * A level above undoes a lower level's decision, with a reason (audited): an approval goes back
+	 * to the region's reviewer (已提交), an acceptance back to the accepting office (已审核). Only a
+	 * reviewer or office whose own region lies above the level that decided may do so.
+	 */
+	@Transactional
+	IndicatorValue reopen(long id, String reason, Long version, Actor actor) {
+		if (!actor.roles().contains(Role.REVIEWER) && !actor.roles().contains(Role.OFFICE)) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}
+		IndicatorValue value = covered(id, actor);
+		ValueStatus to = next(value, ValueRules.Step.REOPEN, version);
+		String why = reason(reason);
+		String decidedAt = value.getStatus() == ValueStatus.ACCEPTED ? parentOf(value.getRegionCode()) : value.getRegionCode();
+		if (!above(actor, decidedAt)) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.reopenFromAbove");
+		}
+		reviewablePeriod(value);
+		return transition(value, to, why, actor, "REOPEN_REVIEW");
+	}
+
+	/** The status a review step leads to, after the version check; a conflict when the figure is not where the step starts. */
+	private ValueStatus next(IndicatorValue value, ValueRules.Step step, Long version) {
+		if (version != null && version != value.getVersion()) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.reviewConflict");
+		}
+		ValueStatus to = ValueRules.next(value.getStatus(), step, twoLevel(value));
+		if (to == null) {
+			throw new ReportingException(HttpStatus.CONFLICT, switch (step) {
+				case SUBMIT -> "reporting.notEditable";
+				case APPROVE, RETURN -> "reporting.notSubmitted";
+				case ACCEPT, RETURN_AT_ACCEPTANCE -> "reporting.notAwaitingAcceptance";
+				case REOPEN -> "reporting.notReopenable";
+			});
+		}
+		return to;
+	}
+
+	/** Whether the installation reviews this figure's year in two levels. */
+	boolean twoLevel(IndicatorValue value) {
+		int year = periods.findById(value.getPeriodId()).map(ReportingPeriod::getYear).orElseThrow();
+		return reviewLevels.current().twoLevelFor(year);
+	}
+
+	private static String reason(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
 			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
-		reviewablePeriod(value);
-		return transition(value, ValueStatus.RETURNED, reason.strip(), actor, "RETURN");
+		return reason.strip();
+	}
+
+	/**
+	 * The level that accepts: an office whose own region lies above the figure's; the figures of the
+	 * installation's top region, which has no office above it, are accepted by the office owning the
+	 * installation-wide settings. Never by whoever approved it.
+	 */
+	private void acceptingLevel(IndicatorValue value, Actor actor) {
+		boolean top = value.getRegionCode().equals(actor.regionCode()) && settings.ownedBy(actor.username());
+		if (!above(actor, value.getRegionCode()) && !top) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.acceptFromAbove");
+		}
+		if (value.getUpdatedBy().equals(actor.username())) {
+			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
+		}
+	}
+
+	/** The actor's own region lies strictly above this one (their scope takes it in, and it is not theirs). */
+	private static boolean above(Actor actor, String regionCode) {
+		return regionCode != null && actor.regionCode() != null && !actor.regionCode().equals(regionCode)
+				&& actor.scope().covers(regionCode);
+	}
+
+	private String parentOf(String regionCode) {
+		return jdbc.sql("select parent_code from region where code = :code")
+			.param("code", regionCode)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/**
@@ -301,7 +428,7 @@ class ValueWorkflow {
 			Actor actor) {
 		require(actor, Role.OFFICE);
 		IndicatorValue value = covered(id, actor);
-		if (value.getStatus() != ValueStatus.APPROVED) {
+		if (value.getStatus() != ValueStatus.APPROVED && value.getStatus() != ValueStatus.ACCEPTED) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.correctApprovedOnly");
 		}
 		if (reason == null || reason.isBlank()) {

@@ -286,6 +286,10 @@ class AuthorizationMatrixTests {
 				POST /reporting/periods/{id}/close              | /reporting/periods/{period}/close                     | OFFICE | citywide
 				POST /reporting/periods/{id}/reopen             | /reporting/periods/{period}/reopen?reason=x           | OFFICE | citywide
 				GET  /reporting/review                          | /reporting/review                                     | REVIEWER
+				GET  /reporting/acceptance                      | /reporting/acceptance                                 | OFFICE
+				POST /reporting/acceptance/decide               | /reporting/acceptance/decide?ids={valueA}             | OFFICE
+				POST /reporting/values/{valueId}/reopen         | /reporting/values/{valueA}/reopen?reason=x            | OFFICE      | scoped
+				POST /reporting/periods/review-levels           | /reporting/periods/review-levels                      | OFFICE | citywide
 				POST /reporting/review/decide                   | /reporting/review/decide?ids={valueA}                 | REVIEWER    | scoped
 				POST /reporting/review/{valueId}/approve        | /reporting/review/{valueA}/approve                    | REVIEWER    | scoped
 				POST /reporting/review/{valueId}/return         | /reporting/review/{valueA}/return?reason=x            | REVIEWER    | scoped
@@ -464,6 +468,7 @@ class AuthorizationMatrixTests {
 				  (select count(*) from rubric_publication),
 				  (select count(*) from extraction_candidate),
 				  (select count(*) from published_document), (select count(*) from published_year),
+				  (select count(*) || ':' || sum(version) from review_setting),
 				  -- the audit trail's count last: withoutAudit and audit read it there
 				  (select count(*) from audit_log))""", String.class);
 	}

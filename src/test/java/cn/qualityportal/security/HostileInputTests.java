@@ -86,6 +86,33 @@ class HostileInputTests {
 		assertThat(jdbc.queryForObject("select count(*) from target", Integer.class)).isEqualTo(targets);
 	}
 
+	/** The review queue's filters (#14): bounded, plain text, never another district's rows, never a 500. */
+	@Test
+	void hostileReviewQueueFiltersShowNothingOutsideTheScope() throws Exception {
+		for (String injection : INJECTIONS) {
+			for (String name : new String[] { "region", "indicator", "status", "department", "page" }) {
+				int status = mvc.perform(get("/reporting/review").param(name, injection).with(accounts.as("reviewer-450681")))
+					.andReturn().getResponse().getStatus();
+				assertThat(status).as(name + injection).isIn(200, 400);
+			}
+		}
+		String page = mvc.perform(get("/reporting/review").param("region", "450602").param("status", "APPROVED")
+			.param("page", "2147483647").param("indicator", "x".repeat(10_000)).with(accounts.as("reviewer-450681")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).doesNotContain("港口区</td>");
+		String other = mvc.perform(get("/reporting/review").param("region", "450602").param("status", "APPROVED")
+			.with(accounts.as("reviewer-450681")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// Another district named as the region: the scope still applies, so the queue is empty.
+		assertThat(other).doesNotContain("data-value-id").contains("没有待审核的数据");
+	}
+
 	@Test
 	void malformedAndOversizedBodiesGetAProblemWithoutInternals() throws Exception {
 		String malformed = mvc.perform(post("/api/v1/documents").with(accounts.as("office")).with(csrf())

@@ -1,0 +1,85 @@
+package cn.qualityportal.reporting;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.qualityportal.audit.AuditTrail;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The installation-wide setting of how many levels review a figure (逐级审核): one (the region's
+ * reviewer approves, and the figure is final) or two (the office of the level above then accepts
+ * it, 验收), from a year on. Kept in {@code review_setting}, changed only by the office that owns the
+ * installation-wide settings (method security on the page), audited. What is final under it is
+ * the view {@code value_standing} (V65), which reads the same row.
+ */
+@Service
+public class ReviewLevels {
+
+	static final String ENTITY = "review_setting";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	ReviewLevels(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** @param twoLevelFromYear the first year reviewed in two levels; null: one level */
+	public record Setting(Integer twoLevelFromYear, long version) {
+
+		public boolean twoLevel() {
+			return twoLevelFromYear != null;
+		}
+
+		/** Whether a figure of this year is reviewed in two levels. */
+		boolean twoLevelFor(int year) {
+			return twoLevelFromYear != null && year >= twoLevelFromYear;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Setting current() {
+		return jdbc.sql("select two_level_from_year, version from review_setting")
+			.query((rs, row) -> new Setting((Integer) rs.getObject(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** Switches two-level review on from a year, or off (null); the version the office saw, or a conflict. */
+	@Transactional
+	public Setting change(Integer twoLevelFromYear, long version, String actor) {
+		if (twoLevelFromYear != null && (twoLevelFromYear < 1949 || twoLevelFromYear > 2100)) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reviewLevels.badYear");
+		}
+		Setting before = current();
+		if (before.version() != version) {
+			throw new ReportingException(HttpStatus.CONFLICT, "reporting.reviewConflict");
+		}
+		if (java.util.Objects.equals(before.twoLevelFromYear(), twoLevelFromYear)) {
+			return before;
+		}
+		jdbc.sql("""
+				update review_setting set two_level_from_year = :year, version = version + 1, updated_by = :actor,
+				       updated_at = now()""")
+			.param("year", twoLevelFromYear)
+			.param("actor", actor)
+			.update();
+		Setting after = current();
+		audit.record(actor, ENTITY, null, "UPDATE", state(before), state(after), null);
+		return after;
+	}
+
+	private static Map<String, Object> state(Setting setting) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("twoLevelFromYear", setting.twoLevelFromYear());
+		state.put("version", setting.version());
+		return state;
+	}
+
+}

@@ -1,0 +1,147 @@
+package cn.qualityportal.reporting;
+
+import cn.qualityportal.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * On the demo, with an indicator of its own (the city's new brands, SUM of its four counties, target
+ * ≥ 12 by 2021): the office switches two-level review on from 2020; 东兴市's reviewer filters the queue
+ * to the indicator and sees last year's figure (4) and the change (+25.0 %) of the submitted 5, and
+ * approves it; the city's 2020 figure still has no data (3/4 counties final); the office accepts it
+ * on its acceptance queue, and the city's target is then achieved: 3 + 4 + 2 + 5 = 14 ≥ 12.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+class TwoLevelReviewBrowserTest {
+
+	private static final String INDICATOR = "TLB-BRANDS";
+
+	private static final String NAME = "逐级审核浏览器测试名牌";
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReviewLevels reviewLevels;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@AfterEach
+	void cleanUp() {
+		reviewLevels.change(null, reviewLevels.current().version(), "test");
+		jdbc.update("delete from indicator_value where indicator_id = (select id from indicator where code = ?)", INDICATOR);
+		jdbc.update("delete from target where indicator_id = (select id from indicator where code = ?)", INDICATOR);
+		jdbc.update("delete from policy_document where title = '逐级审核浏览器测试文件'");
+		jdbc.update("delete from indicator where code = ?", INDICATOR);
+	}
+
+	@Test
+	void theReviewerFiltersSeesLastYearAndTheChangeAndTheFigureCountsOnceTheCityAccepts() {
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values (?, ?, 'BRAND', '个', 'COUNT', 'HIGHER', 'SUM')""", INDICATOR, NAME);
+		long document = jdbc.queryForObject("""
+				insert into policy_document (title, issuer, level, region_code, issue_date, status)
+				values ('逐级审核浏览器测试文件', '防城港市人民政府', 'CITY', '450600', date '2019-01-10', 'IN_FORCE') returning id""",
+				Long.class);
+		jdbc.update("""
+				insert into target (indicator_id, region_code, document_id, comparator, value, unit, deadline_year, lead_department_id)
+				select i.id, '450600', ?, 'GE', 12, '个', 2021, d.id from indicator i, department d
+				where i.code = ? and d.region_code = '450600' and d.kind = 'MARKET_REGULATION'""", document, INDICATOR);
+		figure("450602", 2020, 3, "ACCEPTED", "demo");
+		figure("450603", 2020, 4, "ACCEPTED", "demo");
+		figure("450621", 2020, 2, "ACCEPTED", "demo");
+		figure("450681", 2019, 4, "APPROVED", "demo");
+		figure("450681", 2020, 5, "SUBMITTED", "reporter-450681");
+
+		Page office = signIn("office");
+		office.navigate(url("/reporting/periods"));
+		office.getByLabel("开启逐级审核（审核后须上级验收）").check();
+		office.getByLabel("自该年度起").fill("2020");
+		office.locator("form[action$='/reporting/periods/review-levels']")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存"))
+			.click();
+		assertThat(office.getByLabel("自该年度起")).hasValue("2020");
+
+		Page reviewer = signIn("reviewer-450681");
+		reviewer.navigate(url("/reporting/review"));
+		reviewer.getByLabel("指标", new Page.GetByLabelOptions().setExact(true)).selectOption(INDICATOR);
+		reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
+		Locator rows = reviewer.locator("#queue tbody tr");
+		assertThat(rows).hasCount(1);
+		assertThat(rows.first()).containsText(NAME);
+		assertThat(rows.first()).containsText("≥ 12个 (2021)");
+		assertThat(rows.first().locator("[data-column=last-year]")).hasText("4个");
+		assertThat(rows.first().locator("[data-column=change]")).containsText("+25.0%");
+		rows.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("审核通过 东兴市 " + NAME)).click();
+		assertThat(reviewer.getByText("已审核通过。")).isVisible();
+
+		// Approved by 东兴市 only: the city's 2020 has 3 of 4 counties final, so no data yet.
+		office.navigate(url("/dashboards/regions/450600?year=2020"));
+		assertThat(cityRow(office)).containsText("暂无数据");
+
+		office.navigate(url("/reporting/acceptance"));
+		Locator waiting = office.locator("#queue tbody tr").filter(new Locator.FilterOptions().setHasText(NAME));
+		assertThat(waiting).hasCount(1);
+		waiting.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("验收通过 东兴市 " + NAME)).click();
+		assertThat(office.getByText("已验收通过 1 条，0 条未能通过")).isVisible();
+
+		office.navigate(url("/dashboards/regions/450600?year=2020"));
+		assertThat(cityRow(office)).containsText("已达成");
+		assertThat(cityRow(office)).containsText("14");
+	}
+
+	private Locator cityRow(Page page) {
+		return page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(NAME)).first();
+	}
+
+	private void figure(String region, int year, int value, String status, String by) {
+		jdbc.update("""
+				insert into indicator_value (indicator_id, region_code, period_id, value, status, updated_by)
+				select i.id, ?, p.id, ?, ?, ? from indicator i, reporting_period p
+				where i.code = ? and p.year = ? and p.kind = 'ANNUAL'""", region, value, status, by, INDICATOR, year);
+	}
+
+	private Page signIn(String username) {
+		Page page = browser.newPage();
+		page.navigate(url("/login"));
+		page.getByLabel("用户名").fill(username);
+		page.getByLabel("密码").fill("Demo-password-1");
+		page.getByLabel("密码").press("Enter");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("欢迎");
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
