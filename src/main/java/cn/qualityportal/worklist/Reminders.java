@@ -183,6 +183,7 @@ public class Reminders {
 		Map<String, Object> all = new LinkedHashMap<>(params);
 		all.put("today", today);
 		all.put("actor", actor);
+		long started = System.nanoTime();
 		Delivered delivered = transactions.execute(status -> {
 			List<Long> reminders = jdbc.sql("""
 					with candidates as (""" + candidates + """
@@ -217,8 +218,8 @@ public class Reminders {
 					where m.id = any(:ids)""").param("ids", delivered.reminders().toArray(Long[]::new)).update());
 		}
 		if (!delivered.reminders().isEmpty()) {
-			log.info("Reminders ({}): {} units reminded, {} notifications, {} e-mails", how, delivered.reminders().size(),
-					delivered.notifications().size(), mails);
+			log.info("Reminders ({}): {} units reminded, {} notifications, {} e-mails in {} ms", how,
+					delivered.reminders().size(), delivered.notifications().size(), mails, (System.nanoTime() - started) / 1_000_000);
 		}
 		return new Sent(delivered.reminders().size(), delivered.notifications().size(), mails);
 	}

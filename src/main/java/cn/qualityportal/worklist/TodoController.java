@@ -1,6 +1,7 @@
 package cn.qualityportal.worklist;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.qualityportal.security.PortalUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,12 +20,23 @@ class TodoController {
 		this.todo = todo;
 	}
 
+	/** One kind of work on the page: its entries and their items together. */
+	record Section(String kind, List<TodoList.Entry> entries, long items) {
+	}
+
 	@GetMapping("/todo")
 	@PreAuthorize("isAuthenticated()")
 	String show(@AuthenticationPrincipal PortalUser user, Model model) {
 		LocalDate today = Reminders.today();
-		model.addAttribute("entries", todo.entries(user, today));
-		model.addAttribute("kinds", todo.applying(user));
+		List<TodoList.Entry> entries = todo.entries(user, today);
+		List<Section> sections = todo.applying(user)
+			.stream()
+			.map(kind -> {
+				List<TodoList.Entry> mine = entries.stream().filter(entry -> entry.kind().equals(kind.name())).toList();
+				return new Section(kind.name(), mine, mine.stream().mapToLong(TodoList.Entry::items).sum());
+			})
+			.toList();
+		model.addAttribute("sections", sections);
 		model.addAttribute("today", today);
 		return "worklist/todo";
 	}
