@@ -7,12 +7,20 @@
 # Usage: bench/reminders.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/portal.jar ] || ./mvnw --batch-mode --quiet package -DskipTests
+# The packaged jar, or else the compiled classes with their dependencies (no packaging needed).
+if [ -f target/portal.jar ]; then
+  launch=(java -jar target/portal.jar)
+else
+  [ -d target/classes/cn/qualityportal/worklist ] || ./mvnw --batch-mode --quiet compile
+  ./mvnw --batch-mode --quiet -o dependency:build-classpath -Dmdep.outputFile=target/bench-runtime-classpath.txt \
+    -Dmdep.includeScope=runtime >/dev/null
+  launch=(java -cp "target/classes:$(cat target/bench-runtime-classpath.txt)" cn.qualityportal.PortalApplication)
+fi
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 PORTAL_DATA_DIR=$data PORTAL_DEMO_DATA=true PORTAL_DEMO_PASSWORD=Bench-password-1 PORTAL_ADMIN_PASSWORD=Bench-admin-1 \
   PORTAL_REMINDERS_CRON='*/20 * * * * *' PORTAL_PROGRESS_WARM_UP=false \
-  SERVER_PORT=$port java -jar target/portal.jar >"$data/portal.log" 2>&1 &
+  SERVER_PORT=$port "${launch[@]}" >"$data/portal.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -fs "http://localhost:$port/actuator/health" | grep -q UP; do
