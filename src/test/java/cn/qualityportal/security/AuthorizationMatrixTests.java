@@ -298,6 +298,16 @@ class AuthorizationMatrixTests {
 				POST /reporting/values/{valueId}/evidence       | /reporting/values/{valueA}/evidence                   | REPORTER    | multipart scoped
 				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | FIGURES     | scoped
 				POST /reporting/values/{valueId}/evidence/{evidenceId}/delete | /reporting/values/{valueA}/evidence/999999/delete | REPORTER | scoped
+				GET  /todo                                      | /todo                                                 | ANY
+				GET  /notifications                             | /notifications?unread=true&page=2                     | ANY
+				POST /notifications/{id}/read                   | /notifications/999999/read?open=true                  | ANY
+				POST /notifications/read-all                    | /notifications/read-all                               | ANY
+				POST /notifications/settings                    | /notifications/settings?email=                        | ANY
+				GET  /announcements                             | /announcements                                        | OFFICE
+				POST /announcements                             | /announcements?title=t&body=b&region=450602&roles=REPORTER&confirmed=true | OFFICE
+				GET  /reminders                                 | /reminders                                            | OFFICE
+				POST /reminders/{periodId}/units                | /reminders/{period}/units?region=450602&department={deptA} | OFFICE | scoped
+				POST /reminders/{periodId}/all                  | /reminders/{period}/all                               | OFFICE
 				GET  /login                                     | /login                                                | PUBLIC
 				GET  /login/captcha.png                         | /login/captcha.png                                    | PUBLIC
 				GET  /swagger-ui.html                           | /swagger-ui.html                                      | PUBLIC
@@ -469,6 +479,7 @@ class AuthorizationMatrixTests {
 				  (select count(*) from extraction_candidate),
 				  (select count(*) from published_document), (select count(*) from published_year),
 				  (select count(*) || ':' || sum(version) from review_setting),
+				  (select count(*) from announcement), (select count(*) from reminder), (select count(*) from notification_setting),
 				  -- the audit trail's count last: withoutAudit and audit read it there
 				  (select count(*) from audit_log))""", String.class);
 	}

@@ -1,0 +1,39 @@
+package cn.qualityportal.worklist;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A system notification's arguments as stored: plain strings, except those naming a message key of
+ * the period kinds ({@code periodKind.ANNUAL} …), which are translated into the reader's language.
+ * Templates call it as {@code @notificationArguments.of(arguments, #locale)}.
+ */
+@Component("notificationArguments")
+public class NotificationText {
+
+	private final MessageSource messages;
+
+	NotificationText(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public Object[] of(String[] stored, Locale locale) {
+		return arguments(stored, messages, locale);
+	}
+
+	static Object[] arguments(String[] stored, MessageSource messages, Locale locale) {
+		if (stored == null) {
+			return new Object[0];
+		}
+		Object[] shown = new Object[stored.length];
+		for (int i = 0; i < stored.length; i++) {
+			String argument = stored[i];
+			shown[i] = argument != null && argument.matches("periodKind\\.[A-Z_]+")
+					? messages.getMessage(argument, null, argument, locale) : argument;
+		}
+		return shown;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The work that comes to a person: the to-do list (待办) with its badges in the navigation, the
+ * notification centre (站内消息), the office's announcements (通知公告) and reminders of late
+ * reporting (催报), in the portal and by e-mail. What is due is read from the reporting module's
+ * read model ({@code reporting_obligation_unit}), never decided here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Work list and notifications")
+package cn.qualityportal.worklist;
