@@ -67,3 +67,23 @@ begin
     insert into progress_change (indicator_id) select distinct indicator_id from target where document_id = new.id;
     return null;
 end $$;
+
+-- What each region owes in a judged year (the reporting module's reporting_obligation, annual
+-- periods), materialised per indicator together with its statuses, so the overview's completion
+-- reads rows instead of expanding the obligation views over the whole tree on every request
+-- (seconds at province scale). The rule stays the view's; only when it is evaluated moves.
+create table progress_obligation (
+    as_of_year   integer    not null,
+    indicator_id bigint     not null references indicator (id) on delete cascade,
+    region_code  varchar(6) not null,
+    period_id    bigint     not null,
+    primary key (as_of_year, indicator_id, region_code, period_id)
+);
+create index progress_obligation_region_idx on progress_obligation (as_of_year, region_code);
+
+-- A new or removed period changes what is due (and which year is judged by default).
+create trigger reporting_period_progress after insert or delete or update of year, kind on reporting_period
+    for each statement execute function progress_tree_changed();
+
+-- Everything materialised before has no obligations yet: recompute it all once.
+insert into progress_change (indicator_id) values (null);

@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The leadership overview of one region as set-based SQL over the materialised statuses: status
- * counts by goal area, the region and its direct subregions by goal area (heat table and ranking),
- * what changed since the year before, and reporting completeness. Four queries whatever the size.
+ * The leadership overview of one region, read through {@link ProgressBoard} from the materialised
+ * statuses and obligations: status counts by goal area, the region and its direct subregions by goal
+ * area (heat table and ranking), what changed since the year before, and reporting completeness.
+ * Four queries whatever the size.
  */
 @Service
 class Overview {
@@ -117,24 +118,10 @@ class Overview {
 					change.now()))
 			.toList();
 
-		List<Completion> completion = params(jdbc.sql("""
-				with recursive below (code) as (
-				    select code from region where code = :root
-				    union all select r.code from region r join below b on r.parent_code = b.code)
-				-- What each region owes (the reporting module's reporting_obligation): not what rolls up from below.
-				select o.region_code, r.name,
-				       count(*) as expected,
-				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
-				       count(v.id) filter (where v.status = 'APPROVED') as approved
-				from reporting_obligation o join region r on r.code = o.region_code
-				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
-				     and v.period_id = o.period_id
-				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from below)
-				  and (:everything or o.region_code = any(:scope))
-				group by o.region_code, r.name
-				order by o.region_code"""), root, scope).param("year", year)
-			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
-			.list();
+		List<Completion> completion = board.completion(root, year, includeSubmitted, scope)
+			.stream()
+			.map(line -> new Completion(line.regionCode(), line.regionName(), line.expected(), line.submitted(), line.approved()))
+			.toList();
 		return new View(byArea, direct, changes, completion);
 	}
 
@@ -151,10 +138,5 @@ class Overview {
 		children.stream().filter(standings::containsKey).map(standings::get).forEach(direct::add);
 		return direct;
 	}
-
-	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, String root, DataScope scope) {
-		return statement.param("root", root).param("everything", scope.everything()).param("scope", scope.writableArray());
-	}
-
 
 }

@@ -265,20 +265,73 @@ public class ProgressBoard {
 			.list();
 	}
 
-	/** The status of every counted target of the regions directly below {@code parent}, by target id. */
-	public java.util.Map<Long, TargetStatus> statusesBelow(String parent, int year, boolean includeSubmitted) {
+	/** How many figures a region owes in the judged year, and how many of them are submitted (or approved) and approved. */
+	public record Completion(String regionCode, String regionName, int expected, int submitted, int approved) {
+
+		public int percent() {
+			return expected == 0 ? 100 : Math.round(100f * submitted / expected);
+		}
+
+	}
+
+	/**
+	 * Reporting completeness of the region and every region below it the reader covers: what each
+	 * owes (the reporting module's {@code reporting_obligation}, materialised with the statuses, so
+	 * as of {@link #freshness}) against the figures as they are now.
+	 */
+	public List<Completion> completion(String root, int year, boolean includeSubmitted, DataScope scope) {
 		freshness(year, includeSubmitted);
-		java.util.Map<Long, TargetStatus> statuses = new java.util.HashMap<>();
-		jdbc.sql("""
-				select p.target_id, p.status
-				from target t join region r on r.code = t.region_code and r.parent_code = :parent
-				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted""")
+		return jdbc.sql("""
+				with recursive below (code) as (
+				    select code from region where code = :root
+				    union all select r.code from region r join below b on r.parent_code = b.code)
+				select o.region_code, r.name,
+				       count(*) as expected,
+				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
+				       count(v.id) filter (where v.status = 'APPROVED') as approved
+				from progress_obligation o join region r on r.code = o.region_code
+				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				where o.as_of_year = :year and o.region_code in (select code from below)
+				  and (:everything or o.region_code = any(:scope))
+				group by o.region_code, r.name
+				order by o.region_code""")
+			.param("root", root)
+			.param("year", year)
+			.param("everything", scope.everything())
+			.param("scope", scope.writableArray())
+			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	/** A counted target of a region directly below another, with its status, as a ranking reads it. */
+	public record TargetBelow(String regionCode, String regionName, long targetId, String indicatorCode,
+			String indicatorName, GoalArea area, TargetStatus status, String document) {
+	}
+
+	/**
+	 * Every counted target of the regions directly below {@code parent} with its status, by region,
+	 * indicator and target (statuses exist only for the targets that count in the year).
+	 */
+	public List<TargetBelow> targetsBelow(String parent, int year, boolean includeSubmitted) {
+		freshness(year, includeSubmitted);
+		return jdbc.sql("""
+				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status,
+				       coalesce(d.doc_number, d.title) as document
+				from target t
+				join region r on r.code = t.region_code and r.parent_code = :parent
+				join indicator i on i.id = t.indicator_id
+				join policy_document d on d.id = t.document_id
+				left join goal g on g.id = t.goal_id
+				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted
+				order by t.region_code, i.code, t.id""")
 			.param("parent", parent)
 			.param("year", year)
 			.param("submitted", includeSubmitted)
-			.query((rs, row) -> statuses.put(rs.getLong(1), TargetStatus.valueOf(rs.getString(2))))
+			.query((rs, row) -> new TargetBelow(rs.getString("region_code"), rs.getString("region_name"), rs.getLong("id"),
+					rs.getString("code"), rs.getString("name"), GoalArea.of(rs.getString("area")),
+					TargetStatus.valueOf(rs.getString("status")), rs.getString("document")))
 			.list();
-		return statuses;
 	}
 
 	/**

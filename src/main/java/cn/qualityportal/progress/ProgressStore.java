@@ -123,7 +123,7 @@ class ProgressStore {
 	 */
 	int refresh(int year, boolean includeSubmitted, boolean wait) {
 		Integer recomputed = separate.execute(status -> {
-			boolean locked = jdbc.sql(wait ? "select pg_advisory_xact_lock(:lock) is not null" : "select pg_try_advisory_xact_lock(:lock)")
+			boolean locked = jdbc.sql(wait ? "select true from pg_advisory_xact_lock(:lock)" : "select pg_try_advisory_xact_lock(:lock)")
 				.param("lock", REFRESHER_LOCK)
 				.query(Boolean.class)
 				.single();
@@ -254,10 +254,27 @@ class ProgressStore {
 			.param("explanation", rows.explanation.toArray(String[]::new))
 			.param("series", rows.series.toArray(String[]::new))
 			.update();
+		// What is due in the year, by the reporting module's one rule (reporting_obligation), for the
+		// overview's completion; an indicator whose last target went is stale no more, so drop its rows too.
+		jdbc.sql("""
+				delete from progress_obligation o where o.as_of_year = :year
+				  and (o.indicator_id = any(:ids) or not exists (select 1 from target t where t.indicator_id = o.indicator_id))""")
+			.param("year", year)
+			.param("ids", ids)
+			.update();
+		jdbc.sql("""
+				insert into progress_obligation (as_of_year, indicator_id, region_code, period_id)
+				select :year, o.indicator_id, o.region_code, o.period_id from reporting_obligation o
+				where o.year = :year and o.kind = 'ANNUAL' and o.indicator_id = any(:ids)
+				on conflict do nothing""")
+			.param("year", year)
+			.param("ids", ids)
+			.update();
 		if (rows.target.size() >= ANALYZE_AFTER) {
 			// A large batch (the first materialisation of a year) leaves the planner's statistics far off,
 			// and dashboards would get nested-loop plans over tens of thousands of rows until autovacuum runs.
 			jdbc.sql("analyze target_progress").update();
+			jdbc.sql("analyze progress_obligation").update();
 		}
 		jdbc.sql("""
 				insert into progress_freshness (indicator_id, as_of_year, include_submitted, watermark, snapshot)
