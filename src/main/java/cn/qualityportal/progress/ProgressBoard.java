@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -133,8 +134,13 @@ public class ProgressBoard {
 	 * the background refresher, stale statuses are recomputed here first.
 	 */
 	public Freshness freshness(int year, boolean includeSubmitted) {
-		// Within one request the answer is asked once: a page reads several parts of the same year.
+		// Within one request the answer is asked once: a page reads several parts of the same year. Only in
+		// a request the DispatcherServlet handles: a test method's own mock request spans writes and reads.
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null
+				&& request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) == null) {
+			request = null;
+		}
 		String key = ProgressBoard.class.getName() + "." + year + "." + includeSubmitted;
 		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Freshness known) {
 			return known;
