@@ -103,12 +103,20 @@ class ProgressRefresher {
 			keptYear = year;
 		}
 		int recomputed = 0;
-		for (Map.Entry<List<Object>, ProgressStore.State> entry : store.states().entrySet()) {
-			if (!entry.getValue().pending()) {
-				continue;
+		// One judged year at a time, asking again after each which comes first (years never computed,
+		// then the newest), so a year a reader asks for mid-round does not wait for the whole round.
+		for (int round = 0; round < 1000; round++) {
+			Map.Entry<List<Object>, ProgressStore.State> next = store.states()
+				.entrySet()
+				.stream()
+				.filter(entry -> entry.getValue().pending())
+				.findFirst()
+				.orElse(null);
+			if (next == null) {
+				break;
 			}
-			int judged = (Integer) entry.getKey().get(0);
-			boolean submitted = (Boolean) entry.getKey().get(1);
+			int judged = (Integer) next.getKey().get(0);
+			boolean submitted = (Boolean) next.getKey().get(1);
 			long started = System.nanoTime();
 			int indicators = store.refresh(judged, submitted, false);
 			if (indicators < 0) {
