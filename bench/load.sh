@@ -18,7 +18,7 @@ PORTAL_DATA_DIR=$data PORTAL_DEMO_DATA=true PORTAL_DEMO_PASSWORD=Bench-password-
   PORTAL_SECURITY_PUBLIC_REQUESTS_PER_MINUTE=1000000 SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$port \
   java -Xmx1g -jar target/portal.jar >"$data/portal.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; cp "$data/portal.log" target/load-portal.log 2>/dev/null; rm -rf "$data"' EXIT
 base="http://127.0.0.1:$port"
 until curl -fs "$base/actuator/health" | grep -q UP; do
   kill -0 $pid 2>/dev/null || { cat "$data/portal.log"; exit 1; }
@@ -84,6 +84,6 @@ w3=$!
 wait $w1 $w2 $w3
 kill $sampler 2>/dev/null || true
 echo "load test: ${duration} s on $(nproc) cores, load average before $uptime_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -h "requests\|reporter answer" "$data/leaders.out" "$data/reporters.out" "$data/public.out"
+grep -h "requests\|answer" "$data/leaders.out" "$data/reporters.out" "$data/public.out"
 echo "figures submitted during the test: $(sql -At -c "select count(*) from indicator_value where note = '负载测试' and status = 'SUBMITTED'")"
 awk '{ if ($1 > j) j = $1; if ($2 > p) p = $2 } END { printf "memory (max RSS): portal %d MB (heap limit 1 GB), PostgreSQL %d MB\n", j, p }' "$data/memory"
