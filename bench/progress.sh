@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Progress at province scale (bench/province-data.sql: 127 regions, 200 indicators, 25,400 targets,
-# 252,000 figures). Starts the portal on its own embedded database, loads the data, then measures
-# with warm caches: the first (cold) materialisation, the region page of a county and the
-# province's leadership overview, each beside the hand-written SQL computing the same statuses
-# from the raw figures (bench/progress-reference.sql), whose statuses must equal the portal's.
+# 252,000 figures). Starts the portal on its own embedded database, loads the data, then measures:
+# the first overview right after the bulk load (it must not wait for the recomputation, which runs
+# in the background), how long until the load is reflected in the statuses, then with warm caches
+# the region page of a county and the province's leadership overview, each beside the hand-written
+# SQL computing the same statuses from the raw figures (bench/progress-reference.sql), whose
+# statuses must equal the portal's. Targets (issue 18): first overview < 1 s, region page ≤ 30 ms
+# and ≤ 0.5× its SQL, overview ≤ 100 ms, 0 differing statuses.
 # Prints medians of N requests (default 30). Needs curl and psql. Usage: bench/progress.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +26,7 @@ dbport=$(sed -n 4p "$data/postgres/postmaster.pid")
 sql() { PGHOST=localhost PGPORT=$dbport PGUSER=postgres PGDATABASE=portal psql -X -q -v ON_ERROR_STOP=1 "$@" 2>&1 \
   | grep -v "WARNING\|psql version\|Some psql features" || true; }
 sql -f bench/province-data.sql
+loaded=$(date +%s%N)
 echo "data: $(sql -At -c "select (select count(*) from region where code like '99%') || ' regions, ' ||
   (select count(*) from target where region_code like '99%') || ' targets, ' ||
   (select count(*) from indicator_value where region_code like '99%') || ' figures'")"
@@ -58,6 +62,12 @@ reference() { # root year → median ms of the hand-written SQL
 cold_start=$(date +%s%N)
 curl -s -o /dev/null -b "$province" "http://localhost:$port/dashboards?region=990000&year=2024"
 cold=$(( ($(date +%s%N) - cold_start) / 1000000 ))
+# The background refresher reflects the load; poll (bounded) until no recomputation of 2024 is pending.
+pending="select count(*) from progress_materialised m where m.as_of_year = 2024 and not m.include_submitted
+  and (m.refreshed_at is null or exists (select 1 from progress_change c where c.id > m.watermark
+       or (m.snapshot is not null and c.xid >= pg_snapshot_xmin(m.snapshot) and not pg_visible_in_snapshot(c.xid, m.snapshot))))"
+for _ in $(seq 1200); do [ "$(sql -At -c "$pending")" = 0 ] && break; sleep 0.1; done
+reflected=$(( ($(date +%s%N) - loaded) / 1000000 ))
 
 region_page=$(page "region page" "$county" "/dashboards/regions/990101?year=2024")
 overview_page=$(page "overview" "$province" "/dashboards?region=990000&year=2024")
@@ -68,10 +78,13 @@ mismatches=$({ echo "\\i bench/progress-reference.sql"; echo "select count(*) fr
   join target_progress p on p.target_id = r.id and p.as_of_year = 2024 and not p.include_submitted
   where p.status <> r.status;"; } | sql -At -v root=990000 -v year=2024 | tail -1)
 
-printf "%-52s %8s ms\n" "first overview, materialising 25,400 statuses (cold)" "$cold"
-printf "%-52s %8s ms   (target ≤ 50; hand-written SQL %s ms, ratio %s)\n" "region page of a county, 200 targets (median)" \
+printf "%-52s %8s ms   (target < 1000: read from materialised rows, the recomputation runs in the background)\n" \
+  "first overview right after the bulk load" "$cold"
+printf "%-52s %8s ms   (background recomputation of 25,400 statuses, polled every 100 ms)\n" "bulk load reflected in the statuses after" "$reflected"
+printf "%-52s %8s ms   (target ≤ 30 and ratio ≤ 0.5; hand-written SQL %s ms, ratio %s)\n" "region page of a county, 200 targets (median)" \
   "$region_page" "$region_sql" "$(awk -v a="$region_page" -v b="$region_sql" 'BEGIN { printf "%.2f", a / b }')"
-printf "%-52s %8s ms   (target ≤ 200; hand-written SQL %s ms, ratio %s)\n" "province overview, 25,400 targets (median)" \
+printf "%-52s %8s ms   (target ≤ 100; hand-written SQL %s ms, ratio %s)\n" "province overview, 25,400 targets (median)" \
   "$overview_page" "$overview_sql" "$(awk -v a="$overview_page" -v b="$overview_sql" 'BEGIN { printf "%.2f", a / b }')"
 printf "%-52s %8s ms\n" "progress API of a county (median)" "$api"
 printf "%-52s %8s\n" "statuses differing from the hand-written SQL" "$mismatches"
+printf "%-52s %8s\n" "load average (1 min) at the end, on $(nproc) cores" "$(cut -d' ' -f1 /proc/loadavg)"

@@ -17,7 +17,7 @@ data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 start() { # extra environment → runs the portal in the background, waits until it is UP
   env PORTAL_DATA_DIR="$data" PORTAL_DEMO_DATA=true PORTAL_DEMO_PASSWORD=Bench-password-1 PORTAL_ADMIN_PASSWORD=Bench-admin-1 \
-    SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" PORTAL_PROGRESS_WARM_UP=true "$@" java -jar target/portal.jar >>"$data/portal.log" 2>&1 &
+    SERVER_ADDRESS=127.0.0.1 SERVER_PORT="$port" "$@" java -jar target/portal.jar >>"$data/portal.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q UP; do
     kill -0 $pid 2>/dev/null || { cat "$data/portal.log"; exit 1; }

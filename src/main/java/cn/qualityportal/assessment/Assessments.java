@@ -264,31 +264,15 @@ public class Assessments {
 
 	private Ranking live(String parent, int year, boolean withPrevious) {
 		Scheme scheme = scheme(year);
-		board.refresh(year, scheme.includeSubmitted());
 		Map<String, String> names = new LinkedHashMap<>();
 		Map<String, List<AssessmentScore.Target>> targets = new LinkedHashMap<>();
-		jdbc.sql("""
-				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status,
-				       coalesce(d.doc_number, d.title) as document
-				from target t
-				join region r on r.code = t.region_code and r.parent_code = :parent
-				join indicator i on i.id = t.indicator_id
-				join policy_document d on d.id = t.document_id
-				left join goal g on g.id = t.goal_id
-				-- Statuses exist only for the targets that count in the year (docs/progress.md, "What counts").
-				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted
-				order by t.region_code, i.code, t.id""")
-			.param("parent", parent)
-			.param("year", year)
-			.param("submitted", scheme.includeSubmitted())
-			.query((rs, row) -> {
-				names.put(rs.getString("region_code"), rs.getString("region_name"));
-				return targets.computeIfAbsent(rs.getString("region_code"), code -> new ArrayList<>())
-					.add(new AssessmentScore.Target(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-							GoalArea.of(rs.getString("area")), TargetStatus.valueOf(rs.getString("status")),
-							rs.getString("document")));
-			})
-			.list();
+		// Statuses exist only for the targets that count in the year (docs/progress.md, "What counts").
+		for (ProgressBoard.TargetBelow target : board.targetsBelow(parent, year, scheme.includeSubmitted())) {
+			names.put(target.regionCode(), target.regionName());
+			targets.computeIfAbsent(target.regionCode(), code -> new ArrayList<>())
+				.add(new AssessmentScore.Target(target.targetId(), target.indicatorCode(), target.indicatorName(),
+						target.area(), target.status(), target.document()));
+		}
 		Map<String, AssessmentScore.Reporting> reporting = reporting(parent, year);
 		List<AssessmentScore.RegionScore> scores = new ArrayList<>();
 		targets.forEach((code, lines) -> scores.add(AssessmentScore.score(scheme, code, names.get(code), lines,

@@ -265,6 +265,9 @@ class DashboardController {
 	}
 
 	private String page(Model model, String view) {
+		Judging judging = (Judging) model.getAttribute("judging");
+		// Asked once per request already by the read above: no statement of its own.
+		model.addAttribute("freshness", board.freshness(judging.year(), judging.submitted()));
 		model.addAttribute("charts", true);
 		model.addAttribute("periodYears", queries.years());
 		return view;

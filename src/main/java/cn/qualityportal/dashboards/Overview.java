@@ -15,23 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The leadership overview of one region as set-based SQL over the materialised statuses: status
- * counts by goal area, the region and its direct subregions by goal area (heat table and ranking),
- * what changed since the year before, and reporting completeness. Four queries whatever the size.
+ * The leadership overview of one region, read through {@link ProgressBoard} from the materialised
+ * statuses and obligations: status counts by goal area, the region and its direct subregions by goal
+ * area (heat table and ranking), what changed since the year before, and reporting completeness.
+ * Four queries whatever the size.
  */
 @Service
 class Overview {
-
-	/** The region, the regions below it, and only those the reader covers. */
-	private static final String SUBTREE = """
-			with recursive below (code) as (
-			    select code from region where code = :root
-			    union all select r.code from region r join below b on r.parent_code = b.code),
-			scoped as (
-			    select t.id, t.region_code, t.indicator_id, t.deadline_year, coalesce(g.area, i.category) as area
-			    from target t join indicator i on i.id = t.indicator_id left join goal g on g.id = t.goal_id
-			    where t.region_code in (select code from below) and (:everything or t.region_code = any(:scope)))
-			""";
 
 	private final JdbcClient jdbc;
 
@@ -107,73 +97,31 @@ class Overview {
 	}
 
 	View of(String root, int year, boolean includeSubmitted, DataScope scope) {
-		board.refresh(year, includeSubmitted);
-		board.refresh(year - 1, includeSubmitted);
-
 		Map<GoalArea, Map<TargetStatus, Integer>> byArea = new java.util.TreeMap<>();
 		Map<String, Standing> standings = new LinkedHashMap<>();
 		// One pass over (region, area, status) gives both the area counts and the per-region standings.
-		params(jdbc.sql(SUBTREE + """
-				select s.region_code, r.name, s.region_code = :root as root, s.area, p.status, count(*) as n
-				from scoped s join target_progress p on p.target_id = s.id and p.as_of_year = :year and p.include_submitted = :submitted
-				join region r on r.code = s.region_code
-				group by s.region_code, r.name, s.area, p.status
-				order by s.region_code"""), root, scope).param("year", year)
-			.param("submitted", includeSubmitted)
-			.query((rs, row) -> {
-				GoalArea area = GoalArea.of(rs.getString("area"));
-				TargetStatus status = TargetStatus.valueOf(rs.getString("status"));
-				int n = rs.getInt("n");
-				byArea.computeIfAbsent(area, a -> new EnumMap<>(TargetStatus.class)).merge(status, n, Integer::sum);
-				return new Object[] { rs.getString("region_code"), rs.getString("name"), rs.getBoolean("root"), area, status, n };
-			})
-			.list()
-			.forEach(row -> {
-				Standing standing = standings.computeIfAbsent((String) row[0], code -> new Standing(code, (String) row[1],
-						(Boolean) row[2], new EnumMap<>(TargetStatus.class), new EnumMap<>(GoalArea.class)));
-				TargetStatus status = (TargetStatus) row[4];
-				int n = (Integer) row[5];
-				standing.counts().merge(status, n, Integer::sum);
-				int[] cell = standing.byArea().computeIfAbsent((GoalArea) row[3], a -> new int[2]);
-				cell[0] += status.isGood() ? n : 0;
-				cell[1] += n;
-			});
+		for (ProgressBoard.StatusCount count : board.counts(root, year, includeSubmitted, scope)) {
+			byArea.computeIfAbsent(count.area(), a -> new EnumMap<>(TargetStatus.class))
+				.merge(count.status(), count.count(), Integer::sum);
+			Standing standing = standings.computeIfAbsent(count.regionCode(), code -> new Standing(code, count.regionName(),
+					code.equals(root), new EnumMap<>(TargetStatus.class), new EnumMap<>(GoalArea.class)));
+			standing.counts().merge(count.status(), count.count(), Integer::sum);
+			int[] cell = standing.byArea().computeIfAbsent(count.area(), a -> new int[2]);
+			cell[0] += count.status().isGood() ? count.count() : 0;
+			cell[1] += count.count();
+		}
 		List<Standing> direct = directChildrenFirst(root, standings);
 
-		List<Change> changes = params(jdbc.sql(SUBTREE + """
-				select s.id, r.name as region_name, i.name as indicator_name, before.status as before, now.status as now
-				from scoped s
-				join target_progress now on now.target_id = s.id and now.as_of_year = :year and now.include_submitted = :submitted
-				join target_progress before on before.target_id = s.id and before.as_of_year = :year - 1
-				     and before.include_submitted = :submitted
-				join region r on r.code = s.region_code join indicator i on i.id = s.indicator_id
-				where before.status <> now.status
-				order by s.region_code, i.code
-				limit 50"""), root, scope).param("year", year)
-			.param("submitted", includeSubmitted)
-			.query((rs, row) -> new Change(rs.getLong("id"), rs.getString("region_name"), rs.getString("indicator_name"),
-					TargetStatus.valueOf(rs.getString("before")), TargetStatus.valueOf(rs.getString("now"))))
-			.list();
+		List<Change> changes = board.changes(root, year, includeSubmitted, scope, 50)
+			.stream()
+			.map(change -> new Change(change.targetId(), change.regionName(), change.indicatorName(), change.before(),
+					change.now()))
+			.toList();
 
-		List<Completion> completion = params(jdbc.sql("""
-				with recursive below (code) as (
-				    select code from region where code = :root
-				    union all select r.code from region r join below b on r.parent_code = b.code)
-				-- What each region owes (the reporting module's reporting_obligation): not what rolls up from below.
-				select o.region_code, r.name,
-				       count(*) as expected,
-				       count(v.value_id) filter (where v.is_final or v.in_review) as submitted,
-				       count(v.value_id) filter (where v.is_final) as approved
-				from reporting_obligation o join region r on r.code = o.region_code
-				-- Final figures, and those in review, by the reporting module's one rule (view value_standing).
-				left join value_standing v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
-				     and v.period_id = o.period_id
-				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from below)
-				  and (:everything or o.region_code = any(:scope))
-				group by o.region_code, r.name
-				order by o.region_code"""), root, scope).param("year", year)
-			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
-			.list();
+		List<Completion> completion = board.completion(root, year, includeSubmitted, scope)
+			.stream()
+			.map(line -> new Completion(line.regionCode(), line.regionName(), line.expected(), line.submitted(), line.approved()))
+			.toList();
 		return new View(byArea, direct, changes, completion);
 	}
 
@@ -190,10 +138,5 @@ class Overview {
 		children.stream().filter(standings::containsKey).map(standings::get).forEach(direct::add);
 		return direct;
 	}
-
-	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, String root, DataScope scope) {
-		return statement.param("root", root).param("everything", scope.everything()).param("scope", scope.writableArray());
-	}
-
 
 }

@@ -1,6 +1,7 @@
 package cn.qualityportal.progress;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +10,27 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.Refusal;
 import cn.qualityportal.targets.Comparator;
 import cn.qualityportal.targets.GoalArea;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads materialised progress for the pages, reports and the API, always within the reader's
  * scope (their own region, and those below it when their account covers them; never a sibling's,
- * and not the figures of regions above). Every read first brings the statuses up to date.
+ * and not the figures of regions above). The only reader of {@code target_progress}.
+ * <p>
+ * Statuses are brought up to date off the reader's path by {@link ProgressRefresher}: a reader
+ * reads the last consistent statuses and {@link #freshness} says as of when, and whether a
+ * recomputation is pending. With {@code portal.progress.background=false} (the tests) there is no
+ * background refresher and each read first recomputes what is stale itself, so a test that writes
+ * a figure reads its status at once; neither way takes a lock a writer waits for.
  */
 @Service
 public class ProgressBoard {
@@ -30,11 +41,30 @@ public class ProgressBoard {
 
 	private final JsonMapper json;
 
-	ProgressBoard(ProgressStore store, JdbcClient jdbc, JsonMapper json) {
+	private final boolean background;
+
+	ProgressBoard(ProgressStore store, JdbcClient jdbc, JsonMapper json,
+			@Value("${portal.progress.background:true}") boolean background) {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.background = background;
 	}
+
+	/**
+	 * How current the statuses of a judged year are: consistent as of {@code asOf} (null: not yet
+	 * computed), and whether a recomputation of newer changes is pending (pages then say "as of").
+	 */
+	public record Freshness(OffsetDateTime asOf, boolean pending) {
+
+		/** The time shown to readers: Beijing time, whatever the server's zone. */
+		public java.time.LocalDateTime asOfInBeijing() {
+			return asOf == null ? null : asOf.atZoneSameInstant(BEIJING).toLocalDateTime();
+		}
+
+	}
+
+	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
 	/**
 	 * What to read: the judged year, whether submitted figures count, and optional filters (an exact
@@ -98,9 +128,65 @@ public class ProgressBoard {
 		return asked == null ? defaultYear() : asked;
 	}
 
-	/** Brings the statuses of a year up to date; the pages call it before their own read-model SQL. */
-	public void refresh(int year, boolean includeSubmitted) {
+	/**
+	 * How current the statuses of a year are. In the background mode a year never asked for is
+	 * requested (the refresher computes it within seconds; until then the reader sees none); without
+	 * the background refresher, stale statuses are recomputed here first.
+	 */
+	public Freshness freshness(int year, boolean includeSubmitted) {
+		// Within one request the answer is asked once: a page reads several parts of the same year. Only in
+		// a request the DispatcherServlet handles: a test method's own mock request spans writes and reads.
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null
+				&& request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) == null) {
+			request = null;
+		}
+		String key = ProgressBoard.class.getName() + "." + year + "." + includeSubmitted;
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Freshness known) {
+			return known;
+		}
+		Freshness freshness = bringUpToDate(year, includeSubmitted);
+		if (request != null) {
+			request.setAttribute(key, freshness, RequestAttributes.SCOPE_REQUEST);
+		}
+		return freshness;
+	}
+
+	private Freshness bringUpToDate(int year, boolean includeSubmitted) {
+		ProgressStore.State state = store.state(year, includeSubmitted);
+		if (!state.pending()) {
+			return new Freshness(state.asOf(), false);
+		}
+		if (background) {
+			if (state.asOf() == null) {
+				store.request(year, includeSubmitted);
+			}
+			return new Freshness(state.asOf(), true);
+		}
 		store.refresh(year, includeSubmitted);
+		state = store.state(year, includeSubmitted);
+		return new Freshness(state.asOf(), state.pending());
+	}
+
+	/**
+	 * Waits (polling, up to {@code timeout}) until no recomputation of the year is pending; true when
+	 * none is. For tests and benchmarks of the background mode; pages never wait.
+	 */
+	public boolean awaitCurrent(int year, boolean includeSubmitted, java.time.Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (freshness(year, includeSubmitted).pending()) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public List<ProgressRow> rows(Query query, DataScope scope) {
@@ -109,14 +195,14 @@ public class ProgressBoard {
 
 	/** A page of the rows, in a stable order (region, goal area, indicator, deadline, target). */
 	public List<ProgressRow> rows(Query query, DataScope scope, long offset, long limit) {
-		refresh(query.year(), query.includeSubmitted());
+		freshness(query.year(), query.includeSubmitted());
 		List<Object[]> params = new ArrayList<>();
 		return select(where(query, scope, params), params, offset, limit);
 	}
 
 	/** How many rows {@link #rows(Query, DataScope, long, long)} pages through. */
 	public long count(Query query, DataScope scope) {
-		refresh(query.year(), query.includeSubmitted());
+		freshness(query.year(), query.includeSubmitted());
 		List<Object[]> params = new ArrayList<>();
 		var statement = jdbc.sql("""
 				select count(*)
@@ -128,6 +214,147 @@ public class ProgressBoard {
 			statement = statement.param((String) param[0], param[1]);
 		}
 		return statement.query(Long.class).single();
+	}
+
+	/** The targets of a region and of the regions below it that the reader covers, with their goal area. */
+	private static final String SUBTREE = """
+			with recursive below (code) as (
+			    select code from region where code = :root
+			    union all select r.code from region r join below b on r.parent_code = b.code),
+			scoped as (
+			    select t.id, t.region_code, t.indicator_id, coalesce(g.area, i.category) as area
+			    from target t join indicator i on i.id = t.indicator_id left join goal g on g.id = t.goal_id
+			    where t.region_code in (select code from below) and (:everything or t.region_code = any(:scope)))
+			""";
+
+	/** How many targets of one region and goal area have one status. */
+	public record StatusCount(String regionCode, String regionName, GoalArea area, TargetStatus status, int count) {
+	}
+
+	/** A target whose status differs from the year before. */
+	public record StatusChange(long targetId, String regionName, String indicatorName, TargetStatus before, TargetStatus now) {
+	}
+
+	/** Status counts by region and goal area over a region and everything below it the reader covers. */
+	public List<StatusCount> counts(String root, int year, boolean includeSubmitted, DataScope scope) {
+		freshness(year, includeSubmitted);
+		return subtree(root, scope, """
+				select s.region_code, r.name, s.area, p.status, count(*) as n
+				from scoped s join target_progress p on p.target_id = s.id and p.as_of_year = :year and p.include_submitted = :submitted
+				join region r on r.code = s.region_code
+				group by s.region_code, r.name, s.area, p.status
+				order by s.region_code""").param("year", year)
+			.param("submitted", includeSubmitted)
+			.query((rs, row) -> new StatusCount(rs.getString(1), rs.getString(2), GoalArea.of(rs.getString(3)),
+					TargetStatus.valueOf(rs.getString(4)), rs.getInt(5)))
+			.list();
+	}
+
+	/** Up to {@code limit} targets of the subtree whose status differs from the year before, by region and indicator. */
+	public List<StatusChange> changes(String root, int year, boolean includeSubmitted, DataScope scope, int limit) {
+		freshness(year, includeSubmitted);
+		freshness(year - 1, includeSubmitted);
+		return subtree(root, scope, """
+				select s.id, r.name as region_name, i.name as indicator_name, before.status as before, now.status as now
+				from scoped s
+				join target_progress now on now.target_id = s.id and now.as_of_year = :year and now.include_submitted = :submitted
+				join target_progress before on before.target_id = s.id and before.as_of_year = :year - 1
+				     and before.include_submitted = :submitted
+				join region r on r.code = s.region_code join indicator i on i.id = s.indicator_id
+				where before.status <> now.status
+				order by s.region_code, i.code
+				limit :limit""").param("year", year)
+			.param("submitted", includeSubmitted)
+			.param("limit", limit)
+			.query((rs, row) -> new StatusChange(rs.getLong("id"), rs.getString("region_name"), rs.getString("indicator_name"),
+					TargetStatus.valueOf(rs.getString("before")), TargetStatus.valueOf(rs.getString("now"))))
+			.list();
+	}
+
+	/** How many figures a region owes in the judged year, and how many of them are submitted (or approved) and approved. */
+	public record Completion(String regionCode, String regionName, int expected, int submitted, int approved) {
+
+		public int percent() {
+			return expected == 0 ? 100 : Math.round(100f * submitted / expected);
+		}
+
+	}
+
+	/**
+	 * Reporting completeness of the region and every region below it the reader covers: what each
+	 * owes (the reporting module's {@code reporting_obligation}, materialised with the statuses, so
+	 * as of {@link #freshness}) against the figures as they are now.
+	 */
+	public List<Completion> completion(String root, int year, boolean includeSubmitted, DataScope scope) {
+		freshness(year, includeSubmitted);
+		return jdbc.sql("""
+				with recursive below (code) as (
+				    select code from region where code = :root
+				    union all select r.code from region r join below b on r.parent_code = b.code)
+				select o.region_code, r.name,
+				       count(*) as expected,
+				       count(v.value_id) filter (where v.is_final or v.in_review) as submitted,
+				       count(v.value_id) filter (where v.is_final) as approved
+				from progress_obligation o join region r on r.code = o.region_code
+				-- Final figures, and those in review, by the reporting module's one rule (view value_standing).
+				left join value_standing v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				where o.as_of_year = :year and o.region_code in (select code from below)
+				  and (:everything or o.region_code = any(:scope))
+				group by o.region_code, r.name
+				order by o.region_code""")
+			.param("root", root)
+			.param("year", year)
+			.param("everything", scope.everything())
+			.param("scope", scope.writableArray())
+			.query((rs, row) -> new Completion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	/** A counted target of a region directly below another, with its status, as a ranking reads it. */
+	public record TargetBelow(String regionCode, String regionName, long targetId, String indicatorCode,
+			String indicatorName, GoalArea area, TargetStatus status, String document) {
+	}
+
+	/**
+	 * Every counted target of the regions directly below {@code parent} with its status, by region,
+	 * indicator and target (statuses exist only for the targets that count in the year).
+	 */
+	public List<TargetBelow> targetsBelow(String parent, int year, boolean includeSubmitted) {
+		freshness(year, includeSubmitted);
+		return jdbc.sql("""
+				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status,
+				       coalesce(d.doc_number, d.title) as document
+				from target t
+				join region r on r.code = t.region_code and r.parent_code = :parent
+				join indicator i on i.id = t.indicator_id
+				join policy_document d on d.id = t.document_id
+				left join goal g on g.id = t.goal_id
+				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted
+				order by t.region_code, i.code, t.id""")
+			.param("parent", parent)
+			.param("year", year)
+			.param("submitted", includeSubmitted)
+			.query((rs, row) -> new TargetBelow(rs.getString("region_code"), rs.getString("region_name"), rs.getLong("id"),
+					rs.getString("code"), rs.getString("name"), GoalArea.of(rs.getString("area")),
+					TargetStatus.valueOf(rs.getString("status")), rs.getString("document")))
+			.list();
+	}
+
+	/**
+	 * A SQL expression (text) that changes whenever statuses may have changed: a change to what they
+	 * are computed from (appended by triggers) or a recomputation. Caches of pages showing statuses
+	 * put it in their ETag's statement, so it costs no statement of its own.
+	 */
+	public static final String VERSION_SQL = """
+			((select coalesce(max(id), 0) from progress_change) || '-'
+			 || coalesce((select max(refreshed_at)::text from progress_materialised), ''))""";
+
+	private JdbcClient.StatementSpec subtree(String root, DataScope scope, String select) {
+		return jdbc.sql(SUBTREE + select)
+			.param("root", root)
+			.param("everything", scope.everything())
+			.param("scope", scope.writableArray());
 	}
 
 	private static String where(Query query, DataScope scope, List<Object[]> params) {

@@ -21,20 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps {@code target_progress} true for the targets that count in each judged year (view
- * {@code counted_target}, docs/progress.md "What counts"): before any read, the indicators changed since they were
- * last materialised (see V11__target_progress.sql) are recomputed, all their targets at once,
- * from one query for figures (final ones, or also those in review: the reporting module's view
- * {@code value_standing}, the one rule of what is final), one for targets and one for the region tree. When nothing changed
- * a refresh costs one query.
+ * {@code counted_target}, docs/progress.md "What counts"): the indicators changed since they were
+ * last materialised (see V11__target_progress.sql and V55__progress_off_the_readers_path.sql) are
+ * recomputed, all their targets at once, from one query for figures (final ones, or also those in
+ * review: the reporting module's view {@code value_standing}, the one rule of what is final), one
+ * for targets and one for the region tree, in one transaction per judged year, so readers see the
+ * statuses of before or of after, never a mixture. Writers take no lock: a refresh records the snapshot it started from, and
+ * a change committed later (whatever its id) is still ahead of it. Refreshers of all instances
+ * take one advisory lock, which no writer and no reader of statuses ever takes.
  */
 @Service
 class ProgressStore {
 
-	/** The advisory lock writers share (in the triggers) and the refresher holds alone. */
-	static final long LOCK = 715100;
+	/** The advisory lock that makes one refresher run at a time across instances; writers never take it. */
+	static final long REFRESHER_LOCK = 715101;
 
 	/** Statuses written at once above which the table's statistics are refreshed. */
 	private static final int ANALYZE_AFTER = 5_000;
+
+	/** A change not absorbed by a refresh that recorded watermark {@code w} and snapshot {@code s}. */
+	private static final String AHEAD = """
+			(c.id > %1$s.watermark or (%1$s.snapshot is not null and c.xid >= pg_snapshot_xmin(%1$s.snapshot)
+			                           and not pg_visible_in_snapshot(c.xid, %1$s.snapshot)))""";
 
 	private static final String STALE = """
 			select i.id from indicator i
@@ -43,7 +51,24 @@ class ProgressStore {
 			    select 1 from progress_freshness f
 			    where f.indicator_id = i.id and f.as_of_year = :year and f.include_submitted = :submitted
 			      and not exists (select 1 from progress_change c
-			                      where (c.indicator_id = i.id or c.indicator_id is null) and c.id > f.watermark))""";
+			                      where (c.indicator_id = i.id or c.indicator_id is null) and """ + AHEAD.formatted("f") + "))";
+
+	/**
+	 * Each judged year kept fresh: when it was last made consistent (null: never) and whether a
+	 * change is ahead of that. Cheap whatever the size: at most a few index probes per year.
+	 */
+	private static final String STATES = """
+			select m.as_of_year, m.include_submitted, m.refreshed_at,
+			       m.refreshed_at is null or exists (select 1 from progress_change c where """ + AHEAD.formatted("m") + """
+			) as pending
+			from progress_materialised m""";
+
+	/** What a reader is told about the statuses it reads: consistent as of when, and whether newer are on the way. */
+	record State(java.time.OffsetDateTime asOf, boolean pending) {
+
+		static final State NEVER = new State(null, true);
+
+	}
 
 	private final JdbcClient jdbc;
 
@@ -58,18 +83,75 @@ class ProgressStore {
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Recomputes what changed since last time; returns how many indicators were recomputed. */
+	/** The state of every judged year kept fresh, keyed by year and "count submitted". */
+	Map<List<Object>, State> states() {
+		Map<List<Object>, State> states = new LinkedHashMap<>();
+		jdbc.sql(STATES + " order by m.refreshed_at is not null, m.as_of_year desc, m.include_submitted")
+			.query((rs, row) -> states.put(List.of(rs.getInt(1), rs.getBoolean(2)),
+					new State(rs.getObject(3, java.time.OffsetDateTime.class), rs.getBoolean(4))))
+			.list();
+		return states;
+	}
+
+	/** The state of one judged year; {@link State#NEVER} when it was never asked for. */
+	State state(int year, boolean includeSubmitted) {
+		return jdbc.sql(STATES + " where m.as_of_year = :year and m.include_submitted = :submitted")
+			.param("year", year)
+			.param("submitted", includeSubmitted)
+			.query((rs, row) -> new State(rs.getObject(3, java.time.OffsetDateTime.class), rs.getBoolean(4)))
+			.optional()
+			.orElse(State.NEVER);
+	}
+
+	/** Asks for a judged year to be kept fresh from now on (a no-op when it already is). */
+	void request(int year, boolean includeSubmitted) {
+		separate.executeWithoutResult(status -> jdbc.sql("""
+				insert into progress_materialised (as_of_year, include_submitted) values (:year, :submitted)
+				on conflict do nothing""").param("year", year).param("submitted", includeSubmitted).update());
+	}
+
+	/**
+	 * Recomputes what changed since last time, waiting for a refresher of another thread or
+	 * instance if one is running; returns how many indicators were recomputed.
+	 */
 	int refresh(int year, boolean includeSubmitted) {
-		if (stale(year, includeSubmitted).isEmpty()) {
-			return 0;
-		}
+		return refresh(year, includeSubmitted, true);
+	}
+
+	/**
+	 * Recomputes what changed since last time; returns how many indicators were recomputed, or -1
+	 * when {@code wait} is false and another refresher holds the lock (it will see the changes too).
+	 */
+	int refresh(int year, boolean includeSubmitted, boolean wait) {
 		Integer recomputed = separate.execute(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleValue();
-			long watermark = jdbc.sql("select coalesce(max(id), 0) from progress_change").query(Long.class).single();
+			boolean locked = jdbc.sql(wait ? "select true from pg_advisory_xact_lock(:lock)" : "select pg_try_advisory_xact_lock(:lock)")
+				.param("lock", REFRESHER_LOCK)
+				.query(Boolean.class)
+				.single();
+			if (!locked) {
+				return -1;
+			}
+			// One statement: the watermark is the largest id this snapshot sees, and the snapshot says
+			// which transactions were still running (their changes, whatever their ids, stay ahead).
+			Map<String, Object> mark = jdbc.sql("select coalesce(max(id), 0) as watermark, pg_current_snapshot()::text as snapshot from progress_change")
+				.query()
+				.singleRow();
+			long watermark = ((Number) mark.get("watermark")).longValue();
+			String snapshot = (String) mark.get("snapshot");
 			List<Long> indicators = stale(year, includeSubmitted);
 			if (!indicators.isEmpty()) {
-				materialise(indicators, year, includeSubmitted, watermark);
+				materialise(indicators, year, includeSubmitted, watermark, snapshot);
 			}
+			jdbc.sql("""
+					insert into progress_materialised (as_of_year, include_submitted, refreshed_at, watermark, snapshot)
+					values (:year, :submitted, now(), :watermark, cast(:snapshot as pg_snapshot))
+					on conflict (as_of_year, include_submitted) do update
+					set refreshed_at = excluded.refreshed_at, watermark = excluded.watermark, snapshot = excluded.snapshot""")
+				.param("year", year)
+				.param("submitted", includeSubmitted)
+				.param("watermark", watermark)
+				.param("snapshot", snapshot)
+				.update();
 			return indicators.size();
 		});
 		return recomputed == null ? 0 : recomputed;
@@ -83,7 +165,7 @@ class ProgressStore {
 			BigDecimal milestone) {
 	}
 
-	private void materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark) {
+	private void materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark, String snapshot) {
 		Long[] ids = indicators.toArray(Long[]::new);
 		Map<String, List<RollUp.Child>> children = new HashMap<>();
 		jdbc.sql("select code, parent_code, active, active_until from region where parent_code is not null")
@@ -173,19 +255,38 @@ class ProgressStore {
 			.param("explanation", rows.explanation.toArray(String[]::new))
 			.param("series", rows.series.toArray(String[]::new))
 			.update();
+		// What is due in the year, by the reporting module's one rule (reporting_obligation), for the
+		// overview's completion; an indicator whose last target went is stale no more, so drop its rows too.
+		jdbc.sql("""
+				delete from progress_obligation o where o.as_of_year = :year
+				  and (o.indicator_id = any(:ids) or not exists (select 1 from target t where t.indicator_id = o.indicator_id))""")
+			.param("year", year)
+			.param("ids", ids)
+			.update();
+		jdbc.sql("""
+				insert into progress_obligation (as_of_year, indicator_id, region_code, period_id)
+				select :year, o.indicator_id, o.region_code, o.period_id from reporting_obligation o
+				where o.year = :year and o.kind = 'ANNUAL' and o.indicator_id = any(:ids)
+				on conflict do nothing""")
+			.param("year", year)
+			.param("ids", ids)
+			.update();
 		if (rows.target.size() >= ANALYZE_AFTER) {
 			// A large batch (the first materialisation of a year) leaves the planner's statistics far off,
 			// and dashboards would get nested-loop plans over tens of thousands of rows until autovacuum runs.
 			jdbc.sql("analyze target_progress").update();
+			jdbc.sql("analyze progress_obligation").update();
 		}
 		jdbc.sql("""
-				insert into progress_freshness (indicator_id, as_of_year, include_submitted, watermark)
-				select unnest(cast(:ids as bigint[])), :year, :submitted, :watermark
-				on conflict (indicator_id, as_of_year, include_submitted) do update set watermark = excluded.watermark""")
+				insert into progress_freshness (indicator_id, as_of_year, include_submitted, watermark, snapshot)
+				select unnest(cast(:ids as bigint[])), :year, :submitted, :watermark, cast(:snapshot as pg_snapshot)
+				on conflict (indicator_id, as_of_year, include_submitted)
+				do update set watermark = excluded.watermark, snapshot = excluded.snapshot""")
 			.param("ids", ids)
 			.param("year", year)
 			.param("submitted", includeSubmitted)
 			.param("watermark", watermark)
+			.param("snapshot", snapshot)
 			.update();
 	}
 

@@ -67,14 +67,14 @@ public class Publications {
 
 	/**
 	 * A token that changes whenever anything the public site shows may have changed: a figure,
-	 * target, milestone, indicator or region (progress_change, appended by triggers), a publication
+	 * target, milestone, indicator or region, or a recomputation of statuses ({@code ProgressBoard.VERSION_SQL}), a publication
 	 * or withdrawal, a document, goal or department. The public pages' ETag is derived from it.
 	 */
 	@Transactional(readOnly = true)
 	public String version() {
 		return jdbc.sql("""
-				select concat_ws(':', (select coalesce(max(id), 0) from progress_change),
-				  (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_document),
+				select concat_ws(':', """ + cn.qualityportal.progress.ProgressBoard.VERSION_SQL + """
+				  , (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_document),
 				  (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_year),
 				  (select count(*) || '-' || coalesce(sum(version), 0) || '-' || coalesce(max(updated_at)::text, '') from policy_document),
 				  (select count(*) || '-' || coalesce(sum(version), 0) from goal),

@@ -174,6 +174,124 @@ class ProgressTests {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+	@Autowired
+	JsonMapper portalJson;
+
+	/** The pass rate of 上思县 in 2019 as the background board reads it (no recomputation on this path). */
+	private ProgressRow passRate(ProgressBoard reader) {
+		return reader.rows(ProgressBoard.Query.of(2019, false).region("450621"), DataScope.EVERYTHING)
+			.stream()
+			.filter(row -> row.indicatorCode().equals("FCG-02"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void inTheBackgroundReadersReadTheLastConsistentStatusesAsOfUntilTheRefresherHasRun() {
+		ProgressBoard background = new ProgressBoard(store, jdbcClient, portalJson, true);
+		ProgressRefresher refresher = new ProgressRefresher(store, background, true, java.time.Duration.ofMillis(250));
+		refresher.runOnce();
+		ProgressBoard.Freshness before = background.freshness(2019, false);
+		assertThat(before.pending()).isFalse();
+		TargetStatus old = passRate(background).status();
+		Map<String, Object> figure = jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		try {
+			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
+
+			ProgressBoard.Freshness pending = background.freshness(2019, false);
+			assertThat(pending.pending()).as("the change is pending").isTrue();
+			assertThat(pending.asOf()).as("as of the last refresh").isEqualTo(before.asOf());
+			assertThat(passRate(background).status()).as("readers read the last consistent status").isEqualTo(old);
+
+			assertThat(refresher.runOnce()).as("the refresher recomputes the changed indicator").isPositive();
+			assertThat(background.freshness(2019, false).pending()).isFalse();
+			assertThat(passRate(background).status()).isEqualTo(TargetStatus.ACHIEVED);
+			assertThat(passRate(background).latestValue()).isEqualByComparingTo("99.5");
+		}
+		finally {
+			jdbc.update("update indicator_value set value = ? where id = ?", figure.get("value"), figure.get("id"));
+			refresher.runOnce();
+		}
+	}
+
+	@Test
+	void aWriterWaitsForNoRefreshAndAChangeCommittedAfterARefreshBeganIsNotLost() throws Exception {
+		store.refresh(2019, false);
+		Map<String, Object> figure = jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try (java.sql.Connection writer = dataSource.getConnection(); java.sql.Connection other = dataSource.getConnection()) {
+			// A reporter's transaction changes a figure and stays open (its change row gets the lower id) ...
+			writer.setAutoCommit(false);
+			try (var update = writer.prepareStatement("update indicator_value set value = 99.5 where id = ?")) {
+				update.setLong(1, (Long) figure.get("id"));
+				update.executeUpdate();
+			}
+			// ... another commits a change with a higher id ...
+			try (var statement = other.createStatement()) {
+				statement.execute("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-01'");
+			}
+			// ... and a refresh runs meanwhile: it must not wait for the open writer (before #18 it waited
+			// on the writers' shared lock until that transaction ended).
+			int recomputed = executor.submit(() -> store.refresh(2019, false)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(recomputed).isEqualTo(1);
+			// A refresh holding the refresher lock never makes a writer wait either.
+			try (var lock = other.createStatement()) {
+				lock.execute("select pg_advisory_lock(" + ProgressStore.REFRESHER_LOCK + ")");
+				try (var statement = writer.createStatement()) {
+					statement.execute("set local lock_timeout = '1s'");
+					statement.execute("update indicator_value set value = 99.5 where id = " + figure.get("id"));
+				}
+				writer.commit();
+			}
+			finally {
+				try (var unlock = other.createStatement()) {
+					unlock.execute("select pg_advisory_unlock(" + ProgressStore.REFRESHER_LOCK + ")");
+				}
+			}
+			// The writer's change committed after the refresh began, with an id below its watermark: still ahead.
+			assertThat(store.state(2019, false).pending()).isTrue();
+			assertThat(store.refresh(2019, false)).as("the late change is recomputed").isEqualTo(1);
+			assertThat(passRate(board).status()).isEqualTo(TargetStatus.ACHIEVED);
+		}
+		finally {
+			executor.shutdownNow();
+			jdbc.update("update indicator_value set value = ? where id = ?", figure.get("value"), figure.get("id"));
+			store.refresh(2019, false);
+		}
+	}
+
+	@Test
+	void oneRefresherAtATimeAcrossInstancesAndTheOthersDoNotWait() throws Exception {
+		ProgressRefresher refresher = new ProgressRefresher(store, new ProgressBoard(store, jdbcClient, portalJson, true), true,
+				java.time.Duration.ofMillis(250));
+		refresher.runOnce();
+		try (java.sql.Connection otherInstance = dataSource.getConnection(); var statement = otherInstance.createStatement()) {
+			statement.execute("select pg_advisory_lock(" + ProgressStore.REFRESHER_LOCK + ")");
+			try {
+				jdbc.update("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-02'");
+				assertThat(refresher.runOnce()).as("left to the instance holding the lock").isZero();
+				assertThat(store.state(2019, false).pending()).isTrue();
+			}
+			finally {
+				statement.execute("select pg_advisory_unlock(" + ProgressStore.REFRESHER_LOCK + ")");
+			}
+		}
+		assertThat(refresher.runOnce()).isPositive();
+		assertThat(store.state(2019, false).pending()).isFalse();
+	}
+
 	private JsonNode api(String username, String path) throws Exception {
 		String body = mvc.perform(get(path).with(user(users.loadUserByUsername(username))))
 			.andExpect(status().isOk())

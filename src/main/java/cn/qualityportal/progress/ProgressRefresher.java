@@ -1,0 +1,134 @@
+package cn.qualityportal.progress;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes statuses in the background, so no reader waits for a recomputation and no writer for
+ * a reader. Every {@code portal.progress.refresh-interval} (250 ms) it asks which judged years have
+ * changes ahead of their last refresh (a probe or two each) and recomputes them, years never
+ * computed first, then the newest; the default year and the year before (which the overview
+ * compares with) are always kept, so the first dashboard after a restart or a bulk load is served
+ * from materialised rows. Across instances one refresher runs at a time (advisory lock, tried
+ * without waiting: an instance that finds it taken leaves the work to the holder). Off with
+ * {@code portal.progress.background=false}; readers then recompute themselves ({@link ProgressBoard}).
+ */
+@Component
+class ProgressRefresher {
+
+	private static final Logger log = LoggerFactory.getLogger(ProgressRefresher.class);
+
+	private final ProgressStore store;
+
+	private final ProgressBoard board;
+
+	private final boolean enabled;
+
+	private final Duration interval;
+
+	private volatile Thread thread;
+
+	private int keptYear = Integer.MIN_VALUE;
+
+	ProgressRefresher(ProgressStore store, ProgressBoard board, @Value("${portal.progress.background:true}") boolean enabled,
+			@Value("${portal.progress.refresh-interval:250ms}") Duration interval) {
+		this.store = store;
+		this.board = board;
+		this.enabled = enabled;
+		this.interval = interval;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!enabled || thread != null) {
+			return;
+		}
+		Thread started = new Thread(this::loop, "progress-refresher");
+		started.setDaemon(true);
+		thread = started;
+		started.start();
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		Thread running = thread;
+		thread = null;
+		if (running != null) {
+			running.interrupt();
+			try {
+				running.join(10_000);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void loop() {
+		Duration pause = interval;
+		while (thread == Thread.currentThread()) {
+			try {
+				runOnce();
+				pause = interval;
+			}
+			catch (RuntimeException failed) {
+				// The database may be restarting (DatabaseSupervisor): try again later, never give up.
+				log.warn("Could not refresh progress statuses: {}", failed.getMessage());
+				pause = Duration.ofSeconds(5);
+			}
+			try {
+				Thread.sleep(pause.toMillis());
+			}
+			catch (InterruptedException interrupted) {
+				return;
+			}
+		}
+	}
+
+	/** One round: recomputes every judged year with pending changes; returns how many indicators. */
+	int runOnce() {
+		int year = board.defaultYear();
+		if (year != keptYear) {
+			store.request(year, false);
+			store.request(year - 1, false);
+			keptYear = year;
+		}
+		int recomputed = 0;
+		// One judged year at a time, asking again after each which comes first (years never computed,
+		// then the newest), so a year a reader asks for mid-round does not wait for the whole round.
+		for (int round = 0; round < 1000; round++) {
+			Map.Entry<List<Object>, ProgressStore.State> next = store.states()
+				.entrySet()
+				.stream()
+				.filter(entry -> entry.getValue().pending())
+				.findFirst()
+				.orElse(null);
+			if (next == null) {
+				break;
+			}
+			int judged = (Integer) next.getKey().get(0);
+			boolean submitted = (Boolean) next.getKey().get(1);
+			long started = System.nanoTime();
+			int indicators = store.refresh(judged, submitted, false);
+			if (indicators < 0) {
+				return recomputed; // another instance is refreshing; it sees the same changes
+			}
+			recomputed += indicators;
+			if (indicators > 0) {
+				log.info("Progress statuses of {}{} recomputed: {} indicators in {} ms", judged,
+						submitted ? " (with submitted figures)" : "", indicators, (System.nanoTime() - started) / 1_000_000);
+			}
+		}
+		return recomputed;
+	}
+
+}
