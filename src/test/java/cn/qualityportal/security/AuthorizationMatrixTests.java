@@ -290,6 +290,7 @@ class AuthorizationMatrixTests {
 				POST /reporting/review/{valueId}/return         | /reporting/review/{valueA}/return?reason=x            | REVIEWER    | scoped
 				GET  /reporting/values/{valueId}                | /reporting/values/{valueA}                            | FIGURES     | scoped
 				POST /reporting/values/{valueId}/submit         | /reporting/values/{valueA}/submit                     | REPORTER    | scoped
+				POST /reporting/values/{valueId}/comments       | /reporting/values/{valueA}/comments?body=x            | REPORTER REVIEWER OFFICE | scoped
 				POST /reporting/values/{valueId}/evidence       | /reporting/values/{valueA}/evidence                   | REPORTER    | multipart scoped
 				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | FIGURES     | scoped
 				POST /reporting/values/{valueId}/evidence/{evidenceId}/delete | /reporting/values/{valueA}/evidence/999999/delete | REPORTER | scoped
@@ -463,6 +464,7 @@ class AuthorizationMatrixTests {
 				  (select count(*) from rubric_publication),
 				  (select count(*) from extraction_candidate),
 				  (select count(*) from published_document), (select count(*) from published_year),
+				  (select count(*) from value_comment),
 				  -- the audit trail's count last: withoutAudit and audit read it there
 				  (select count(*) from audit_log))""", String.class);
 	}
