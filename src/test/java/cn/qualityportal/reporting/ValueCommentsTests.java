@@ -44,7 +44,11 @@ class ValueCommentsTests {
 		// A 2020 figure of 东兴市 awaiting review: on the reporter's grid and in the reviewer's queue.
 		long id = jdbc.queryForObject("""
 				select min(v.id) from indicator_value v join reporting_period p on p.id = v.period_id
-				where v.region_code = '450681' and p.year = 2020 and v.status = 'SUBMITTED'""", Long.class);
+				where v.region_code = '450681' and p.year = 2020 and v.status = 'SUBMITTED'
+				  and v.indicator_id in (select o.indicator_id from reporting_obligation_unit o
+				                         join department d on d.id = o.department_id
+				                         where o.region_code = '450681' and o.year = 2020 and d.kind = 'MARKET_REGULATION')""",
+				Long.class);
 		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
 		int audited = jdbc.queryForObject("select count(*) from audit_log where entity = 'value_comment'", Integer.class);
 
