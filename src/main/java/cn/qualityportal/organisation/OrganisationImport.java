@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.qualityportal.spreadsheets.ImportColumn;
+import cn.qualityportal.spreadsheets.ImportProblem;
+import cn.qualityportal.spreadsheets.ImportReport;
+import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetRow;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports regions or departments from a table, all or nothing: every row is checked first, and if
+ * Imports regions or departments from a table, all or nothing, through the import pipeline every
+ * import shares ({@link ImportTable}, {@link ImportReport}): every row is checked first, and if
  * any row is wrong nothing is written and every problem is reported with its row and column.
  * Rows that name an existing region (by code) or department (by region and name) update it, so
  * importing the same file twice changes nothing the second time.
@@ -30,23 +35,26 @@ class OrganisationImport {
 
 	}
 
-	record Outcome(int created, int updated, List<ImportProblem> problems) {
-
-		boolean succeeded() {
-			return problems.isEmpty();
-		}
-
-	}
-
 	static final int MAX_ROWS = 20_000;
 
-	private static final Map<String, List<String>> REGION_COLUMNS = Map.of("code", List.of("code", "代码", "区划代码"),
-			"name", List.of("name", "名称"), "level", List.of("level", "级别", "层级"), "parent_code",
-			List.of("parent_code", "parent", "上级代码", "上级"));
+	private static final ImportColumn CODE = ImportColumn.required("code", "import.column.code", "代码", "区划代码");
 
-	private static final Map<String, List<String>> DEPARTMENT_COLUMNS = Map.of("region_code",
-			List.of("region_code", "region", "地区代码", "区划代码"), "name", List.of("name", "名称"), "short_name",
-			List.of("short_name", "简称"), "kind", List.of("kind", "类别", "类型"));
+	private static final ImportColumn NAME = ImportColumn.required("name", "import.column.name", "名称");
+
+	private static final ImportColumn LEVEL = ImportColumn.required("level", "import.column.level", "级别", "层级");
+
+	private static final ImportColumn PARENT = ImportColumn.optional("parent_code", "import.column.parent_code", "parent",
+			"上级代码", "上级");
+
+	private static final ImportColumn REGION = ImportColumn.required("region_code", "import.column.region_code", "region",
+			"地区代码", "区划代码");
+
+	private static final ImportColumn SHORT_NAME = ImportColumn.optional("short_name", "import.column.short_name", "简称");
+
+	private static final ImportColumn KIND = ImportColumn.required("kind", "import.column.kind", "类别", "类型");
+
+	private static final Map<String, ImportColumn> BY_KEY = Map.of("code", CODE, "name", NAME, "level", LEVEL,
+			"parent_code", PARENT, "region_code", REGION, "short_name", SHORT_NAME, "kind", KIND);
 
 	private static final Map<String, RegionLevel> LEVEL_ALIASES = levelAliases();
 
@@ -73,11 +81,8 @@ class OrganisationImport {
 	}
 
 	@Transactional
-	Outcome importRows(Kind kind, List<SpreadsheetRow> rows) {
-		if (rows.size() < 2) {
-			return new Outcome(0, 0, List.of(ImportProblem.ofFile("import.noRows")));
-		}
-		Outcome outcome = kind == Kind.REGIONS ? importRegions(rows) : importDepartments(rows);
+	ImportReport importRows(Kind kind, List<SpreadsheetRow> rows) {
+		ImportReport outcome = kind == Kind.REGIONS ? importRegions(rows) : importDepartments(rows);
 		if (outcome.problems().isEmpty() && outcome.created() + outcome.updated() > 0) {
 			audit.record(kind == Kind.REGIONS ? "region" : "department", null, "IMPORT", null,
 					java.util.Map.of("created", outcome.created(), "updated", outcome.updated()));
@@ -85,34 +90,34 @@ class OrganisationImport {
 		return outcome;
 	}
 
-	private Outcome importRegions(List<SpreadsheetRow> rows) {
+	private ImportReport importRegions(List<SpreadsheetRow> rows) {
 		List<ImportProblem> problems = new ArrayList<>();
-		Map<String, Integer> columns = columns(rows.get(0), REGION_COLUMNS, List.of("code", "name", "level"), problems);
-		if (!problems.isEmpty()) {
-			return new Outcome(0, 0, problems);
+		ImportTable table = ImportTable.read(rows, List.of(CODE, NAME, LEVEL, PARENT), messages, problems);
+		if (table == null) {
+			return ImportReport.refused(problems);
 		}
 		record Parsed(SpreadsheetRow row, String code, String name, RegionLevel level, String parentCode) {
 		}
 		Map<String, Parsed> byCode = new HashMap<>();
 		List<Parsed> parsed = new ArrayList<>();
-		for (SpreadsheetRow row : dataRows(rows)) {
-			String code = row.cell(columns.get("code"));
-			String name = row.cell(columns.get("name"));
-			RegionLevel level = LEVEL_ALIASES.get(row.cell(columns.get("level")).toUpperCase(Locale.ROOT));
-			String parentCode = columns.containsKey("parent_code") ? row.cell(columns.get("parent_code")) : "";
+		for (SpreadsheetRow row : table.rows()) {
+			String code = table.cell(row, "code");
+			String name = table.cell(row, "name");
+			RegionLevel level = LEVEL_ALIASES.get(table.cell(row, "level").toUpperCase(Locale.ROOT));
+			String parentCode = table.cell(row, "parent_code");
 			int problemsBefore = problems.size();
 			if (!code.matches("\\d{6}")) {
-				problems.add(new ImportProblem(row.number(), "code", "validation.regionCode"));
+				problems.add(problem(row.number(), "code", "validation.regionCode"));
 			}
 			else if (byCode.containsKey(code)) {
-				problems.add(new ImportProblem(row.number(), "code", "import.duplicateInFile", byCode.get(code).row().number()));
+				problems.add(problem(row.number(), "code", "import.duplicateInFile", byCode.get(code).row().number()));
 			}
 			requireName(row, name, problems);
 			if (level == null) {
-				problems.add(new ImportProblem(row.number(), "level", "import.region.level"));
+				problems.add(problem(row.number(), "level", "import.region.level"));
 			}
 			if (!parentCode.isEmpty() && !parentCode.matches("\\d{6}")) {
-				problems.add(new ImportProblem(row.number(), "parent_code", "validation.regionCode"));
+				problems.add(problem(row.number(), "parent_code", "validation.regionCode"));
 			}
 			Parsed entry = new Parsed(row, code, name, level, parentCode);
 			if (problems.size() == problemsBefore) {
@@ -127,11 +132,11 @@ class OrganisationImport {
 					.or(() -> regions.findById(entry.parentCode()).map(Region::getLevel))
 					.orElse(null);
 				if (parentLevel == null) {
-					problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.unknown"));
+					problems.add(problem(entry.row().number(), "parent_code", "validation.region.unknown"));
 					continue;
 				}
 				if (parentLevel.ordinal() >= entry.level().ordinal()) {
-					problems.add(new ImportProblem(entry.row().number(), "parent_code", "validation.region.parentLevel"));
+					problems.add(problem(entry.row().number(), "parent_code", "validation.region.parentLevel"));
 					continue;
 				}
 			}
@@ -143,14 +148,14 @@ class OrganisationImport {
 			if (!unchanged) {
 				for (RegionCatalogue.Problem problem : catalogue.check(entry.code(), entry.level(), entry.parentCode())) {
 					if (existing.isEmpty() || !problem.field().equals("code")) {
-						problems.add(new ImportProblem(entry.row().number(), IMPORT_FIELDS.get(problem.field()),
+						problems.add(problem(entry.row().number(), IMPORT_FIELDS.get(problem.field()),
 								problem.messageKey(), problem.args()));
 					}
 				}
 			}
 		}
 		if (!problems.isEmpty()) {
-			return new Outcome(0, 0, sorted(problems));
+			return ImportReport.refused(sorted(problems));
 		}
 		int created = 0;
 		int updated = 0;
@@ -168,48 +173,47 @@ class OrganisationImport {
 				created++;
 			}
 		}
-		return new Outcome(created, updated, List.of());
+		return new ImportReport(created, updated, 0, List.of());
 	}
 
-	private Outcome importDepartments(List<SpreadsheetRow> rows) {
+	private ImportReport importDepartments(List<SpreadsheetRow> rows) {
 		List<ImportProblem> problems = new ArrayList<>();
-		Map<String, Integer> columns = columns(rows.get(0), DEPARTMENT_COLUMNS, List.of("region_code", "name", "kind"),
-				problems);
-		if (!problems.isEmpty()) {
-			return new Outcome(0, 0, problems);
+		ImportTable table = ImportTable.read(rows, List.of(REGION, NAME, SHORT_NAME, KIND), messages, problems);
+		if (table == null) {
+			return ImportReport.refused(problems);
 		}
 		Map<String, DepartmentKind> kinds = kindAliases();
 		record Parsed(Region region, String name, String shortName, DepartmentKind kind) {
 		}
 		List<Parsed> parsed = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		for (SpreadsheetRow row : dataRows(rows)) {
-			String regionCode = row.cell(columns.get("region_code"));
-			String name = row.cell(columns.get("name"));
-			String shortName = columns.containsKey("short_name") ? row.cell(columns.get("short_name")) : "";
-			DepartmentKind kind = kinds.get(row.cell(columns.get("kind")).toUpperCase(Locale.ROOT));
+		for (SpreadsheetRow row : table.rows()) {
+			String regionCode = table.cell(row, "region_code");
+			String name = table.cell(row, "name");
+			String shortName = table.cell(row, "short_name");
+			DepartmentKind kind = kinds.get(table.cell(row, "kind").toUpperCase(Locale.ROOT));
 			Region region = regionCode.matches("\\d{6}") ? regions.findById(regionCode).orElse(null) : null;
 			int problemsBefore = problems.size();
 			if (region == null) {
-				problems.add(new ImportProblem(row.number(), "region_code", "validation.region.unknown"));
+				problems.add(problem(row.number(), "region_code", "validation.region.unknown"));
 			}
 			requireName(row, name, problems);
 			if (shortName.length() > 30) {
-				problems.add(new ImportProblem(row.number(), "short_name", "import.tooLong", 30));
+				problems.add(problem(row.number(), "short_name", "import.tooLong", 30));
 			}
 			if (kind == null) {
-				problems.add(new ImportProblem(row.number(), "kind", "import.department.kind"));
+				problems.add(problem(row.number(), "kind", "import.department.kind"));
 			}
 			Integer earlier = seen.putIfAbsent(regionCode + "/" + name, row.number());
 			if (earlier != null) {
-				problems.add(new ImportProblem(row.number(), "name", "import.duplicateInFile", earlier));
+				problems.add(problem(row.number(), "name", "import.duplicateInFile", earlier));
 			}
 			if (problems.size() == problemsBefore) {
 				parsed.add(new Parsed(region, name, shortName.isEmpty() ? null : shortName, kind));
 			}
 		}
 		if (!problems.isEmpty()) {
-			return new Outcome(0, 0, sorted(problems));
+			return ImportReport.refused(sorted(problems));
 		}
 		Map<String, Department> existing = new HashMap<>();
 		departments.findActive().forEach(d -> existing.put(d.getRegion().getCode() + "/" + d.getName(), d));
@@ -229,39 +233,20 @@ class OrganisationImport {
 				created++;
 			}
 		}
-		return new Outcome(created, updated, List.of());
+		return new ImportReport(created, updated, 0, List.of());
 	}
 
 	private static void requireName(SpreadsheetRow row, String name, List<ImportProblem> problems) {
 		if (name.isEmpty()) {
-			problems.add(new ImportProblem(row.number(), "name", "import.required"));
+			problems.add(problem(row.number(), "name", "import.required"));
 		}
 		else if (name.length() > 100) {
-			problems.add(new ImportProblem(row.number(), "name", "import.tooLong", 100));
+			problems.add(problem(row.number(), "name", "import.tooLong", 100));
 		}
 	}
 
-	private static List<SpreadsheetRow> dataRows(List<SpreadsheetRow> rows) {
-		return rows.subList(1, rows.size()).stream().filter(row -> !row.isBlank()).toList();
-	}
-
-	private static Map<String, Integer> columns(SpreadsheetRow header, Map<String, List<String>> aliases,
-			List<String> required, List<ImportProblem> problems) {
-		Map<String, Integer> columns = new HashMap<>();
-		for (int i = 0; i < header.cells().size(); i++) {
-			String title = header.cell(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-			for (Map.Entry<String, List<String>> column : aliases.entrySet()) {
-				if (column.getValue().contains(title)) {
-					columns.putIfAbsent(column.getKey(), i);
-				}
-			}
-		}
-		for (String column : required) {
-			if (!columns.containsKey(column)) {
-				problems.add(new ImportProblem(1, column, "import.missingColumn", column));
-			}
-		}
-		return columns;
+	private static ImportProblem problem(int row, String column, String messageKey, Object... arguments) {
+		return ImportProblem.at(row, BY_KEY.get(column), messageKey, arguments);
 	}
 
 	private static List<ImportProblem> sorted(List<ImportProblem> problems) {

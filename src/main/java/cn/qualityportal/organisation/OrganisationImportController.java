@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import cn.qualityportal.spreadsheets.ImportProblem;
+import cn.qualityportal.spreadsheets.ImportReport;
+import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.spreadsheets.Spreadsheets;
 import jakarta.servlet.http.HttpSession;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import cn.qualityportal.spreadsheets.CsvCells;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,27 +55,28 @@ class OrganisationImportController {
 	@PostMapping
 	String upload(@RequestParam OrganisationImport.Kind kind, @RequestParam("file") MultipartFile file, Model model,
 			HttpSession session, RedirectAttributes redirect) {
-		OrganisationImport.Outcome outcome;
+		ImportReport outcome;
 		try (InputStream content = file.getInputStream()) {
 			outcome = importer.importRows(kind,
 					Spreadsheets.read(file.getOriginalFilename(), content, MAX_BYTES, OrganisationImport.MAX_ROWS));
 		}
 		catch (SpreadsheetException ex) {
-			outcome = new OrganisationImport.Outcome(0, 0,
-					List.of(ImportProblem.ofFile(ex.messageKey(), ex.arguments())));
+			outcome = ImportReport.refused(ImportProblem.ofFile(ex.messageKey(), ex.arguments()));
 		}
 		catch (IOException ex) {
-			outcome = new OrganisationImport.Outcome(0, 0, List.of(ImportProblem.ofFile("spreadsheet.malformed")));
+			outcome = ImportReport.refused(ImportProblem.ofFile("spreadsheet.malformed"));
 		}
 		if (outcome.succeeded()) {
 			session.removeAttribute(REPORT);
 			redirect.addFlashAttribute("imported", new int[] { outcome.created(), outcome.updated() });
+			redirect.addFlashAttribute("importedKind", kind);
 			return "redirect:/admin/organisation/import";
 		}
 		session.setAttribute(REPORT, outcome.problems());
 		model.addAttribute("kinds", OrganisationImport.Kind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("problems", outcome.problems());
+		model.addAttribute("report", outcome);
 		return "organisation/import";
 	}
 
@@ -84,19 +85,11 @@ class OrganisationImportController {
 	ResponseEntity<byte[]> report(HttpSession session, Locale locale) throws IOException {
 		@SuppressWarnings("unchecked")
 		List<ImportProblem> problems = (List<ImportProblem>) session.getAttribute(REPORT);
-		StringBuilder csv = new StringBuilder("\uFEFF");
-		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
-			CsvCells.printRecord(printer, messages.getMessage("import.row", null, locale),
-					messages.getMessage("import.column", null, locale), messages.getMessage("import.message", null, locale));
-			for (ImportProblem problem : problems == null ? List.<ImportProblem>of() : problems) {
-				CsvCells.printRecord(printer, problem.row(), problem.column(),
-						messages.getMessage(problem.messageKey(), problem.arguments(), locale));
-			}
-		}
+		byte[] csv = ImportTable.reportCsv(problems == null ? List.<ImportProblem>of() : problems, messages, locale);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("import-report.csv").build().toString())
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+			.body(csv);
 	}
 
 }

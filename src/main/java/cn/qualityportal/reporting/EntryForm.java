@@ -66,10 +66,10 @@ public class EntryForm {
 			return text == null || text.isBlank();
 		}
 
-		ValueInput input(String regionCode, ReportingPeriod period) {
-			String label = ValueView.periodLabel(period.getKind(), period.getNumber());
-			return new ValueInput(indicatorCode, regionCode, period.getYear(), label, value, numerator, denominator, note,
-					version, confirmClear);
+		/** The row as the workflow takes it; the period is the grid's, passed by id beside the rows. */
+		ValueInput input(String regionCode) {
+			return new ValueInput(indicatorCode, regionCode, null, null, value, numerator, denominator, note, version,
+					confirmClear);
 		}
 
 		public String getIndicatorCode() {

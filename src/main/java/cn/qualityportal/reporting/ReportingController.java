@@ -52,10 +52,14 @@ class ReportingController {
 
 	private final ReviewLevels reviewLevels;
 
+	private final ValueComments comments;
+
 	ReportingController(ValueWorkflow workflow, ValueSearch search, ReportingPeriodRepository periods,
-			Assignments assignments, Completeness completeness, ReviewQueue reviewQueue, ReviewLevels reviewLevels) {
+			Assignments assignments, Completeness completeness, ReviewQueue reviewQueue, ReviewLevels reviewLevels,
+			ValueComments comments) {
 		this.reviewQueue = reviewQueue;
 		this.reviewLevels = reviewLevels;
+		this.comments = comments;
 		this.workflow = workflow;
 		this.search = search;
 		this.periods = periods;
@@ -63,7 +67,19 @@ class ReportingController {
 		this.completeness = completeness;
 	}
 
+	/** A row of the grid: what is owed, the figure now, and last year's (the same period of the year before). */
 	record EntryLine(Assignment assignment, ValueView current, ValueView previous) {
+
+		/** The change of the stored figure against last year's in per cent, or null when either is missing or last year's is 0. */
+		public Double changePercent() {
+			if (current == null || previous == null || current.value() == null || previous.value() == null
+					|| previous.value().signum() == 0) {
+				return null;
+			}
+			return (current.value().doubleValue() - previous.value().doubleValue()) / Math.abs(previous.value().doubleValue())
+					* 100;
+		}
+
 	}
 
 	@GetMapping
@@ -86,6 +102,7 @@ class ReportingController {
 		List<EntryLine> lines = lines(chosen, user, scope);
 		EntryForm form = new EntryForm();
 		lines.forEach(line -> form.getRows().add(new EntryForm.Row(line.assignment().indicatorCode(), line.current())));
+		gridExtras(lines, model);
 		model.addAttribute("lines", lines);
 		model.addAttribute("form", form);
 		return "reporting/entry";
@@ -134,22 +151,24 @@ class ReportingController {
 					if (chosen.contains(i)) {
 						toSubmit.add(filled.size());
 					}
-					filled.add(row.input(user.unit().regionCode(), period));
+					filled.add(row.input(user.unit().regionCode()));
 					positions.add(i);
 				}
 			}
-			BindingResult byFilled = new org.springframework.validation.BeanPropertyBindingResult(new EntryForm(), "form");
-			if (!workflow.saveAll(filled, toSubmit, ValueApiController.actor(user, scope), byFilled)) {
-				// Report each problem on the row the user sees.
+			List<List<ValueRules.Problem>> problems = workflow.saveAll(period.getId(), filled, toSubmit,
+					ValueApiController.actor(user, scope));
+			if (problems.stream().anyMatch(rowProblems -> !rowProblems.isEmpty())) {
+				// Each problem on the row the user sees.
 				Set<Integer> conflicts = new HashSet<>();
-				byFilled.getFieldErrors().forEach(error -> {
-					int index = Integer.parseInt(error.getField().replaceAll("^rows\\[(\\d+)\\].*$", "$1"));
-					result.rejectValue("rows[" + positions.get(index) + "]" + error.getField().replaceAll("^rows\\[\\d+\\]", ""),
-							error.getCode());
-					if (StaleForms.CONFLICT.equals(error.getCode())) {
-						conflicts.add(positions.get(index));
+				for (int index = 0; index < problems.size(); index++) {
+					int position = positions.get(index);
+					for (ValueRules.Problem problem : problems.get(index)) {
+						result.rejectValue("rows[" + position + "]." + problem.field(), problem.code());
+						if (StaleForms.CONFLICT.equals(problem.code())) {
+							conflicts.add(position);
+						}
 					}
-				});
+				}
 				List<EntryLine> lines = lines(period, user, scope);
 				// A row someone else saved meanwhile shows their figure beside the user's; saving again is then
 				// a decision taken knowingly, so it carries the version just shown.
@@ -202,8 +221,19 @@ class ReportingController {
 		model.addAttribute("conflicts", conflicts);
 		model.addAttribute("openPeriods", List.of(period));
 		model.addAttribute("period", period);
-		model.addAttribute("lines", lines(period, user, scope));
+		List<EntryLine> lines = lines(period, user, scope);
+		gridExtras(lines, model);
+		model.addAttribute("lines", lines);
 		return "reporting/entry";
+	}
+
+	/** What the grid shows beside the figures: the change that asks for a note, and each figure's remarks. */
+	private void gridExtras(List<EntryLine> lines, Model model) {
+		model.addAttribute("outlierPercent", workflow.outlierShare() * 100);
+		model.addAttribute("commentCounts", comments.counts(lines.stream()
+			.filter(line -> line.current() != null)
+			.map(line -> line.current().id())
+			.toList()));
 	}
 
 	@GetMapping("/completeness")
@@ -248,7 +278,9 @@ class ReportingController {
 		model.addAttribute("level", level);
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", QUEUE_STATUSES);
-		model.addAttribute("queue", reviewQueue.page(level, filter, scope, page));
+		ReviewQueue.Page queue = reviewQueue.page(level, filter, scope, page);
+		model.addAttribute("queue", queue);
+		model.addAttribute("commentCounts", comments.counts(queue.rows().stream().map(row -> row.value().id()).toList()));
 		model.addAttribute("twoLevel", reviewLevels.current());
 		return "reporting/review";
 	}

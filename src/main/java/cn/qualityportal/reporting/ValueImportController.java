@@ -1,15 +1,22 @@
 package cn.qualityportal.reporting;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.spreadsheets.ImportProblem;
+import cn.qualityportal.spreadsheets.ImportReport;
+import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.system.UploadedFiles;
 import cn.qualityportal.targets.Assignments;
+import cn.qualityportal.targets.Indicators;
+import cn.qualityportal.targets.Indicators.IndicatorInfo;
+import cn.qualityportal.targets.ValueType;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -50,8 +57,14 @@ class ValueImportController {
 
 	private final MessageSource messages;
 
+	private final ValueWorkflow workflow;
+
+	private final Indicators indicators;
+
 	ValueImportController(ValueImport importer, ValueSearch search, ReportingPeriodRepository periods,
-			Assignments assignments, MessageSource messages) {
+			Assignments assignments, MessageSource messages, ValueWorkflow workflow, Indicators indicators) {
+		this.workflow = workflow;
+		this.indicators = indicators;
 		this.importer = importer;
 		this.search = search;
 		this.periods = periods;
@@ -61,8 +74,8 @@ class ValueImportController {
 
 	@GetMapping("/reporting/{periodId}/template.xlsx")
 	@PreAuthorize("hasRole('REPORTER')")
-	ResponseEntity<byte[]> template(@PathVariable long periodId, @AuthenticationPrincipal PortalUser user, DataScope scope)
-			throws IOException {
+	ResponseEntity<byte[]> template(@PathVariable long periodId, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			Locale locale) {
 		ReportingPeriod period = periods.findById(periodId)
 			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
 		if (user.unit() == null) {
@@ -70,7 +83,8 @@ class ValueImportController {
 		}
 		String region = user.unit().regionCode();
 		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear(), period.getKind().name()),
-				search.find(region, period.getYear(), null, scope), region, period);
+				search.find(region, period.getYear(), null, scope), region, user.unit().regionName(), period,
+				workflow.outlierShare(), messages, locale);
 		return download(xlsx, "template-" + region + "-" + period.getYear() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
@@ -85,7 +99,7 @@ class ValueImportController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			HttpSession session, Model model) throws IOException {
-		ValueImport.Report report = run(file, user, scope);
+		ImportReport report = run(file, user, scope);
 		if (report.succeeded()) {
 			session.removeAttribute(REPORT);
 		}
@@ -93,15 +107,20 @@ class ValueImportController {
 			session.setAttribute(REPORT, report.problems());
 		}
 		model.addAttribute("report", report);
+		model.addAttribute("openPeriod", periods.findAllByOrderByYearDescKindAscNumberAsc()
+			.stream()
+			.filter(ReportingPeriod::isOpen)
+			.findFirst()
+			.orElse(null));
 		return "reporting/import";
 	}
 
 	@GetMapping("/reporting/import/report.csv")
 	@PreAuthorize("hasRole('REPORTER')")
-	ResponseEntity<byte[]> report(HttpSession session, Locale locale) throws IOException {
+	ResponseEntity<byte[]> report(HttpSession session, Locale locale) {
 		@SuppressWarnings("unchecked")
-		List<ValueImport.Problem> problems = (List<ValueImport.Problem>) session.getAttribute(REPORT);
-		return download(ValueExchange.report(problems == null ? List.of() : problems, messages, locale), "import-report.csv",
+		List<ImportProblem> problems = (List<ImportProblem>) session.getAttribute(REPORT);
+		return download(ImportTable.reportCsv(problems == null ? List.of() : problems, messages, locale), "import-report.csv",
 				"text/csv;charset=UTF-8");
 	}
 
@@ -110,15 +129,18 @@ class ValueImportController {
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> importApi(@RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
-		ValueImport.Report report = run(file, user, scope);
+		ImportReport report = run(file, user, scope);
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Map<String, Object>> problems = report.problems()
 			.stream()
-			.map(problem -> Map.<String, Object>of("row", problem.row(), "column", problem.column(), "message",
-					messages.getMessage(problem.messageKey(), null, locale)))
+			.map(problem -> Map.<String, Object>of("row", problem.row(), "column", problem.column(), "columnName",
+					ImportTable.columnName(problem, messages, locale), "message", ImportTable.message(problem, messages, locale)))
 			.toList();
+		String next = report.succeeded()
+				? messages.getMessage("reporting.import.next", new Object[] { report.saved() }, locale)
+				: messages.getMessage("import.failed", new Object[] { report.problems().size() }, locale);
 		Map<String, Object> body = Map.of("created", report.created(), "updated", report.updated(), "unchanged",
-				report.unchanged(), "problems", problems);
+				report.unchanged(), "problems", problems, "nextStep", next);
 		return ResponseEntity.status(report.succeeded() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(body);
 	}
 
@@ -127,8 +149,12 @@ class ValueImportController {
 	ResponseEntity<byte[]> exportXlsx(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer fromYear,
 			@RequestParam(required = false) Integer toYear, @RequestParam(defaultValue = "") List<String> indicatorCode,
-			DataScope scope) throws IOException {
-		return download(ValueExchange.xlsx(exported(regionCode, year, fromYear, toYear, indicatorCode, scope)), "values.xlsx",
+			DataScope scope, Locale locale) {
+		List<ValueView> rows = exported(regionCode, year, fromYear, toYear, indicatorCode, scope);
+		Map<String, ValueType> types = new HashMap<>();
+		return download(ValueExchange.xlsx(rows,
+				code -> types.computeIfAbsent(code, c -> indicators.byCode(c).map(IndicatorInfo::valueType).orElse(null)),
+				workflow.outlierShare(), messages, locale), "values.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 
@@ -136,9 +162,9 @@ class ValueImportController {
 	ResponseEntity<byte[]> exportCsv(@RequestParam(defaultValue = "") String regionCode,
 			@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer fromYear,
 			@RequestParam(required = false) Integer toYear, @RequestParam(defaultValue = "") List<String> indicatorCode,
-			DataScope scope) throws IOException {
-		return download(ValueExchange.csv(exported(regionCode, year, fromYear, toYear, indicatorCode, scope)), "values.csv",
-				"text/csv;charset=UTF-8");
+			DataScope scope, Locale locale) throws IOException {
+		return download(ValueExchange.csv(exported(regionCode, year, fromYear, toYear, indicatorCode, scope), messages, locale),
+				"values.csv", "text/csv;charset=UTF-8");
 	}
 
 	/** Every matching figure, or a refusal asking for a narrower filter: an export is never cut short silently. */
@@ -156,12 +182,12 @@ class ValueImportController {
 		return rows;
 	}
 
-	private ValueImport.Report run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
+	private ImportReport run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
 		try {
 			return importer.importRows(ValueExchange.read(file), ValueApiController.actor(user, scope));
 		}
 		catch (SpreadsheetException ex) {
-			return new ValueImport.Report(0, 0, 0, List.of(new ValueImport.Problem(0, "", ex.messageKey())));
+			return ImportReport.refused(ImportProblem.ofFile(ex.messageKey(), ex.arguments()));
 		}
 	}
 

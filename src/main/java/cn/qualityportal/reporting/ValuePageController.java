@@ -39,7 +39,10 @@ class ValuePageController {
 
 	private final ValueEvidence evidence;
 
-	ValuePageController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence) {
+	private final ValueComments comments;
+
+	ValuePageController(ValueWorkflow workflow, ValueSearch search, ValueEvidence evidence, ValueComments comments) {
+		this.comments = comments;
 		this.workflow = workflow;
 		this.search = search;
 		this.evidence = evidence;
@@ -62,7 +65,27 @@ class ValuePageController {
 		model.addAttribute("mayReopen", (actor.roles().contains(Role.REVIEWER) || actor.roles().contains(Role.OFFICE))
 				&& (value.status() == ValueStatus.APPROVED || value.status() == ValueStatus.ACCEPTED));
 		model.addAttribute("maxMegabytes", ValueEvidence.MAX_BYTES / 1024 / 1024);
+		model.addAttribute("comments", comments.of(valueId));
+		model.addAttribute("mayComment", actor.roles().stream().anyMatch(role -> role == Role.REPORTER || role == Role.REVIEWER
+				|| role == Role.OFFICE));
+		model.addAttribute("commentMax", ValueComments.MAX_LENGTH);
 		return "reporting/value";
+	}
+
+	/** A remark in the figure's dialogue, by its reporter, a reviewer or the office whose scope covers it. */
+	@PostMapping("/comments")
+	@PreAuthorize("hasAnyRole('REPORTER', 'REVIEWER', 'OFFICE')")
+	String comment(@PathVariable long valueId, @RequestParam(defaultValue = "") String body,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+		try {
+			comments.add(valueId, body, ValueApiController.actor(user, scope));
+			redirect.addFlashAttribute("success", "comment.added");
+		}
+		catch (ReportingException ex) {
+			refuseOutOfScope(ex);
+			redirect.addFlashAttribute("error", ex.messageKey());
+		}
+		return "redirect:/reporting/values/" + valueId + "#comments";
 	}
 
 	@PostMapping("/submit")

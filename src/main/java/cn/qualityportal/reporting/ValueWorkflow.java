@@ -81,6 +81,11 @@ class ValueWorkflow {
 			.single();
 	}
 
+	/** The change against the previous figure beyond which a note is required (0.3 = 30 %); the grid warns at it. */
+	double outlierShare() {
+		return outlierShare;
+	}
+
 	/** A figure far from its own history may only be submitted with a note saying why. */
 	boolean needsExplanation(IndicatorValue value) {
 		if (value.getNote() != null && !value.getNote().isBlank()) {
@@ -110,6 +115,52 @@ class ValueWorkflow {
 
 	}
 
+	/**
+	 * A row's figure read and checked by the rules every entry path shares (the grid, the API and
+	 * the import): the indicator is reported in the period, the numbers can be read
+	 * ({@code NumberInput}, a percentage may carry %), the figure rules ({@link ValueRules}), and the
+	 * note's length. Problems are by field of {@link ValueInput}; none means the row may be stored.
+	 */
+	record Row(BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note, List<ValueRules.Problem> problems,
+			boolean unread) {
+
+		boolean ok() {
+			return problems.isEmpty();
+		}
+
+	}
+
+	static Row checkRow(IndicatorInfo indicator, ReportingPeriod period, String typedValue, String typedNumerator,
+			String typedDenominator, String typedNote) {
+		List<ValueRules.Problem> problems = new java.util.ArrayList<>();
+		if (!indicator.reportingFrequency().reportedIn(period.getKind().name())) {
+			problems.add(new ValueRules.Problem("period", "validation.period.notForIndicator"));
+			return new Row(null, null, null, null, problems, true);
+		}
+		BigDecimal value = read(typedValue, ValueRules.unitOf(indicator), "value", problems);
+		BigDecimal numerator = read(typedNumerator, NumberInput.Unit.NONE, "numerator", problems);
+		BigDecimal denominator = read(typedDenominator, NumberInput.Unit.NONE, "denominator", problems);
+		if (!problems.isEmpty()) {
+			// A number that cannot be read changes nothing: the row keeps what it held.
+			return new Row(null, null, null, null, problems, true);
+		}
+		ValueRules.Checked checked = ValueRules.check(indicator, value, numerator, denominator);
+		problems.addAll(checked.problems());
+		if (TextLimits.tooLong(typedNote, TextLimits.NOTE)) {
+			problems.add(new ValueRules.Problem("note", "validation.note.tooLong"));
+		}
+		String note = typedNote == null || typedNote.isBlank() ? null : typedNote.strip();
+		return new Row(checked.value(), numerator, denominator, note, problems, false);
+	}
+
+	private static BigDecimal read(String text, NumberInput.Unit unit, String field, List<ValueRules.Problem> problems) {
+		NumberInput.Reading reading = NumberInput.read(text, unit);
+		if (!reading.ok()) {
+			problems.add(new ValueRules.Problem(field, reading.problem()));
+		}
+		return reading.value();
+	}
+
 	/** Creates or updates a draft; null with the problems in {@code errors} when the input is wrong. */
 	@Transactional
 	IndicatorValue save(ValueInput input, Actor actor, Errors errors) {
@@ -118,16 +169,17 @@ class ValueWorkflow {
 		if (indicator == null) {
 			errors.rejectValue("indicatorCode", "validation.indicator.unknown");
 		}
-		if (input.regionCode() == null || !input.regionCode().matches("\\d{6}")) {
-			errors.rejectValue("regionCode", "validation.regionCode");
-		}
 		ReportingPeriod period = input.year() == null ? null
 				: periods.findByYearAndKindAndNumber(input.year(), input.kind(), input.number()).orElse(null);
 		if (period == null) {
 			errors.rejectValue("year", "validation.period.unknown");
 		}
-		else if (indicator != null && !indicator.reportingFrequency().reportedIn(period.getKind().name())) {
-			errors.rejectValue("period", "validation.period.notForIndicator");
+		return save(indicator, period, input, actor, errors);
+	}
+
+	private IndicatorValue save(IndicatorInfo indicator, ReportingPeriod period, ValueInput input, Actor actor, Errors errors) {
+		if (input.regionCode() == null || !input.regionCode().matches("\\d{6}")) {
+			errors.rejectValue("regionCode", "validation.regionCode");
 		}
 		if (errors.hasErrors()) {
 			return null;
@@ -138,19 +190,13 @@ class ValueWorkflow {
 		if (!period.isOpen()) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
 		}
-		NumberInput.Unit unit = ValueRules.unitOf(indicator);
-		BigDecimal typedValue = number(input.value(), unit, "value", errors);
-		BigDecimal numerator = number(input.numerator(), NumberInput.Unit.NONE, "numerator", errors);
-		BigDecimal denominator = number(input.denominator(), NumberInput.Unit.NONE, "denominator", errors);
-		if (errors.hasErrors()) {
-			// A number that cannot be read changes nothing: the row keeps what it held.
+		Row checked = checkRow(indicator, period, input.value(), input.numerator(), input.denominator(), input.note());
+		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
+		if (checked.unread()) {
 			return null;
 		}
-		ValueRules.Checked checked = ValueRules.check(indicator, typedValue, numerator, denominator);
-		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
-		if (TextLimits.tooLong(input.note(), TextLimits.NOTE)) {
-			errors.rejectValue("note", "validation.note.tooLong");
-		}
+		BigDecimal numerator = checked.numerator();
+		BigDecimal denominator = checked.denominator();
 		IndicatorValue value = values
 			.findByIndicatorIdAndRegionCodeAndPeriodId(indicator.id(), input.regionCode(), period.getId())
 			.orElse(null);
@@ -170,7 +216,7 @@ class ValueWorkflow {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		String note = input.note() == null || input.note().isBlank() ? null : input.note().strip();
+		String note = checked.note();
 		if (value != null && value.holds(checked.value(), numerator, denominator, note)) {
 			// Saving a grid again (or submitting it) rewrites nothing, and so adds nothing to the history.
 			return value;
@@ -190,35 +236,38 @@ class ValueWorkflow {
 	}
 
 	/**
-	 * Saves every row of a grid, and submits the rows whose index is in {@code submit} (and no
-	 * other); all or nothing. Problems are reported on {@code errors} as rows[i].field; on any,
-	 * nothing is saved.
+	 * Saves every row of a period's grid, and submits the rows whose index is in {@code submit} (and
+	 * no other); all or nothing. Returns the problems of each row by its index, as fields of the
+	 * grid's row (value, numerator, denominator, note); on any, nothing is saved.
 	 */
 	@Transactional
-	boolean saveAll(List<ValueInput> rows, Set<Integer> submit, Actor actor, Errors errors) {
+	List<List<ValueRules.Problem>> saveAll(long periodId, List<ValueInput> rows, Set<Integer> submit, Actor actor) {
+		require(actor, Role.REPORTER);
+		ReportingPeriod period = periods.findById(periodId)
+			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+		List<List<ValueRules.Problem>> problems = new java.util.ArrayList<>();
 		boolean ok = true;
 		for (int i = 0; i < rows.size(); i++) {
 			ValueInput row = rows.get(i);
+			List<ValueRules.Problem> rowProblems = new java.util.ArrayList<>();
+			problems.add(rowProblems);
 			BeanPropertyBindingResult rowErrors = new BeanPropertyBindingResult(row, "row");
-			IndicatorValue saved = save(row, actor, rowErrors);
-			String prefix = "rows[" + i + "].";
-			rowErrors.getFieldErrors().forEach(error -> errors.rejectValue(prefix + fieldOf(error.getField()), error.getCode()));
-			rowErrors.getGlobalErrors().forEach(error -> errors.rejectValue(prefix + "value", error.getCode()));
+			IndicatorInfo indicator = indicators.byCode(row.indicatorCode()).orElse(null);
+			if (indicator == null) {
+				rowErrors.rejectValue("indicatorCode", "validation.indicator.unknown");
+			}
+			IndicatorValue saved = save(indicator, period, row, actor, rowErrors);
+			rowErrors.getFieldErrors()
+				.forEach(error -> rowProblems.add(new ValueRules.Problem(gridField(error.getField()), error.getCode())));
+			rowErrors.getGlobalErrors().forEach(error -> rowProblems.add(new ValueRules.Problem("value", error.getCode())));
 			if (saved == null) {
 				ok = false;
 				continue;
 			}
 			if (submit.contains(i)) {
-				if (saved.getValue() == null) {
-					errors.rejectValue(prefix + "value", "reporting.valueRequired");
-					ok = false;
-				}
-				else if (saved.unchangedSinceReturn()) {
-					errors.rejectValue(prefix + "note", "reporting.resubmitUnchanged");
-					ok = false;
-				}
-				else if (needsExplanation(saved)) {
-					errors.rejectValue(prefix + "note", "reporting.outlier");
+				String refusal = submissionRefusal(saved);
+				if (refusal != null) {
+					rowProblems.add(new ValueRules.Problem(refusal.equals("reporting.valueRequired") ? "value" : "note", refusal));
 					ok = false;
 				}
 				else if (saved.getStatus().isEditable()) {
@@ -229,7 +278,29 @@ class ValueWorkflow {
 		if (!ok) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 		}
-		return ok;
+		return problems;
+	}
+
+	/** Why a saved figure may not be submitted yet, or null. */
+	private String submissionRefusal(IndicatorValue value) {
+		if (value.getValue() == null) {
+			return "reporting.valueRequired";
+		}
+		if (value.unchangedSinceReturn()) {
+			return "reporting.resubmitUnchanged";
+		}
+		if (needsExplanation(value)) {
+			return "reporting.outlier";
+		}
+		return null;
+	}
+
+	/** The grid shows a row's problems at its value, parts or note; the rest (indicator, region, period) at its value. */
+	private static String gridField(String inputField) {
+		return switch (inputField) {
+			case "numerator", "denominator", "note" -> inputField;
+			default -> "value";
+		};
 	}
 
 	/** A typed number of a request that has no form to show errors on: its problem is the refusal. */
@@ -241,21 +312,6 @@ class ValueWorkflow {
 		return reading.value();
 	}
 
-	private static BigDecimal number(String text, NumberInput.Unit unit, String field, Errors errors) {
-		NumberInput.Reading reading = NumberInput.read(text, unit);
-		if (!reading.ok()) {
-			errors.rejectValue(field, reading.problem());
-		}
-		return reading.value();
-	}
-
-	private static String fieldOf(String inputField) {
-		return switch (inputField) {
-			case "numerator", "denominator", "note" -> inputField;
-			default -> "value";
-		};
-	}
-
 	@Transactional
 	IndicatorValue submit(long id, Actor actor) {
 		require(actor, Role.REPORTER);
@@ -263,14 +319,9 @@ class ValueWorkflow {
 		if (!value.getStatus().isEditable()) {
 			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notEditable");
 		}
-		if (value.getValue() == null) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.valueRequired");
-		}
-		if (value.unchangedSinceReturn()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.resubmitUnchanged");
-		}
-		if (needsExplanation(value)) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.outlier");
+		String refusal = submissionRefusal(value);
+		if (refusal != null) {
+			throw new ReportingException(HttpStatus.BAD_REQUEST, refusal);
 		}
 		openPeriod(value);
 		return transition(value, ValueStatus.SUBMITTED, null, actor, "SUBMIT");

@@ -23,8 +23,13 @@ public class Assignments {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * {@code increment}: the target counts what is added from {@code baselineYear} (新增); its
+	 * figures are still running totals (docs/progress.md §1), which the grid says plainly.
+	 */
 	public record Assignment(long indicatorId, String indicatorCode, String indicatorName, String unit,
-			ValueType valueType, String condition, int deadlineYear, BigDecimal milestone, int decimals) {
+			ValueType valueType, String condition, int deadlineYear, BigDecimal milestone, int decimals, boolean increment,
+			Integer baselineYear) {
 
 		public boolean isRatio() {
 			return valueType == ValueType.RATE || valueType == ValueType.PER_MILLE;
@@ -39,7 +44,7 @@ public class Assignments {
 				    select distinct o.indicator_id from reporting_obligation_unit o
 				    where o.region_code = :region and o.department_id = :department and o.year = :year and o.kind = :kind)
 				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, i.decimals, t.comparator, t.value, t.value_max,
-				       t.deadline_year, m.value as milestone
+				       t.deadline_year, t.increment, t.baseline_year, m.value as milestone
 				from owed
 				join reporting_obligation_source s on s.indicator_id = owed.indicator_id and s.region_code = :region
 				     and s.year = :year and s.kind = :kind
@@ -59,7 +64,8 @@ public class Assignments {
 						false, null, null, List.of(), 0);
 				return new Assignment(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"),
 						shape.valueType(), shape.condition(), rs.getInt("deadline_year"), rs.getBigDecimal("milestone"),
-						rs.getObject("decimals") != null ? rs.getInt("decimals") : shape.valueType().defaultDecimals());
+						rs.getObject("decimals") != null ? rs.getInt("decimals") : shape.valueType().defaultDecimals(),
+						rs.getBoolean("increment"), (Integer) rs.getObject("baseline_year"));
 			})
 			.list()
 			.stream()

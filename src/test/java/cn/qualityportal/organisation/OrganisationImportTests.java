@@ -75,9 +75,10 @@ class OrganisationImportTests {
 		assertThat(regions()).isEqualTo(before);
 		mvc.perform(get("/admin/organisation/import/report.csv").cookie(session).with(user(users.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("3,code,区划代码应为六位数字。")))
-			.andExpect(content().string(containsString("4,name,此项必填。")))
-			.andExpect(content().string(containsString("5,parent_code,没有这个地区。")));
+			// Every problem names its column as the sheet heads it in Chinese.
+			.andExpect(content().string(containsString("3,区划代码,区划代码应为六位数字。")))
+			.andExpect(content().string(containsString("4,名称,此项必填。")))
+			.andExpect(content().string(containsString("5,上级代码,没有这个地区。")));
 	}
 
 	@Test
@@ -107,7 +108,8 @@ class OrganisationImportTests {
 		mvc.perform(upload("REGIONS", "regions.xlsx", "plain text, not a workbook".getBytes(StandardCharsets.UTF_8)))
 			.andExpect(content().string(containsString("文件已损坏或不是有效的 CSV/xlsx 文件")));
 		mvc.perform(upload("REGIONS", "regions.csv", "name\n试验\n".getBytes(StandardCharsets.UTF_8)))
-			.andExpect(content().string(containsString("缺少必需的列：code")));
+			.andExpect(content().string(containsString("<td>区划代码</td>")))
+			.andExpect(content().string(containsString("缺少此列")));
 	}
 
 	@Test

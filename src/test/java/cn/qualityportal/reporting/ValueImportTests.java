@@ -133,11 +133,14 @@ class ValueImportTests {
 		byte[] export = mvc.perform(get("/api/v1/values/export.xlsx").param("indicatorCode", "I-BRAND-XLSX")
 			.with(httpBasic("i-reporter", TestAccounts.PASSWORD))).andReturn().getResponse().getContentAsByteArray();
 		List<SpreadsheetRow> rows = Spreadsheets.read("values.xlsx", new ByteArrayInputStream(export), 1 << 20, 100);
-		assertThat(rows.get(0).cells()).startsWith("indicator_code", "indicator_name", "region_code", "year");
-		assertThat(rows.get(1).cell(0)).isEqualTo("I-BRAND-XLSX");
-		assertThat(rows.get(1).cell(9)).isEqualTo("0");
+		// The hidden row of machine keys, then the headings in Chinese, then the figures.
+		assertThat(rows.get(0).cells()).startsWith("indicator_code", "indicator_name", "unit", "region_code");
+		assertThat(rows.get(1).cells()).startsWith("指标代码", "指标名称", "单位", "地区代码");
+		assertThat(rows.get(2).cell(0)).isEqualTo("I-BRAND-XLSX");
+		assertThat(rows.get(2).cell(ValueExchange.KEYS.indexOf("version"))).isEqualTo("0");
+		assertThat(rows.get(2).cell(ValueExchange.KEYS.indexOf("status"))).isEqualTo("草稿");
 		Object[][] filled = rows.stream().map(row -> row.cells().toArray()).toArray(Object[][]::new);
-		filled[1][5] = "4";
+		filled[2][ValueExchange.KEYS.indexOf("value")] = "4";
 		upload("i-reporter", "filled.xlsx", TestWorkbooks.xlsx(filled))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.updated").value(1));

@@ -295,6 +295,7 @@ class AuthorizationMatrixTests {
 				POST /reporting/review/{valueId}/return         | /reporting/review/{valueA}/return?reason=x            | REVIEWER    | scoped
 				GET  /reporting/values/{valueId}                | /reporting/values/{valueA}                            | FIGURES     | scoped
 				POST /reporting/values/{valueId}/submit         | /reporting/values/{valueA}/submit                     | REPORTER    | scoped
+				POST /reporting/values/{valueId}/comments       | /reporting/values/{valueA}/comments?body=x            | REPORTER REVIEWER OFFICE | scoped
 				POST /reporting/values/{valueId}/evidence       | /reporting/values/{valueA}/evidence                   | REPORTER    | multipart scoped
 				GET  /reporting/values/{valueId}/evidence/{evidenceId} | /reporting/values/{valueA}/evidence/999999     | FIGURES     | scoped
 				POST /reporting/values/{valueId}/evidence/{evidenceId}/delete | /reporting/values/{valueA}/evidence/999999/delete | REPORTER | scoped
@@ -480,6 +481,7 @@ class AuthorizationMatrixTests {
 				  (select count(*) from published_document), (select count(*) from published_year),
 				  (select count(*) || ':' || sum(version) from review_setting),
 				  (select count(*) from announcement), (select count(*) from reminder), (select count(*) from notification_setting),
+				  (select count(*) from value_comment),
 				  -- the audit trail's count last: withoutAudit and audit read it there
 				  (select count(*) from audit_log))""", String.class);
 	}

@@ -1,0 +1,167 @@
+package cn.qualityportal.reporting;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import cn.qualityportal.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On the demo (the context of ReportingJourneyBrowserTest), as 东兴市's reporter: the template
+ * downloaded from the grid, filled in and imported ends with what to do next and leads back to the
+ * grid; on the grid a figure far from last year's is warned about while typing and after saving,
+ * and the server submits it only with a note, which it records.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+class ExcelAndGridBrowserTest {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	/** A count 东兴市's bureau owes in 2020 with a 2019 figure, its 2020 figure removed so the row is open: code, name, 2019 value. */
+	private Map<String, Object> openCountRow(boolean first) {
+		Map<String, Object> row = jdbc.queryForMap("""
+				select i.code, i.name, last_year.value::int as previous
+				from reporting_obligation_unit o join indicator i on i.id = o.indicator_id
+				join department d on d.id = o.department_id
+				join indicator_value last_year on last_year.indicator_id = i.id and last_year.region_code = o.region_code
+				join reporting_period p on p.id = last_year.period_id and p.year = 2019 and p.kind = 'ANNUAL'
+				where o.region_code = '450681' and o.year = 2020 and o.kind = 'ANNUAL' and i.value_type = 'COUNT'
+				  and d.kind = 'MARKET_REGULATION' and last_year.value > 0
+				order by i.code %s limit 1""".formatted(first ? "asc" : "desc"));
+		jdbc.update("""
+				delete from indicator_value where region_code = '450681' and indicator_id = (select id from indicator where code = ?)
+				  and period_id = (select id from reporting_period where year = 2020 and kind = 'ANNUAL')""", row.get("code"));
+		return row;
+	}
+
+	@Test
+	void theTemplateDownloadedFilledAndImportedSaysWhatToDoNext() throws Exception {
+		Map<String, Object> open = openCountRow(true);
+		Page page = signIn("reporter-450681");
+		page.navigate(url("/reporting?period=" + period()));
+		Download download = page.waitForDownload(
+				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下载填报模板")).click());
+		byte[] template = Files.readAllBytes(download.path());
+		int row;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+			assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("指标代码");
+			row = ExcelFormTests.rowOf(workbook.getSheetAt(0), (String) open.get("code"));
+		}
+		byte[] filled = ExcelFormTests.fill(template, row, ExcelFormTests.column("value"), 5);
+
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("导入 Excel")).first().click();
+		page.getByLabel("文件").setInputFiles(new FilePayload("东兴市填报.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filled));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传并导入")).click();
+		assertThat(page.locator("#import-done")).containsText("已将 1 条数据保存为草稿，尚未提交。下一步：到数据填报页面检查后勾选提交审核。");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("前往数据填报")).click();
+		Locator imported = row(page, (String) open.get("name"));
+		assertThat(imported.getByLabel(open.get("name") + " 数值")).hasValue("5");
+		assertThat(imported.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("草稿"))).isVisible();
+	}
+
+	@Test
+	void aLargeChangeIsWarnedWhileTypingAndSubmittedOnlyWithANoteTheServerRecords() {
+		Map<String, Object> open = openCountRow(false);
+		String name = (String) open.get("name");
+		int previous = (Integer) open.get("previous");
+		String jump = String.valueOf(previous * 3 + 3);
+		Page page = signIn("reporter-450681");
+		page.navigate(url("/reporting?period=" + period()));
+		Locator line = row(page, name);
+		Locator value = line.getByLabel(name + " 数值");
+		Locator warning = line.locator("[id^=change-]");
+		assertThat(line.getByText("整数：不小于 0，不带小数")).isVisible();
+
+		value.fill(jump);
+		assertThat(warning).containsText("较上年变化 +");
+		value.fill(String.valueOf(previous));
+		assertThat(warning).hasText("");
+		value.fill(jump);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+		assertThat(page.getByText("已保存草稿。")).isVisible();
+		// After the reload the warning is the server's, from the stored figure.
+		assertThat(row(page, name).locator("[id^=change-]")).containsText("较上年变化 +");
+
+		row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)).click();
+		assertThat(row(page, name)).containsText("请在说明中写明原因后再提交");
+		assertThat(status(name)).isEqualTo("DRAFT");
+
+		String note = "新认定企业集中在本年，见认定文件";
+		row(page, name).getByLabel(name + " 说明").fill(note);
+		row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)).click();
+		assertThat(page.getByText("已提交审核。")).isVisible();
+		assertThat(status(name)).isEqualTo("SUBMITTED");
+		assertThat(jdbc.queryForObject("""
+				select a.new_state ->> 'note' from audit_log a join indicator_value v on v.id = a.entity_id
+				join indicator i on i.id = v.indicator_id join reporting_period p on p.id = v.period_id
+				where a.entity = 'indicator_value' and a.action = 'SUBMIT' and i.name = ? and v.region_code = '450681'
+				  and p.year = 2020""", String.class, name)).isEqualTo(note);
+	}
+
+	private String status(String indicatorName) {
+		return jdbc.queryForObject("""
+				select v.status from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id
+				where i.name = ? and v.region_code = '450681' and p.year = 2020 and p.kind = 'ANNUAL'""", String.class,
+				indicatorName);
+	}
+
+	private long period() {
+		return jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
+	}
+
+	private Page signIn(String username) {
+		Page page = browser.newPage();
+		page.navigate(url("/login"));
+		page.getByLabel("用户名").fill(username);
+		page.getByLabel("密码").fill("Demo-password-1");
+		page.getByLabel("密码").press("Enter");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("欢迎");
+		return page;
+	}
+
+	private static Locator row(Page page, String indicator) {
+		return page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(indicator));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
