@@ -154,7 +154,7 @@ public class Rubrics {
 		return jdbc.sql("""
 				select r.id, r.year, r.parent_region_code, g.name, r.bonus_cap, r.deduction_cap, r.grade_excellent,
 				       r.grade_good, r.grade_pass, r.version,
-				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), p.published_by
+				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), person_name(p.published_by)
 				from rubric r join region g on g.code = r.parent_region_code
 				left join rubric_publication p on p.rubric_id = r.id where r.id = :id""")
 			.param("id", id)
@@ -271,7 +271,8 @@ public class Rubrics {
 			.optional()
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
 		Optional<Map<String, Object>> stored = jdbc.sql("""
-				select id, status, return_reason, version, submitted_by, confirmed_by,
+				select id, status, return_reason, version, person_name(submitted_by) as submitted_by,
+				       person_name(confirmed_by) as confirmed_by,
 				       to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as submitted_at,
 				       to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as confirmed_at
 				from self_assessment where rubric_id = :rubric and region_code = :code""")
@@ -294,7 +295,7 @@ public class Rubrics {
 		Map<Long, List<Evidence>> evidence = new HashMap<>();
 		jdbc.sql("""
 				select id, item_id, filename, size_bytes,
-				       to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), uploaded_by
+				       to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), person_name(uploaded_by)
 				from self_assessment_evidence where self_assessment_id = :id order by id""")
 			.param("id", id)
 			.query((rs, row) -> evidence.computeIfAbsent(rs.getLong(2), item -> new ArrayList<>())

@@ -112,6 +112,16 @@ class DocumentSearch {
 			.toList();
 	}
 
+	/** The documents the scope may see, newest first, that a repealed document can name as superseding it. */
+	@Transactional(readOnly = true)
+	List<DocumentSummary> choices(DataScope scope) {
+		return jdbc.sql(COLUMNS + (scope.everything() ? "" : " where d.region_code = any(?)")
+				+ " order by d.issue_date desc nulls last, d.id desc limit 500")
+			.params(scope.everything() ? List.of() : List.of(scope.visibleArray()))
+			.query(DocumentSearch::summary)
+			.list();
+	}
+
 	Optional<Long> idByNumber(String number, DataScope scope) {
 		if (number == null) {
 			return Optional.empty();

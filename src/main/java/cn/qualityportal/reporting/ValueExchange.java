@@ -45,7 +45,7 @@ final class ValueExchange {
 				.filter(value -> value.indicatorCode().equals(assignment.indicatorCode()) && value.period().equals(label))
 				.findFirst()
 				.orElse(new ValueView(0, assignment.indicatorCode(), assignment.indicatorName(), assignment.unit(), regionCode,
-						null, period.getYear(), label, null, null, null, null, null, null, null, null, -1, 0, assignment.decimals())))
+						null, period.getYear(), label, null, null, null, null, null, null, null, null, -1, 0, assignment.decimals(), null)))
 			.toList();
 		return xlsx(rows);
 	}

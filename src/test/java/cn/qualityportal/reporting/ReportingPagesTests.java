@@ -181,7 +181,9 @@ class ReportingPagesTests {
 		// Closing the period asks first (issue #11, seen defect 5): the page says what closing does; only the confirmation closes.
 		mvc.perform(post("/reporting/periods/" + quarter + "/close").with(accounts.as("p-office")).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("关闭填报期 2024 Q2 后")));
+			.andExpect(content().string(containsString("关闭填报期 2024 Q2 后")))
+			// A closed period can be reopened: the page must not say closing cannot be undone.
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("此操作不能撤销"))));
 		assertThat(jdbc.queryForObject("select status from reporting_period where id = ?", String.class, quarter)).isEqualTo("OPEN");
 		mvc.perform(post("/reporting/periods/" + quarter + "/close").param("confirmed", "true").with(accounts.as("p-office"))
 			.with(csrf())).andExpect(flash().attribute("success", "flash.saved"));
