@@ -117,7 +117,8 @@ class DocumentSearch {
 	List<DocumentSummary> choices(DataScope scope) {
 		return jdbc.sql(COLUMNS + (scope.everything() ? "" : " where d.region_code = any(?)")
 				+ " order by d.issue_date desc nulls last, d.id desc limit 500")
-			.params(scope.everything() ? List.of() : List.of(scope.visibleArray()))
+			// One parameter, the array itself (List.of(array) would spread it into one parameter per region).
+			.params(scope.everything() ? List.of() : java.util.Collections.singletonList(scope.visibleArray()))
 			.query(DocumentSearch::summary)
 			.list();
 	}
