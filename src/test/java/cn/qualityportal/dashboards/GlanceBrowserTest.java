@@ -298,6 +298,9 @@ class GlanceBrowserTest {
 
 	private Page signIn(String username, int width, int height) {
 		Page page = browser.newPage();
+		// Generous waits: on a loaded build machine a page took over 30 s to load; each wait still ends at its deadline.
+		page.setDefaultTimeout(120_000);
+		page.setDefaultNavigationTimeout(120_000);
 		page.setViewportSize(width, height);
 		page.navigate(url("/login"));
 		page.getByLabel("用户名").fill(username);
