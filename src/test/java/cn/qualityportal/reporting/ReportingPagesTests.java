@@ -205,7 +205,7 @@ class ReportingPagesTests {
 		mvc.perform(post("/reporting/" + year2022).with(accounts.as("p-reporter-2")).with(csrf()).param("action", "save")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "conflict.changedMeanwhile"))
-			.andExpect(content().string(containsString("当前保存的数值：94.5（p-reporter 保存）")))
+			.andExpect(content().string(containsString("当前保存的数值：94.5（测试 p-reporter 保存）")))
 			.andExpect(content().string(containsString("value=\"96\"")))
 			.andExpect(content().string(containsString("value=\"" + version + "\"")));
 		assertThat(jdbc.queryForObject("select value from indicator_value where period_id = ?", String.class, year2022))
