@@ -154,7 +154,7 @@ public class Rubrics {
 		return jdbc.sql("""
 				select r.id, r.year, r.parent_region_code, g.name, r.bonus_cap, r.deduction_cap, r.grade_excellent,
 				       r.grade_good, r.grade_pass, r.version,
-				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), p.published_by
+				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), person_name(p.published_by)
 				from rubric r join region g on g.code = r.parent_region_code
 				left join rubric_publication p on p.rubric_id = r.id where r.id = :id""")
 			.param("id", id)
@@ -320,7 +320,8 @@ public class Rubrics {
 		}
 		Map<String, Map<String, Object>> stored = new HashMap<>();
 		jdbc.sql("""
-				select id, region_code, status, return_reason, version, submitted_by, confirmed_by,
+				select id, region_code, status, return_reason, version, person_name(submitted_by) as submitted_by,
+				       person_name(confirmed_by) as confirmed_by,
 				       to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as submitted_at,
 				       to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as confirmed_at
 				from self_assessment where rubric_id = :rubric and region_code in (:codes)""")
@@ -345,7 +346,8 @@ public class Rubrics {
 		Map<Long, Map<Long, List<Evidence>>> evidence = new HashMap<>();
 		jdbc.sql("""
 				select e.id, e.item_id, e.filename, e.size_bytes,
-				       to_char(e.uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), e.uploaded_by, e.self_assessment_id
+				       to_char(e.uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), person_name(e.uploaded_by),
+				       e.self_assessment_id
 				from self_assessment_evidence e join self_assessment s on s.id = e.self_assessment_id
 				where s.rubric_id = :rubric and s.region_code in (:codes) order by e.id""")
 			.param("rubric", rubric.id())

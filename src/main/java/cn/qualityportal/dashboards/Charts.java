@@ -39,18 +39,24 @@ final class Charts {
 				"series", series));
 	}
 
-	/** Bars of one number per category, with an optional reference line (the target). */
+	/**
+	 * Bars of one number per category, with an optional reference line (the target). The axis starts
+	 * at zero: an axis from 90 made a gap of one point look like a gap of half the bar. The line's
+	 * label sits inside the grid above its end, where the grid's edge cannot cut it.
+	 */
 	static String bars(List<String> categories, List<? extends Number> values, String name, BigDecimal line,
 			String lineName) {
 		Map<String, Object> series = map("name", name, "type", "bar", "data", values, "itemStyle", map("color", "#0d6efd"));
 		if (line != null) {
 			series.put("markLine", map("symbol", "none", "data", List.of(map("yAxis", line, "name", lineName)),
-					"lineStyle", map("color", "#dc3545", "type", "dashed"), "label", map("formatter", lineName)));
+					"lineStyle", map("color", "#dc3545", "type", "dashed"),
+					"label", map("formatter", lineName, "position", "insideEndTop")));
 		}
 		return json(map("tooltip", map("trigger", "axis"),
 				"grid", map("left", 8, "right", 16, "top", 24, "bottom", 8, "containLabel", true),
 				"xAxis", map("type", "category", "data", categories, "axisLabel", map("interval", 0, "rotate", 30)),
-				"yAxis", map("type", "value", "scale", true), "series", List.of(series)));
+				// Without "scale" ECharts always includes zero, also below it for negative figures.
+				"yAxis", map("type", "value"), "series", List.of(series)));
 	}
 
 	/** Shares (0–100 %) per category, on an axis from 0 to 100 so bars compare honestly. */
@@ -62,11 +68,21 @@ final class Charts {
 				"series", List.of(map("name", name, "type", "bar", "data", values, "itemStyle", map("color", "#198754")))));
 	}
 
-	/** A ring of status counts. */
+	/**
+	 * A ring of status counts. An empty status has no slice and so no label ("滞后: 0" pointing at
+	 * nothing); the legend and the table beside the chart still list it with 0.
+	 */
 	static String statusRing(Map<TargetStatus, Integer> counts, Map<TargetStatus, String> statusNames) {
 		List<Object> data = new ArrayList<>();
-		counts.forEach((status, count) -> data.add(map("name", statusNames.get(status), "value", count, "itemStyle",
-				map("color", COLOURS.get(status)))));
+		counts.forEach((status, count) -> {
+			Map<String, Object> slice = map("name", statusNames.get(status), "value", count, "itemStyle",
+					map("color", COLOURS.get(status)));
+			if (count == 0) {
+				slice.put("label", map("show", false));
+				slice.put("labelLine", map("show", false));
+			}
+			data.add(slice);
+		});
 		return json(map("tooltip", map("trigger", "item"), "legend", map("bottom", 0),
 				"series", List.of(map("type", "pie", "radius", List.of("45%", "70%"), "data", data,
 						"label", map("formatter", "{b}: {c}")))));

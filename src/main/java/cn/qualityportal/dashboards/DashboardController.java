@@ -130,6 +130,15 @@ class DashboardController {
 	record RegionFilter(Long document, GoalArea area, Long department, TargetStatus status) {
 	}
 
+	/** The menu's 部门看板: the reader's own department; an account without a unit has the overview instead. */
+	@GetMapping("/departments")
+	String ownDepartment(@AuthenticationPrincipal PortalUser user) {
+		if (user == null || user.unit() == null) {
+			return "redirect:/dashboards";
+		}
+		return "redirect:/dashboards/departments/" + user.unit().departmentId();
+	}
+
 	@GetMapping("/departments/{id}")
 	String department(@PathVariable long id, @ModelAttribute("judging") Judging judging, DataScope scope, Model model) {
 		Regions.DepartmentOption department = regions.department(id)
@@ -137,6 +146,9 @@ class DashboardController {
 		covered(department.regionCode(), scope);
 		List<ProgressRow> rows = board.rows(ProgressBoard.Query.of(judging.year(), judging.submitted()).department(id), scope);
 		model.addAttribute("department", department);
+		// Department names usually begin with their region's (防城港市市场监督管理局): say the region only when they do not.
+		model.addAttribute("departmentTitle", department.name().startsWith(department.regionName()) ? department.name()
+				: department.regionName() + " " + department.name());
 		model.addAttribute("rows", rows);
 		model.addAttribute("tasks", queries.tasksOf(id));
 		model.addAttribute("owed", completeness.owedBy(department.regionCode(), id));
@@ -144,14 +156,39 @@ class DashboardController {
 		return page(model, "dashboards/department");
 	}
 
+	/**
+	 * The document scorecard: its targets and those cascaded from them, grouped by the document that
+	 * states them (the document is said once per group, not in every row) and filtered by region,
+	 * area and status. The region choices are those of the unfiltered rows, so one query serves both.
+	 */
 	@GetMapping("/documents/{id}")
-	String document(@PathVariable long id, @ModelAttribute("judging") Judging judging, DataScope scope, Model model) {
+	String document(@PathVariable long id, @RequestParam(required = false) String region,
+			@RequestParam(required = false) GoalArea area, @RequestParam(name = "status", required = false) TargetStatus chosenStatus,
+			@ModelAttribute("judging") Judging judging, DataScope scope, Model model) {
 		DocumentSummary document = documents.find(id, scope)
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
-		List<ProgressRow> rows = board.rows(ProgressBoard.Query.of(judging.year(), judging.submitted()).document(id), scope);
+		List<ProgressRow> all = board.rows(ProgressBoard.Query.of(judging.year(), judging.submitted()).document(id), scope);
+		Map<String, String> regionChoices = new LinkedHashMap<>();
+		all.forEach(row -> regionChoices.putIfAbsent(row.regionCode(), row.regionName()));
+		String chosenRegion = region == null || region.isBlank() ? null : region;
+		List<ProgressRow> rows = all.stream()
+			.filter(row -> chosenRegion == null || row.regionCode().equals(chosenRegion))
+			.filter(row -> area == null || row.area() == area)
+			.filter(row -> chosenStatus == null || row.status() == chosenStatus)
+			.toList();
 		model.addAttribute("document", document);
 		model.addAttribute("rows", rows);
+		model.addAttribute("regionChoices", regionChoices);
+		model.addAttribute("filter", new ScorecardFilter(chosenRegion, area, chosenStatus));
 		lines(rows, model);
+		@SuppressWarnings("unchecked")
+		List<TargetLine> lines = (List<TargetLine>) model.getAttribute("lines");
+		Map<String, List<TargetLine>> byDocument = new LinkedHashMap<>();
+		lines.forEach(line -> byDocument.computeIfAbsent(line.documentHref(), href -> new ArrayList<>()).add(line));
+		model.addAttribute("groups", byDocument.values()
+			.stream()
+			.map(group -> new DocumentGroup(group.get(0).documentLabel(), group.get(0).documentHref(), group))
+			.toList());
 		Map<GoalArea, Map<TargetStatus, Integer>> byArea = new java.util.TreeMap<>();
 		rows.forEach(row -> byArea.computeIfAbsent(row.area(), a -> new EnumMap<>(TargetStatus.class))
 			.merge(row.status(), 1, Integer::sum));
@@ -163,6 +200,13 @@ class DashboardController {
 		model.addAttribute("areaChart",
 				Charts.statusBars(byArea.keySet().stream().map(this::areaName).toList(), byStatus, statusNames()));
 		return page(model, "dashboards/document");
+	}
+
+	record ScorecardFilter(String region, GoalArea area, TargetStatus status) {
+	}
+
+	/** The scorecard's lines of one document. */
+	record DocumentGroup(String label, String href, List<TargetLine> lines) {
 	}
 
 	@GetMapping("/indicators/{id}")

@@ -107,8 +107,11 @@ class DocumentController {
 	@PreAuthorize("hasRole('OFFICE')")
 	String showCreateForm(DataScope scope, Model model) {
 		List<Regions.RegionOption> options = regions.optionsWithin(scope);
-		model.addAttribute("form", DocumentForm.empty(options.isEmpty() ? "" : options.get(0).code()));
+		// The first region offered is the office's own; the level preselected is that region's.
+		model.addAttribute("form", options.isEmpty() ? DocumentForm.empty("", DocumentLevel.COUNTY)
+				: DocumentForm.empty(options.get(0).code(), DocumentForm.levelOf(options.get(0).level())));
 		model.addAttribute("regionOptions", options);
+		model.addAttribute("supersedingOptions", search.choices(scope));
 		return "documents/form";
 	}
 
@@ -119,6 +122,7 @@ class DocumentController {
 		PolicyDocument document = editor.create(form, scope, result);
 		if (document == null) {
 			model.addAttribute("regionOptions", regions.optionsWithin(scope));
+			model.addAttribute("supersedingOptions", search.choices(scope));
 			return "documents/form";
 		}
 		redirect.addFlashAttribute("success", "flash.saved");
@@ -131,6 +135,7 @@ class DocumentController {
 		model.addAttribute("form", DocumentForm.of(editor.editable(id, scope)));
 		model.addAttribute("documentId", id);
 		model.addAttribute("regionOptions", regions.optionsWithin(scope));
+		model.addAttribute("supersedingOptions", search.choices(scope));
 		return "documents/form";
 	}
 
@@ -152,6 +157,7 @@ class DocumentController {
 			}
 			model.addAttribute("documentId", id);
 			model.addAttribute("regionOptions", regions.optionsWithin(scope));
+			model.addAttribute("supersedingOptions", search.choices(scope));
 			return "documents/form";
 		}
 		redirect.addFlashAttribute("success", "flash.saved");

@@ -18,9 +18,19 @@ record DocumentForm(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max
 		@DateTimeFormat(iso = ISO.DATE) LocalDate repealedOn, Long supersededById,
 		@Size(max = 2_000_000) String fullText, Long version) {
 
-	static DocumentForm empty(String regionCode) {
-		return new DocumentForm("", "", "", DocumentLevel.COUNTY, regionCode, null, null, null, DocumentStatus.DRAFT,
+	static DocumentForm empty(String regionCode, DocumentLevel level) {
+		return new DocumentForm("", "", "", level, regionCode, null, null, null, DocumentStatus.DRAFT,
 				null, null, "", null);
+	}
+
+	/** The level of a document issued by a region of {@code level} (a town's follows its county's). */
+	static DocumentLevel levelOf(cn.qualityportal.organisation.RegionLevel level) {
+		return switch (level) {
+			case NATIONAL -> DocumentLevel.NATIONAL;
+			case PROVINCE -> DocumentLevel.PROVINCIAL;
+			case CITY -> DocumentLevel.CITY;
+			case COUNTY, TOWN -> DocumentLevel.COUNTY;
+		};
 	}
 
 	static DocumentForm of(PolicyDocument document) {

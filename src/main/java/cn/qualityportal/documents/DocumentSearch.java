@@ -112,6 +112,17 @@ class DocumentSearch {
 			.toList();
 	}
 
+	/** The documents the scope may see, newest first, that a repealed document can name as superseding it. */
+	@Transactional(readOnly = true)
+	List<DocumentSummary> choices(DataScope scope) {
+		return jdbc.sql(COLUMNS + (scope.everything() ? "" : " where d.region_code = any(?)")
+				+ " order by d.issue_date desc nulls last, d.id desc limit 500")
+			// One parameter, the array itself (List.of(array) would spread it into one parameter per region).
+			.params(scope.everything() ? List.of() : java.util.Collections.singletonList(scope.visibleArray()))
+			.query(DocumentSearch::summary)
+			.list();
+	}
+
 	Optional<Long> idByNumber(String number, DataScope scope) {
 		if (number == null) {
 			return Optional.empty();

@@ -48,7 +48,7 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 	 */
 	public record Line(String regionCode, String regionName, String condition, int deadlineYear, BigDecimal line,
 			List<BigDecimal> values, BigDecimal latestValue, Integer latestYear, TargetStatus status,
-			MessageSourceResolvable explanation) {
+			MessageSourceResolvable explanation, boolean increment) {
 
 		public String statusClass() {
 			return status == null ? "" : "status-" + status.name();
@@ -64,7 +64,7 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		for (PublicProgress.PublicTarget target : targets) {
 			lines.add(new Line(target.regionCode(), target.regionName(), target.condition(), target.deadlineYear(),
 					level(target.comparator(), target.increment(), target.value()), values(years, target.series()),
-					target.latestValue(), target.latestYear(), target.status(), target.explanation()));
+					target.latestValue(), target.latestYear(), target.status(), target.explanation(), target.increment()));
 		}
 		return new IndicatorSheet(indicator.code(), indicator.name(), indicator.unit(), judgedYear, years, lines);
 	}
@@ -76,7 +76,7 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		for (ProgressRow row : rows) {
 			lines.add(new Line(row.regionCode(), row.regionName(), row.condition(), row.deadlineYear(),
 					level(row.comparator(), row.increment(), row.value()), values(years, row.series()),
-					row.latestValue(), row.latestYear(), row.status(), row.explanation()));
+					row.latestValue(), row.latestYear(), row.status(), row.explanation(), row.increment()));
 		}
 		return new IndicatorSheet(code, name, unit, judgedYear, years, lines);
 	}

@@ -44,7 +44,7 @@ public class PublicProgress {
 	public record PublicTarget(long targetId, long indicatorId, String indicatorCode, String indicatorName, String unit,
 			GoalArea area, String regionCode, String regionName, String condition, boolean increment,
 			cn.qualityportal.targets.Comparator comparator, BigDecimal value, int deadlineYear, BigDecimal latestValue, Integer latestYear, BigDecimal forecastValue,
-			TargetStatus status, Explanation explanation, List<ProgressRow.Point> series) {
+			TargetStatus status, Explanation explanation, List<ProgressRow.Point> series, int decimals) {
 
 		public boolean withheld() {
 			return status == null;
@@ -86,7 +86,7 @@ public class PublicProgress {
 					row.unit(), row.area(), row.regionCode(), row.regionName(), row.condition(), row.increment(),
 					row.comparator(), row.value(), row.deadlineYear(), withheld ? null : row.latestValue(),
 					withheld ? null : row.latestYear(), withheld ? null : row.forecastValue(),
-					withheld ? null : row.status(), withheld ? null : row.explanation(), series));
+					withheld ? null : row.status(), withheld ? null : row.explanation(), series, row.decimals()));
 		}
 		return targets;
 	}

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.progress.TargetStatus;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Confirmation;
 import cn.qualityportal.system.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The office's publishing page (政务公开): which documents of its regions are public and which
  * years of its region. Publishing is previewed (what the public will see) and confirmed; withdrawal
- * takes effect at once. Both are in the audit trail.
+ * is confirmed too, since it takes the pages off the public site at once. Both are in the audit trail.
  */
 @Controller
 @RequestMapping("/publication")
@@ -82,8 +83,14 @@ class PublicationController {
 	}
 
 	@PostMapping("/documents/{id}/withdraw")
-	String withdrawDocument(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String withdrawDocument(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+		if (!confirmed) {
+			// Asked only about a document the office may manage: anything else is refused as by the withdrawal.
+			Publications.Candidate document = publications.candidate(id, scope);
+			return Confirmation.showReversible(model, "publication.confirmWithdraw.title", "publication.confirmWithdrawDocument",
+					new Object[] { document.label() }, "/publication/documents/" + id + "/withdraw", "/publication");
+		}
 		publications.withdrawDocument(id, scope, user.getUsername());
 		redirect.addFlashAttribute("success", "publication.withdrawnFlash");
 		return "redirect:/publication";
@@ -126,8 +133,12 @@ class PublicationController {
 	}
 
 	@PostMapping("/years/{year}/withdraw")
-	String withdrawYear(@PathVariable int year, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String withdrawYear(@PathVariable int year, @RequestParam(defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.showReversible(model, "publication.confirmWithdraw.title", "publication.confirmWithdrawYear",
+					new Object[] { unit(user).regionName(), year }, "/publication/years/" + year + "/withdraw", "/publication");
+		}
 		publications.withdrawYear(unit(user).regionCode(), year, scope, user.getUsername());
 		redirect.addFlashAttribute("success", "publication.withdrawnFlash");
 		return "redirect:/publication";

@@ -115,7 +115,8 @@ public class Publications {
 	public List<Candidate> candidates(DataScope scope) {
 		return jdbc.sql("""
 				select d.id, coalesce(d.doc_number, d.title) as label, d.title, r.name as region_name, d.status,
-				       p.document_id is not null as published, p.published_at, p.published_by
+				       p.document_id is not null as published, p.published_at,
+				       person_name(p.published_by) as published_by
 				from policy_document d
 				join region r on r.code = d.region_code
 				left join published_document p on p.document_id = d.id
@@ -131,7 +132,8 @@ public class Publications {
 	@Transactional(readOnly = true)
 	public List<YearCandidate> yearCandidates(String regionCode) {
 		return jdbc.sql("""
-				select p.year, p.status = 'CLOSED' as closed, y.year is not null as published, y.published_at, y.published_by
+				select p.year, p.status = 'CLOSED' as closed, y.year is not null as published, y.published_at,
+				       person_name(y.published_by) as published_by
 				from reporting_period p
 				left join published_year y on y.year = p.year and y.region_code = :region
 				where p.kind = 'ANNUAL'

@@ -53,7 +53,7 @@ class PeriodController {
 			ReportingPeriod period = repository.findById(id)
 				.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
 			String label = period.getYear() + (period.getNumber() > 0 ? " " + ValueView.periodLabel(period.getKind(), period.getNumber()) : "");
-			return Confirmation.show(model, "confirm.closePeriod.title", "confirm.closePeriod", new Object[] { label },
+			return Confirmation.showReversible(model, "confirm.closePeriod.title", "confirm.closePeriod", new Object[] { label },
 					"/reporting/periods/" + id + "/close", "/reporting/periods");
 		}
 		return run(() -> periods.close(id, user), redirect);

@@ -38,7 +38,8 @@ class ValueEvidence {
 	}
 
 	/** {@code uploadedAt} as Beijing time, the way every page shows times. */
-	record Evidence(long id, String filename, String contentType, int sizeBytes, String uploadedAt, String uploadedBy) {
+	record Evidence(long id, String filename, String contentType, int sizeBytes, String uploadedAt, String uploadedBy,
+			String uploadedByName) {
 	}
 
 	record StoredFile(String filename, String contentType, byte[] content) {
@@ -53,11 +54,11 @@ class ValueEvidence {
 		workflow.covered(valueId, actor);
 		return jdbc.sql("""
 				select id, filename, content_type, size_bytes,
-				  to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), uploaded_by
+				  to_char(uploaded_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), uploaded_by, person_name(uploaded_by)
 				from value_evidence where value_id = ? order by id""")
 			.param(valueId)
 			.query((rs, row) -> new Evidence(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-					rs.getString(5), rs.getString(6)))
+					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
 	}
 

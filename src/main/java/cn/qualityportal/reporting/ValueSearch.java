@@ -20,7 +20,7 @@ class ValueSearch {
 
 	static final String COLUMNS = """
 			select v.id, i.code, i.name, i.unit, i.value_type, i.decimals, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
-			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, v.updated_at, v.version,
+			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, person_name(v.updated_by) as updated_by_name, v.updated_at, v.version,
 			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
 			from indicator_value v
 			join indicator i on i.id = v.indicator_id
@@ -132,6 +132,7 @@ class ValueSearch {
 	List<Map<String, Object>> history(long id) {
 		return jdbc.sql("""
 				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as occurred_at, actor,
+				       person_name(actor) as actor_name,
 				       action, old_state::text as old_state, new_state::text as new_state, reason
 				from audit_log where entity = ? and entity_id = ? order by occurred_at, id""")
 			.params(ValueWorkflow.ENTITY, id)
@@ -152,7 +153,7 @@ class ValueSearch {
 				rs.getBigDecimal("value"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
 				rs.getString("note"), ValueStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
 				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"),
-				rs.getInt("evidence_count"), precision(rs));
+				rs.getInt("evidence_count"), precision(rs), rs.getString("updated_by_name"));
 	}
 
 }

@@ -10,7 +10,7 @@ import java.time.Instant;
 record ValueView(long id, String indicatorCode, String indicatorName, String unit, String regionCode, String regionName,
 		int year, String period, BigDecimal value, BigDecimal numerator, BigDecimal denominator, String note,
 		ValueStatus status, String returnReason, String updatedBy, Instant updatedAt, long version, int evidenceCount,
-		int decimals) {
+		int decimals, String updatedByName) {
 
 	static String periodLabel(PeriodKind kind, int number) {
 		return switch (kind) {

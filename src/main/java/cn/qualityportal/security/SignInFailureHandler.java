@@ -33,6 +33,11 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		if (policy.captchaRequired(request.getParameter("username"), request.getRemoteAddr())) {
 			request.getSession().setAttribute(Captchas.REQUIRED, true);
 		}
+		// The form keeps the username typed (in the session, never in the address, which proxies log).
+		String username = request.getParameter("username");
+		if (username != null && !username.isBlank() && username.length() <= LoginController.USERNAME_MAX) {
+			request.getSession().setAttribute(LoginController.LAST_USERNAME, username.strip());
+		}
 		redirect.sendRedirect(request, response, "/login?error=" + reason(exception));
 	}
 

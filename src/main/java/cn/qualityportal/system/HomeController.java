@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,16 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private final ObjectProvider<BuildProperties> build;
-
 	private final List<HomePageSection> sections;
 
-	HomeController(ObjectProvider<BuildProperties> build, List<HomePageSection> sections) {
-		this.build = build;
+	HomeController(List<HomePageSection> sections) {
 		this.sections = sections;
 	}
 
 	/**
+	 * The build's version is for operators (actuator info), not on the page: users read "0.1.0-SNAPSHOT" as broken.
 	 * Leadership and the office land on the progress overview; accounts that also report or review
 	 * keep the home page, where their outstanding work is.
 	 */
@@ -34,8 +30,6 @@ class HomeController {
 				&& !request.isUserInRole("REVIEWER")) {
 			return "redirect:/dashboards";
 		}
-		BuildProperties properties = build.getIfAvailable();
-		model.addAttribute("version", properties == null ? "dev" : properties.getVersion());
 		List<Map.Entry<String, Object>> shown = new ArrayList<>();
 		for (HomePageSection section : sections) {
 			Object content = section.model(user);

@@ -181,6 +181,7 @@ class TargetController {
 	String showCascade(@PathVariable long id, DataScope scope, Model model) {
 		Target target = editor.editable(id, scope);
 		model.addAttribute("target", target);
+		model.addAttribute("document", documents.find(target.getDocumentId(), scope).orElse(null));
 		model.addAttribute("children", regions.children(target.getRegionCode())
 			.stream()
 			.filter(region -> scope.covers(region.code()))

@@ -30,7 +30,7 @@ class TaskSearch {
 	}
 
 	List<Note> notes(long taskId) {
-		return jdbc.sql("select noted_on, note, author from task_note where task_id = ? order by noted_on desc, id desc")
+		return jdbc.sql("select noted_on, note, person_name(author) as author from task_note where task_id = ? order by noted_on desc, id desc")
 			.param(taskId)
 			.query((rs, row) -> new Note(rs.getObject("noted_on", LocalDate.class), rs.getString("note"),
 					rs.getString("author")))

@@ -234,7 +234,12 @@ class PublicationTests {
 		assertThat(publicPage("/gk/documents/" + district)).contains("港口区贯彻落实质量强市战略实施方案");
 		assertThat(audits("published_document", district)).containsExactly("PUBLISH");
 
-		mvc.perform(post("/publication/documents/" + district + "/withdraw").with(as("office")).with(csrf()))
+		// Withdrawing asks first, and changes nothing until confirmed.
+		assertThat(mvc.perform(post("/publication/documents/" + district + "/withdraw").with(as("office")).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("确认撤回公开", "name=\"confirmed\"");
+		assertThat(publicPage("/gk/documents/" + district)).contains("港口区贯彻落实质量强市战略实施方案");
+		mvc.perform(post("/publication/documents/" + district + "/withdraw").param("confirmed", "true").with(as("office")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/gk/documents/" + district)).andExpect(status().isNotFound());
 		assertThat(audits("published_document", district)).containsExactly("PUBLISH", "WITHDRAW");
@@ -244,7 +249,10 @@ class PublicationTests {
 			.andExpect(status().isBadRequest());
 		assertThat(mvc.perform(get("/publication/years/2019/preview").with(as("office"))).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8)).contains("防政发〔2017〕14号", "东兴市");
-		mvc.perform(post("/publication/years/2019/withdraw").with(as("office")).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/publication/years/2019/withdraw").with(as("office")).with(csrf())).andExpect(status().isOk());
+		assertThat(publicPage("/gk/documents/" + cityDocument() + "?year=2019")).contains("2019 年进展情况");
+		mvc.perform(post("/publication/years/2019/withdraw").param("confirmed", "true").with(as("office")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/gk/documents/" + cityDocument() + "?year=2019")).andExpect(status().isNotFound());
 		assertThat(publicPage("/gk/documents/" + cityDocument())).contains("2018 年进展情况");
 		mvc.perform(post("/publication/years/2019/publish").param("confirmed", "true").with(as("office")).with(csrf()))

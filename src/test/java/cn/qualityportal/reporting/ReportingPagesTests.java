@@ -181,7 +181,9 @@ class ReportingPagesTests {
 		// Closing the period asks first (issue #11, seen defect 5): the page says what closing does; only the confirmation closes.
 		mvc.perform(post("/reporting/periods/" + quarter + "/close").with(accounts.as("p-office")).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("关闭填报期 2024 Q2 后")));
+			.andExpect(content().string(containsString("关闭填报期 2024 Q2 后")))
+			// A closed period can be reopened: the page must not say closing cannot be undone.
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("此操作不能撤销"))));
 		assertThat(jdbc.queryForObject("select status from reporting_period where id = ?", String.class, quarter)).isEqualTo("OPEN");
 		mvc.perform(post("/reporting/periods/" + quarter + "/close").param("confirmed", "true").with(accounts.as("p-office"))
 			.with(csrf())).andExpect(flash().attribute("success", "flash.saved"));
@@ -203,7 +205,7 @@ class ReportingPagesTests {
 		mvc.perform(post("/reporting/" + year2022).with(accounts.as("p-reporter-2")).with(csrf()).param("action", "save")
 			.param("rows[0].indicatorCode", "P-PASS").param("rows[0].value", "96"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "rows[0].value", "conflict.changedMeanwhile"))
-			.andExpect(content().string(containsString("当前保存的数值：94.5（p-reporter 保存）")))
+			.andExpect(content().string(containsString("当前保存的数值：94.5（测试 p-reporter 保存）")))
 			.andExpect(content().string(containsString("value=\"96\"")))
 			.andExpect(content().string(containsString("value=\"" + version + "\"")));
 		assertThat(jdbc.queryForObject("select value from indicator_value where period_id = ?", String.class, year2022))

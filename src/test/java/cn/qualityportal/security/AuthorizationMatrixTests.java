@@ -206,6 +206,7 @@ class AuthorizationMatrixTests {
 				GET  /dashboards/overview.xlsx                  | /dashboards/overview.xlsx?region=450602               | DATA        | scoped
 				GET  /dashboards/regions/{code}                 | /dashboards/regions/450602                            | DATA        | scoped
 				GET  /dashboards/regions/{code}/export.xlsx     | /dashboards/regions/450602/export.xlsx                | DATA        | scoped
+				GET  /dashboards/departments                    | /dashboards/departments                               | DATA
 				GET  /dashboards/departments/{id}               | /dashboards/departments/{deptA}                       | DATA        | scoped
 				GET  /dashboards/departments/{id}/export.xlsx   | /dashboards/departments/{deptA}/export.xlsx           | DATA        | scoped
 				GET  /dashboards/documents/{id}                 | /dashboards/documents/{docA}                          | DATA        | scoped

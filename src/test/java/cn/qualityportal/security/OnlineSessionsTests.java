@@ -45,7 +45,12 @@ class OnlineSessionsTests {
 
 		mvc.perform(get("/admin/sessions").with(accounts.as("online-admin")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("online-user")));
+			.andExpect(content().string(containsString("online-user")))
+			// Beijing time, not the server's or the database's UTC.
+			.andExpect(content().string(containsString(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.withZone(java.time.ZoneId.of("Asia/Shanghai"))
+				.format(java.time.Instant.ofEpochMilli(jdbc.queryForObject(
+						"select min(creation_time) from spring_session where principal_name = 'online-user'", Long.class))))));
 		mvc.perform(post("/admin/sessions/sign-out").param("username", "online-user").with(accounts.as("online-admin")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
@@ -56,6 +61,23 @@ class OnlineSessionsTests {
 				"select count(*) from audit_log where action = 'FORCE_SIGN_OUT' and new_state ->> 'username' = 'online-user'",
 				Integer.class)).isOne();
 		mvc.perform(get("/admin/sessions").with(accounts.as("online-user"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theSignInFormKeepsTheUsernameAfterAFailure() throws Exception {
+		accounts.member("keeps-name", "450681", false, Role.REPORTER);
+		jakarta.servlet.http.HttpSession session = mvc
+			.perform(formLogin().user("keeps-name").password("not-the-password"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?error=bad-credentials"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+
+		mvc.perform(get("/login").param("error", "bad-credentials").session((org.springframework.mock.web.MockHttpSession) session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"keeps-name\"")));
+		// A fresh form shows no name.
+		mvc.perform(get("/login")).andExpect(content().string(org.hamcrest.Matchers.not(containsString("value=\"keeps-name\""))));
 	}
 
 }

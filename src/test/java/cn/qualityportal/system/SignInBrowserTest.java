@@ -68,6 +68,9 @@ class SignInBrowserTest {
 		page.getByLabel("密码").fill("not-the-password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
 		assertThat(page.getByRole(AriaRole.ALERT)).hasText("用户名或密码错误。");
+		// The form keeps the username: only the password is typed again.
+		assertThat(page.getByLabel("用户名")).hasValue("admin");
+		assertThat(page.getByLabel("密码")).isFocused();
 	}
 
 }

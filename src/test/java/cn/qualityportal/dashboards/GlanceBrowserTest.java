@@ -1,0 +1,326 @@
+package cn.qualityportal.dashboards;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.qualityportal.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal read at a glance in a real Chromium (issue 14): on a 390 px phone a reporter fills and
+ * submits a figure, one card per figure, without sideways scrolling; the dashboards have no header
+ * or document number broken inside a word and no table wider than the screen at common widths, in
+ * Chinese and English; the menu marks the current page, stays on one line at 1,280 and 1,400 px in
+ * English and reaches the department dashboard; the overview, a region and the assessment print on
+ * A4 with charts and tables one after the other and every table row in the PDF.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
+class GlanceBrowserTest {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	/** Problems the layout has at the page's current width: sideways scrolling, overflowing tables, broken words. */
+	private static final String LAYOUT_PROBLEMS = """
+			() => {
+			  const problems = [];
+			  const width = document.documentElement.clientWidth;
+			  if (document.documentElement.scrollWidth > width + 1) {
+			    problems.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+			  }
+			  const scrolls = element => {
+			    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {
+			      const overflow = getComputedStyle(e).overflowX;
+			      if (overflow === 'auto' || overflow === 'scroll') { return e; }
+			    }
+			    return null;
+			  };
+			  document.querySelectorAll('main table').forEach(table => {
+			    if (table.offsetParent === null) { return; }
+			    const box = scrolls(table);
+			    const right = box ? box.getBoundingClientRect().right : width;
+			    if (table.getBoundingClientRect().right > right + 1 || (box && box.getBoundingClientRect().right > width + 1)) {
+			      problems.push('table overflows: ' + (table.caption ? table.caption.textContent.trim() : table.className));
+			    }
+			  });
+			  // A line break between two characters that are not spaces is a break inside a word ("目标年预/测", "14/号").
+			  const broken = element => {
+			    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			    let previous = null;
+			    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			      for (let i = 0; i < node.length; i++) {
+			        if (/\\s/.test(node.data[i])) { previous = null; continue; }
+			        const range = document.createRange();
+			        range.setStart(node, i);
+			        range.setEnd(node, i + 1);
+			        const rect = range.getClientRects()[0];
+			        if (!rect || rect.width === 0) { continue; }
+			        if (previous && rect.top > previous.top + previous.height / 2) { return true; }
+			        previous = rect;
+			      }
+			    }
+			    return false;
+			  };
+			  document.querySelectorAll('main thead th, main .doc-number').forEach(cell => {
+			    if (cell.offsetParent !== null && broken(cell)) {
+			      problems.push('broken inside a word: ' + cell.textContent.trim());
+			    }
+			  });
+			  return problems;
+			}""";
+
+	@Test
+	void aReporterFillsAndSubmitsAFigureOnAPhone() {
+		Page phone = signIn("reporter-450621", 390, 844);
+		phone.navigate(url("/"));
+		assertThat(layoutProblems(phone)).as("home at 390 px").isEmpty();
+
+		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
+		phone.navigate(url("/reporting?period=" + period));
+		phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/entry-390.png")).setFullPage(true));
+		assertThat(layoutProblems(phone)).as("entry grid at 390 px").isEmpty();
+		// One figure per card: the rows stack, each as wide as the screen allows.
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> cards = (List<Map<String, Object>>) phone.evaluate("""
+				() => [...document.querySelectorAll('table.entry-grid tbody tr')].map(tr => {
+				  const r = tr.getBoundingClientRect();
+				  return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+				})""");
+		assertThat(cards).hasSizeGreaterThan(1);
+		for (int i = 0; i < cards.size(); i++) {
+			assertThat(number(cards.get(i).get("right"))).isLessThanOrEqualTo(390);
+			if (i > 0) {
+				assertThat(number(cards.get(i).get("top"))).as("card %d below card %d", i, i - 1)
+					.isGreaterThanOrEqualTo(number(cards.get(i - 1).get("bottom")) - 1);
+			}
+		}
+		// Every field can be seen and hit with a finger.
+		@SuppressWarnings("unchecked")
+		List<String> small = (List<String>) phone.evaluate("""
+				() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main button')]
+				  .filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width === 0 || r.right > 391; })
+				  .map(e => (e.name || e.id || e.textContent.trim()) + ' ' + Math.round(e.getBoundingClientRect().height) + 'px')""");
+		assertThat(small).as("controls smaller than 44 px or off-screen").isEmpty();
+
+		// Fill the first open figure that is a plain number, then submit that card alone.
+		String indicator = (String) phone.evaluate("""
+				() => {
+				  const row = [...document.querySelectorAll('table.entry-grid tbody tr')].find(tr =>
+				    !tr.querySelector('[data-ratio]') && tr.querySelector('input[name$=".value"]:not([readonly])'));
+				  return row ? row.querySelector('td.entry-indicator span').textContent.trim() : null;
+				}""");
+		assertThat(indicator).as("an open figure to fill").isNotNull();
+		Locator card = phone.locator("table.entry-grid tbody tr").filter(new Locator.FilterOptions().setHasText(indicator)).first();
+		String previous = card.locator("td").nth(3).textContent().strip();
+		card.getByLabel(indicator + " 数值").fill(previous.isEmpty() ? "1" : previous);
+		card.getByLabel(indicator + " 说明").fill("手机上填报");
+		assertThat(card.getByLabel(indicator + " 数值")).isInViewport();
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + indicator)).click();
+
+		assertThat(phone.getByText("已提交审核。")).isVisible();
+		assertThat(jdbc.queryForObject("""
+				select v.status from indicator_value v join indicator i on i.id = v.indicator_id
+				where i.name = ? and v.region_code = '450621' and v.period_id = ?""", String.class, indicator, period))
+			.isEqualTo("SUBMITTED");
+		assertThat(layoutProblems(phone)).as("entry grid after submitting").isEmpty();
+	}
+
+	@Test
+	void dashboardsHaveNoBrokenHeadersOrOverflowingTablesAtCommonWidths() {
+		long document = jdbc.queryForObject("select id from policy_document where doc_number = '防政发〔2017〕14号'", Long.class);
+		long indicator = jdbc.queryForObject("""
+				select t.indicator_id from target t where t.document_id = ? group by t.indicator_id
+				order by count(*) desc, t.indicator_id limit 1""", Long.class, document);
+		long bureau = jdbc.queryForObject("""
+				select d.id from department d where d.region_code = '450600'
+				order by (select count(*) from target t where t.lead_department_id = d.id) desc, d.id limit 1""", Long.class);
+		List<String> pages = List.of("/dashboards?year=2019", "/dashboards/regions/450602?year=2019",
+				"/dashboards/documents/" + document + "?year=2019", "/dashboards/indicators/" + indicator + "?year=2019",
+				"/dashboards/departments/" + bureau + "?year=2019", "/assessments?year=2019");
+		List<String> problems = new ArrayList<>();
+		for (String language : List.of("zh-CN", "en")) {
+			Page page = signIn("leader", 1400, 900);
+			page.navigate(url("/?lang=" + language));
+			for (String path : pages) {
+				page.setViewportSize(1400, 900);
+				page.navigate(url(path));
+				page.waitForLoadState();
+				for (int width : List.of(390, 768, 1280, 1400)) {
+					page.setViewportSize(width, 900);
+					layoutProblems(page).forEach(problem -> problems.add(language + " " + width + " " + path + ": " + problem));
+				}
+			}
+			page.context().close();
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theScorecardIsGroupedByDocumentAndFiltered() {
+		long document = jdbc.queryForObject("select id from policy_document where doc_number = '防政发〔2017〕14号'", Long.class);
+		Page page = signIn("leader", 1280, 900);
+		page.navigate(url("/dashboards/documents/" + document + "?year=2019"));
+		// The document is named once per group, not in a column of every row.
+		assertThat(page.locator("table.progress-table thead th").filter(new Locator.FilterOptions().setHasText("政策文件")))
+			.hasCount(0);
+		assertThat(page.locator("h2.scorecard-group").first()).containsText("防政发〔2017〕14号");
+		int all = page.locator("table.progress-table tbody tr").count();
+		page.getByLabel("地区").selectOption("450681");
+		page.getByLabel("状态").selectOption("NO_DATA");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查看")).click();
+		int filtered = page.locator("table.progress-table tbody tr").count();
+		assertThat(filtered).isLessThan(all);
+		assertThat(page.locator("table.progress-table tbody tr td:nth-child(2)").allTextContents())
+			.allSatisfy(region -> assertThat(region.strip()).isEqualTo("东兴市"));
+	}
+
+	@Test
+	void theMenuMarksTheCurrentPageFitsOnOneLineAndReachesTheDepartment() {
+		Page page = signIn("office", 1280, 900);
+		page.navigate(url("/documents?lang=en"));
+		assertThat(page.locator("#portal-nav [aria-current=page]")).hasCount(1);
+		assertThat(page.locator("#portal-nav [aria-current=page]")).hasText("Policy documents");
+		for (int width : List.of(1280, 1400)) {
+			page.setViewportSize(width, 900);
+			@SuppressWarnings("unchecked")
+			List<Object> tops = (List<Object>) page.evaluate(
+					"() => [...document.querySelectorAll('#portal-nav > ul > li')].map(li => Math.round(li.getBoundingClientRect().top))");
+			assertThat(tops.stream().distinct().count()).as("menu lines at %d px in English", width).isEqualTo(1);
+			page.locator("#user-menu").click();
+			@SuppressWarnings("unchecked")
+			Map<String, Object> menu = (Map<String, Object>) page.evaluate("""
+					() => { const r = document.querySelector('[aria-labelledby=user-menu]').getBoundingClientRect();
+					        return { left: r.left, right: r.right }; }""");
+			assertThat(number(menu.get("left"))).isGreaterThanOrEqualTo(0);
+			assertThat(number(menu.get("right"))).isLessThanOrEqualTo(width);
+			page.keyboard().press("Escape");
+		}
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/menu-en-1280.png")));
+
+		page.navigate(url("/dashboards/regions/450602?year=2019&lang=zh-CN"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("进展看板")).click();
+		assertThat(page.locator("#portal-nav [aria-current=page]")).hasText("总览");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("部门看板")).click();
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboards/departments/\\d+$"));
+		String title = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent();
+		assertThat(title).contains("目标进展");
+		assertThat(title.indexOf("防城港市")).as("the city once: " + title).isEqualTo(title.lastIndexOf("防城港市"));
+		assertThat(page.locator("#portal-nav [aria-current=page]")).hasText("部门看板");
+	}
+
+	@Test
+	void overviewRegionAndAssessmentPrintOnA4WithEveryTableRow() throws Exception {
+		Page page = signIn("leader", 1280, 900);
+		for (String path : List.of("/dashboards?year=2019", "/dashboards/regions/450602?year=2019", "/assessments?year=2019")) {
+			page.navigate(url(path));
+			page.waitForLoadState();
+			// A4's printable width at 96 dpi (210 mm less 2 × 12 mm margins), laid out as print.
+			page.setViewportSize(703, 1000);
+			page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+			page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))");
+			assertThat(layoutProblems(page)).as(path + " in print").isEmpty();
+			@SuppressWarnings("unchecked")
+			List<String> overlaps = (List<String>) page.evaluate("""
+					() => {
+					  const boxes = [...document.querySelectorAll('main .chart, main table')].filter(e => e.offsetParent !== null)
+					    .map(e => ({ name: e.className, r: e.getBoundingClientRect() }));
+					  const found = [];
+					  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+					    if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1) {
+					      found.push(a.name + ' / ' + b.name);
+					    }
+					    if (a.r.right > document.documentElement.clientWidth + 1) { found.push(a.name + ' cut at the right'); }
+					  }));
+					  return found;
+					}""");
+			assertThat(overlaps).as(path + ": charts and tables overlapping or cut").isEmpty();
+			@SuppressWarnings("unchecked")
+			List<String> rows = (List<String>) page.evaluate("""
+					() => [...document.querySelectorAll('main table tbody tr')].filter(tr => tr.offsetParent !== null)
+					  .map(tr => tr.cells[0].textContent.replace(/\\s+/g, ''))
+					  .filter(text => text.length > 0)""");
+			double height = number(page.evaluate("() => document.documentElement.scrollHeight"));
+
+			byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
+			java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+			java.nio.file.Files.write(Path.of("target/screenshots/print" + path.replaceAll("[^a-z0-9]+", "-") + ".pdf"), pdf);
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+				assertThat(rows).as(path + ": table rows").isNotEmpty();
+				assertThat(rows).as(path + ": every table row in the PDF").allSatisfy(row -> assertThat(text).contains(row));
+				// About as many pages as the content is long (A4 less margins is about 1,010 px at 96 dpi): nothing
+				// forced a page per element, nothing was squeezed onto one.
+				int expected = (int) Math.ceil(height / 1010);
+				assertThat(document.getNumberOfPages()).as(path + ": pages for %.0f px", height)
+					.isBetween(Math.max(1, expected - 1), expected + 2);
+			}
+			page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
+			page.setViewportSize(1280, 900);
+		}
+	}
+
+	private Page signIn(String username, int width, int height) {
+		Page page = browser.newPage();
+		// Generous waits: on a loaded build machine a page took over 30 s to load; each wait still ends at its deadline.
+		page.setDefaultTimeout(120_000);
+		page.setDefaultNavigationTimeout(120_000);
+		page.setViewportSize(width, height);
+		page.navigate(url("/login"));
+		page.getByLabel("用户名").fill(username);
+		page.getByLabel("密码").fill("Demo-password-1");
+		page.getByLabel("密码").press("Enter");
+		page.waitForURL(url -> !url.contains("/login"));
+		return page;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> layoutProblems(Page page) {
+		return (List<String>) page.evaluate(LAYOUT_PROBLEMS);
+	}
+
+	private static double number(Object value) {
+		return ((Number) value).doubleValue();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+}
