@@ -155,7 +155,7 @@ public class Rubrics {
 				select r.id, r.year, r.parent_region_code, g.name, r.bonus_cap, r.deduction_cap, r.grade_excellent,
 				       r.grade_good, r.grade_pass, r.version,
 				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), p.published_by
-				from rubric r join region g on g.code = r.parent_region_code
+				from rubric r join region_directory g on g.code = r.parent_region_code
 				left join rubric_publication p on p.rubric_id = r.id where r.id = :id""")
 			.param("id", id)
 			.query((rs, row) -> new Rubric(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
@@ -264,7 +264,7 @@ public class Rubrics {
 	/** The sheet of a region directly below the rubric's region (404 for any other region). */
 	@Transactional(readOnly = true)
 	public Sheet sheet(Rubric rubric, String regionCode) {
-		String regionName = jdbc.sql("select name from region where code = :code and parent_code = :parent")
+		String regionName = jdbc.sql("select name from region_directory where code = :code and parent_code = :parent")
 			.param("code", regionCode)
 			.param("parent", rubric.parentCode())
 			.query(String.class)
@@ -575,7 +575,7 @@ public class Rubrics {
 			return new Results(rubric, List.of(json.readValue(stored, Standing[].class)));
 		}
 		List<Map<String, Object>> regions = jdbc.sql("""
-				select r.code, r.name, coalesce(s.status, 'NONE') as status from region r
+				select r.code, r.name, coalesce(s.status, 'NONE') as status from region_directory r
 				left join self_assessment s on s.region_code = r.code and s.rubric_id = :rubric
 				where r.parent_code = :parent and r.active order by r.code""")
 			.param("rubric", rubric.id())

@@ -24,13 +24,10 @@ class Overview {
 
 	/** The region, the regions below it, and only those the reader covers. */
 	private static final String SUBTREE = """
-			with recursive below (code) as (
-			    select code from region where code = :root
-			    union all select r.code from region r join below b on r.parent_code = b.code),
-			scoped as (
-			    select t.id, t.region_code, t.indicator_id, t.deadline_year, coalesce(g.area, i.category) as area
-			    from target t join indicator i on i.id = t.indicator_id left join goal g on g.id = t.goal_id
-			    where t.region_code in (select code from below) and (:everything or t.region_code = any(:scope)))
+			with scoped as (
+			    select t.id, t.region_code, t.indicator_id, t.indicator_code, t.indicator_name, t.deadline_year, t.area
+			    from target_term t
+			    where t.region_code in (select code from region_subtree(:root)) and (:everything or t.region_code = any(:scope)))
 			""";
 
 	private final JdbcClient jdbc;
@@ -116,7 +113,7 @@ class Overview {
 		params(jdbc.sql(SUBTREE + """
 				select s.region_code, r.name, s.region_code = :root as root, s.area, p.status, count(*) as n
 				from scoped s join target_progress p on p.target_id = s.id and p.as_of_year = :year and p.include_submitted = :submitted
-				join region r on r.code = s.region_code
+				join region_directory r on r.code = s.region_code
 				group by s.region_code, r.name, s.area, p.status
 				order by s.region_code"""), root, scope).param("year", year)
 			.param("submitted", includeSubmitted)
@@ -141,14 +138,14 @@ class Overview {
 		List<Standing> direct = directChildrenFirst(root, standings);
 
 		List<Change> changes = params(jdbc.sql(SUBTREE + """
-				select s.id, r.name as region_name, i.name as indicator_name, before.status as before, now.status as now
+				select s.id, r.name as region_name, s.indicator_name, before.status as before, now.status as now
 				from scoped s
 				join target_progress now on now.target_id = s.id and now.as_of_year = :year and now.include_submitted = :submitted
 				join target_progress before on before.target_id = s.id and before.as_of_year = :year - 1
 				     and before.include_submitted = :submitted
-				join region r on r.code = s.region_code join indicator i on i.id = s.indicator_id
+				join region_directory r on r.code = s.region_code
 				where before.status <> now.status
-				order by s.region_code, i.code
+				order by s.region_code, s.indicator_code
 				limit 50"""), root, scope).param("year", year)
 			.param("submitted", includeSubmitted)
 			.query((rs, row) -> new Change(rs.getLong("id"), rs.getString("region_name"), rs.getString("indicator_name"),
@@ -156,18 +153,15 @@ class Overview {
 			.list();
 
 		List<Completion> completion = params(jdbc.sql("""
-				with recursive below (code) as (
-				    select code from region where code = :root
-				    union all select r.code from region r join below b on r.parent_code = b.code)
 				-- What each region owes (the reporting module's reporting_obligation): not what rolls up from below.
 				select o.region_code, r.name,
 				       count(*) as expected,
 				       count(v.id) filter (where v.status in ('SUBMITTED', 'APPROVED')) as submitted,
 				       count(v.id) filter (where v.status = 'APPROVED') as approved
-				from reporting_obligation o join region r on r.code = o.region_code
-				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				from reporting_obligation o join region_directory r on r.code = o.region_code
+				left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
-				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from below)
+				where o.year = :year and o.kind = 'ANNUAL' and o.region_code in (select code from region_subtree(:root))
 				  and (:everything or o.region_code = any(:scope))
 				group by o.region_code, r.name
 				order by o.region_code"""), root, scope).param("year", year)
@@ -178,7 +172,7 @@ class Overview {
 
 	/** The root and the regions directly below it (deeper regions count only in the area totals). */
 	private List<Standing> directChildrenFirst(String root, Map<String, Standing> standings) {
-		List<String> children = jdbc.sql("select code from region where parent_code = :root order by code")
+		List<String> children = jdbc.sql("select code from region_directory where parent_code = :root order by code")
 			.param("root", root)
 			.query(String.class)
 			.list();

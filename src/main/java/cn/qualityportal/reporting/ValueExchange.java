@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.spreadsheets.Spreadsheets;
-import cn.qualityportal.targets.Assignments.Assignment;
+import cn.qualityportal.reporting.Assignments.Assignment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import cn.qualityportal.spreadsheets.CsvCells;

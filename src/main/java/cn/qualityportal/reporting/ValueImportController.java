@@ -9,7 +9,6 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.system.UploadedFiles;
-import cn.qualityportal.targets.Assignments;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
