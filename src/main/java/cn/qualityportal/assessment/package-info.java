@@ -6,5 +6,6 @@
  * scheme or by hand, bonus, deduction and veto items, each subregion's self-assessment with
  * evidence, the office's review, results with grades, and score sheets as PDF and xlsx.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment")
+@org.springframework.modulith.ApplicationModule(displayName = "Assessment", allowedDependencies = { "progress", "audit", "organisation", "security", "spreadsheets", "system", "targets" })
+@cn.qualityportal.DatabaseObjects(owns = { "assessment_scheme", "assessment_weight", "assessment_publication", "assessment_result", "assessment_is_frozen", "rubric", "rubric_item", "self_assessment", "self_assessment_line", "self_assessment_evidence", "rubric_publication", "rubric_guard_published" })
 package cn.qualityportal.assessment;

@@ -4,5 +4,6 @@
  * district plan implementing it, and one account per role. Loaded once, by default only in the
  * zero-setup mode; nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {})
+@cn.qualityportal.DatabaseObjects(loadsFixtures = true)
 package cn.qualityportal.demo;

@@ -5,5 +5,6 @@
  * years. It reads statuses through {@link cn.qualityportal.progress.ProgressBoard}, so the public
  * site applies the same rules as the portal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Publication")
+@org.springframework.modulith.ApplicationModule(displayName = "Publication", allowedDependencies = { "progress", "targets", "organisation", "audit", "spreadsheets", "security", "system" })
+@cn.qualityportal.DatabaseObjects(owns = { "published_document", "published_year" })
 package cn.qualityportal.publication;

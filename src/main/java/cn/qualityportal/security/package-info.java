@@ -3,5 +3,6 @@
  * the JSON API under {@code /api/} with HTTP Basic or the session and problem-detail errors),
  * and the signed-in user as the API reports it. Accounts themselves live in {@code organisation}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(displayName = "Security", allowedDependencies = { "organisation", "audit" })
+@cn.qualityportal.DatabaseObjects(owns = { "spring_session", "spring_session_attributes" })
 package cn.qualityportal.security;
