@@ -73,7 +73,7 @@ class AssessmentController {
 		Assessments.Ranking ranking = assessments.ranking(parent, judged);
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("chart", rankingChart(ranking));
-		model.addAttribute("periodYears", jdbc.sql("select year from reporting_period where kind = 'ANNUAL' order by year desc")
+		model.addAttribute("periodYears", jdbc.sql("select year from reporting_year order by year desc")
 			.query(Integer.class)
 			.list());
 		model.addAttribute("charts", true);
@@ -221,7 +221,7 @@ class AssessmentController {
 	}
 
 	private Set<String> indicatorCodes() {
-		return new HashSet<>(jdbc.sql("select code from indicator").query(String.class).list());
+		return new HashSet<>(jdbc.sql("select code from indicator_directory").query(String.class).list());
 	}
 
 	private String message(String key) {

@@ -86,7 +86,7 @@ public class Assessments {
 		Map<GoalArea, BigDecimal> areas = new EnumMap<>(GoalArea.class);
 		Map<String, BigDecimal> indicators = new LinkedHashMap<>();
 		jdbc.sql("""
-				select w.area, i.code, w.weight from assessment_weight w left join indicator i on i.id = w.indicator_id
+				select w.area, i.code, w.weight from assessment_weight w left join indicator_directory i on i.id = w.indicator_id
 				where w.year = :year order by w.area nulls last, i.code""")
 			.param("year", year)
 			.query((rs, row) -> {
@@ -159,7 +159,7 @@ public class Assessments {
 			.update());
 		scheme.indicatorWeights().forEach((code, weight) -> jdbc.sql("""
 				insert into assessment_weight (year, indicator_id, weight)
-				select :year, id, :weight from indicator where code = :code""")
+				select :year, id, :weight from indicator_directory where code = :code""")
 			.param("year", scheme.year())
 			.param("code", code)
 			.param("weight", weight)
@@ -231,7 +231,7 @@ public class Assessments {
 	private Optional<Ranking> published(String parent, int year) {
 		Optional<Map<String, Object>> publication = jdbc.sql("""
 				select p.scheme::text as scheme, p.published_at, p.published_by, r.name
-				from assessment_publication p join region r on r.code = p.parent_region_code
+				from assessment_publication p join region_directory r on r.code = p.parent_region_code
 				where p.year = :year and p.parent_region_code = :parent""")
 			.param("year", year)
 			.param("parent", parent)
@@ -290,7 +290,7 @@ public class Assessments {
 		for (int i = 0; i < scores.size(); i++) {
 			rows.add(new Ranked(ranks[i], previous.get(scores.get(i).regionCode()), scores.get(i)));
 		}
-		String parentName = jdbc.sql("select name from region where code = :parent").param("parent", parent)
+		String parentName = jdbc.sql("select name from region_directory where code = :parent").param("parent", parent)
 			.query(String.class).optional().orElse(parent);
 		return new Ranking(year, parent, parentName, false, null, null, scheme, rows);
 	}
@@ -305,16 +305,16 @@ public class Assessments {
 	private Map<String, AssessmentScore.Reporting> reporting(String parent, int year) {
 		Map<String, AssessmentScore.Reporting> reporting = new HashMap<>();
 		jdbc.sql("""
-				with recursive below (ranked, code) as (
-				    select code, code from region where parent_code = :parent
-				    union all select b.ranked, r.code from below b join region r on r.parent_code = b.code)
+				with below (ranked, code) as (
+				    select c.code, b.code from region_directory c cross join lateral region_subtree(c.code) b
+				    where c.parent_code = :parent)
 				select b.ranked,
 				       count(*) filter (where v.submitted_late) as late,
 				       count(*) filter (where v.id is null or v.status = 'DRAFT') as missing,
 				       count(*) filter (where v.status = 'RETURNED' or v.return_count > 0) as returned
 				from below b
 				join reporting_obligation o on o.region_code = b.code and o.year = :year and o.kind = 'ANNUAL'
-				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
 				group by b.ranked""")
 			.param("parent", parent)

@@ -155,7 +155,7 @@ public class Rubrics {
 				select r.id, r.year, r.parent_region_code, g.name, r.bonus_cap, r.deduction_cap, r.grade_excellent,
 				       r.grade_good, r.grade_pass, r.version,
 				       to_char(p.published_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), person_name(p.published_by)
-				from rubric r join region g on g.code = r.parent_region_code
+				from rubric r join region_directory g on g.code = r.parent_region_code
 				left join rubric_publication p on p.rubric_id = r.id where r.id = :id""")
 			.param("id", id)
 			.query((rs, row) -> new Rubric(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
@@ -310,7 +310,7 @@ public class Rubrics {
 			return List.of();
 		}
 		Map<String, String> names = new LinkedHashMap<>();
-		jdbc.sql("select code, name from region where parent_code = :parent and code in (:codes) order by code")
+		jdbc.sql("select code, name from region_directory where parent_code = :parent and code in (:codes) order by code")
 			.param("parent", rubric.parentCode())
 			.param("codes", regionCodes)
 			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))

@@ -5,6 +5,11 @@
  * act is in the audit trail. On top of it the rubric (考核评分细则): criteria scored from the
  * scheme or by hand, bonus, deduction and veto items, each subregion's self-assessment with
  * evidence, the office's review, results with grades, and score sheets as PDF and xlsx.
+ *
+ * <p>Owns: {@code assessment_scheme}, {@code assessment_weight}, {@code assessment_publication},
+ * {@code assessment_result}, {@code assessment_is_frozen}, {@code rubric}, {@code rubric_item},
+ * {@code self_assessment}, {@code self_assessment_line}, {@code self_assessment_evidence},
+ * {@code rubric_publication}, {@code rubric_guard_published}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment")
+@org.springframework.modulith.ApplicationModule(displayName = "Assessment", allowedDependencies = { "progress", "audit", "organisation", "security", "spreadsheets", "system", "targets" })
 package cn.qualityportal.assessment;

@@ -23,13 +23,13 @@ class DashboardQueries {
 
 	/** Years that have an annual reporting period, newest first. */
 	List<Integer> years() {
-		return jdbc.sql("select year from reporting_period where kind = 'ANNUAL' order by year desc").query(Integer.class).list();
+		return jdbc.sql("select year from reporting_year order by year desc").query(Integer.class).list();
 	}
 
 	/** Documents with targets that count in the region in the judged year (drafts never), for the region page's filter. */
 	List<Choice> documentsWithTargetsIn(String regionCode, int year) {
 		return jdbc.sql("""
-				select d.id, coalesce(d.doc_number, d.title) from policy_document d
+				select d.id, coalesce(d.doc_number, d.title) from document_directory d
 				where exists (select 1 from counted_target t where t.document_id = d.id and t.region_code = :region
 				              and :year between t.first_year and t.last_year)
 				order by d.issue_date desc nulls last, d.id""")
@@ -41,7 +41,7 @@ class DashboardQueries {
 
 	/** Active departments of the region, for the region page's filter. */
 	List<Choice> departmentsOf(String regionCode) {
-		return jdbc.sql("select id, name from department where region_code = :region and active order by name")
+		return jdbc.sql("select id, name from department_directory where region_code = :region and active order by name")
 			.param("region", regionCode)
 			.query((rs, row) -> new Choice(rs.getLong(1), rs.getString(2)))
 			.list();
@@ -50,11 +50,10 @@ class DashboardQueries {
 	/** Tasks the department leads or cooperates on. */
 	List<TaskLine> tasksOf(long departmentId) {
 		return jdbc.sql("""
-				select k.id, k.title, coalesce(d.doc_number, d.title), k.due_year, k.status, k.lead_department_id = :department
-				from task k join policy_document d on d.id = k.document_id
-				where k.lead_department_id = :department
-				   or exists (select 1 from task_cooperating_department c where c.task_id = k.id and c.department_id = :department)
-				order by k.due_year nulls last, k.id""")
+				select k.task_id, k.title, coalesce(d.doc_number, d.title), k.due_year, k.status, k.lead
+				from department_task k join document_directory d on d.id = k.document_id
+				where k.department_id = :department
+				order by k.due_year nulls last, k.task_id""")
 			.param("department", departmentId)
 			.query((rs, row) -> new TaskLine(rs.getLong(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
 					rs.getString(5), rs.getBoolean(6)))
@@ -63,7 +62,7 @@ class DashboardQueries {
 
 	/** Where an account that sees everything lands: the region with the most targets. */
 	java.util.Optional<String> regionWithMostTargets() {
-		return jdbc.sql("select region_code from target group by region_code order by count(*) desc, region_code limit 1")
+		return jdbc.sql("select region_code from target_term group by region_code order by count(*) desc, region_code limit 1")
 			.query(String.class)
 			.optional();
 	}

@@ -127,7 +127,7 @@ class Overview {
 
 	/** The root and the regions directly below it (deeper regions count only in the area totals). */
 	private List<Standing> directChildrenFirst(String root, Map<String, Standing> standings) {
-		List<String> children = jdbc.sql("select code from region where parent_code = :root order by code")
+		List<String> children = jdbc.sql("select code from region_directory where parent_code = :root order by code")
 			.param("root", root)
 			.query(String.class)
 			.list();

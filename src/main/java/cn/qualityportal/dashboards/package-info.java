@@ -4,5 +4,5 @@
  * numbers beside it, printable and exportable to xlsx; plus the annual report (HTML and PDF).
  * Read models only: nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboards")
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboards", allowedDependencies = { "progress", "assessment", "publication", "reporting", "documents", "targets", "organisation", "spreadsheets", "security", "system" })
 package cn.qualityportal.dashboards;

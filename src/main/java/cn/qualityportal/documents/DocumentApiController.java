@@ -1,5 +1,6 @@
 package cn.qualityportal.documents;
 
+import cn.qualityportal.system.Refusal;
 import java.net.URI;
 import java.util.List;
 
@@ -7,7 +8,6 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.PageView;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.BindException;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Documents over JSON, with the same scope and rules as the pages. */
 @RestController
@@ -51,7 +50,7 @@ class DocumentApiController {
 	@GetMapping("/{id}")
 	DocumentView get(@PathVariable long id, DataScope scope) {
 		DocumentSummary summary = search.summary(id, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		return new DocumentView(summary, documents.findById(id).orElseThrow().getVersion(), search.parents(id, scope),
 				search.children(id, scope));
 	}

@@ -1,5 +1,6 @@
 package cn.qualityportal.documents;
 
+import cn.qualityportal.system.Refusal;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.system.UploadedFiles;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -86,7 +85,7 @@ class DocumentController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, DataScope scope, Model model) {
 		DocumentSummary summary = search.summary(id, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		PolicyDocument document = documents.findById(id).orElseThrow();
 		model.addAttribute("document", document);
 		model.addAttribute("summary", summary);
@@ -217,9 +216,9 @@ class DocumentController {
 
 	@GetMapping("/{id}/file")
 	ResponseEntity<byte[]> downloadFile(@PathVariable long id, DataScope scope) {
-		search.summary(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		search.summary(id, scope).orElseThrow(() -> new Refusal.NotFound());
 		DocumentFiles.StoredFile file = files.load(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
 	}
 

@@ -1,15 +1,14 @@
 package cn.qualityportal.documents;
 
+import cn.qualityportal.system.Refusal;
 import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The rules for a document, shared by pages and API: the owning region within the editor's scope,
@@ -90,9 +89,9 @@ class DocumentEditor {
 	PolicyDocument editable(long id, DataScope scope) {
 		PolicyDocument document = documents.findById(id)
 			.filter(found -> scope.canSee(found.getRegionCode()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (!scope.covers(document.getRegionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		return document;
 	}

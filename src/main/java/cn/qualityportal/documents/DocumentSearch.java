@@ -25,7 +25,7 @@ class DocumentSearch {
 
 	private static final String COLUMNS = """
 			select d.id, d.title, d.issuer, d.doc_number, d.level, d.region_code, r.name as region_name, d.issue_date, d.status
-			from policy_document d join region r on r.code = d.region_code""";
+			from policy_document d join region_directory r on r.code = d.region_code""";
 
 	private final JdbcClient jdbc;
 

@@ -1,11 +1,11 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import java.util.List;
 
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The system administrator's pages for departments. A department's region is fixed once created. */
@@ -115,7 +114,7 @@ class DepartmentController {
 	}
 
 	private Department find(long id) {
-		return departments.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return departments.findById(id).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

@@ -1,11 +1,10 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The rules for creating and changing a department, shared by the pages and the API: an existing
@@ -47,7 +46,7 @@ class DepartmentEditor {
 	@Transactional
 	Department update(long id, DepartmentForm form, Errors errors) {
 		Department department = departments.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (form.version() == null || form.version() != department.getVersion()) {
 			errors.reject(StaleForms.CONFLICT);
 			return null;

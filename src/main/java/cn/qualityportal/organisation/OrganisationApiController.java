@@ -1,5 +1,6 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import java.net.URI;
 import java.util.List;
 
@@ -7,7 +8,6 @@ import jakarta.validation.Valid;
 import cn.qualityportal.system.ListTotals;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Regions and departments over JSON, with the same rules as the pages: everyone reads what their
@@ -73,7 +72,7 @@ class OrganisationApiController {
 	@Transactional(readOnly = true)
 	RegionView region(@PathVariable String code, DataScope scope) {
 		return regions.findById(code).filter(region -> scope.canSee(region.getCode())).map(RegionView::of).orElseThrow(
-				() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+				() -> new Refusal.NotFound());
 	}
 
 	@PostMapping("/regions")
@@ -117,7 +116,7 @@ class OrganisationApiController {
 		return departments.findById(id)
 			.filter(department -> scope.canSee(department.getRegion().getCode()))
 			.map(DepartmentView::of)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	@PostMapping("/departments")

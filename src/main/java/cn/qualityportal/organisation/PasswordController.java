@@ -1,12 +1,12 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import java.security.Principal;
 import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
 
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Every signed-in user changes their own password here, proving they know the current one. */
@@ -55,7 +54,7 @@ class PasswordController {
 	String update(@Valid @ModelAttribute("form") PasswordChangeForm form, BindingResult result, Principal principal,
 			RedirectAttributes redirect) {
 		UserAccount account = accounts.findByUsername(principal.getName())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (!result.hasFieldErrors("currentPassword")
 				&& !passwordEncoder.matches(form.currentPassword(), account.getPasswordHash())) {
 			result.rejectValue("currentPassword", "validation.password.current");

@@ -1,9 +1,9 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The system administrator's pages for the region tree. Regions are deactivated, never deleted. */
@@ -110,7 +109,7 @@ class RegionController {
 	}
 
 	private Region find(String code) {
-		return regions.findById(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return regions.findById(code).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

@@ -1,11 +1,10 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The rules for creating and changing a region, shared by the pages and the API: unique code,
@@ -54,7 +53,7 @@ class RegionEditor {
 	@Transactional
 	Region update(String code, RegionForm form, Errors errors) {
 		Region region = regions.findById(code)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (form.version() == null || form.version() != region.getVersion()) {
 			errors.reject(StaleForms.CONFLICT);
 			return null;

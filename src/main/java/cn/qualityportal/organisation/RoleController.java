@@ -1,5 +1,6 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.system.StaleForms;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,7 +56,7 @@ class RoleController {
 	@Transactional
 	String update(@PathVariable long id, @RequestParam(required = false) Set<Role> roles, @RequestParam long version,
 			java.security.Principal me, RedirectAttributes redirect) {
-		UserAccount account = accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		UserAccount account = accounts.findById(id).orElseThrow(() -> new Refusal.NotFound());
 		Set<Role> granted = roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 		String refusal = violation(account, granted, me.getName(), version);
 		if (refusal != null) {

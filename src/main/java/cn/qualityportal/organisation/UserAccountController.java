@@ -1,5 +1,6 @@
 package cn.qualityportal.organisation;
 
+import cn.qualityportal.system.Refusal;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The system administrator's pages for accounts. Accounts are disabled, never deleted: figures keep their authors. */
@@ -222,13 +221,13 @@ class UserAccountController {
 	private UserAccount findManageable(long id) {
 		UserAccount account = find(id);
 		if (account.isAdministrative()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "administrative account");
+			throw Refusal.forbidden();
 		}
 		return account;
 	}
 
 	private UserAccount find(long id) {
-		return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return accounts.findById(id).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

@@ -115,8 +115,8 @@ public class ProgressBoard {
 	@Transactional(readOnly = true)
 	public int defaultYear() {
 		Integer year = jdbc.sql("""
-				select coalesce(max(year) filter (where status = 'CLOSED'), max(year))
-				from reporting_period where kind = 'ANNUAL'""").query(Integer.class).optional().orElse(null);
+				select coalesce(max(year) filter (where closed), max(year))
+				from reporting_year""").query(Integer.class).optional().orElse(null);
 		return year != null ? year : Year.now().getValue() - 1;
 	}
 
@@ -207,9 +207,7 @@ public class ProgressBoard {
 		var statement = jdbc.sql("""
 				select count(*)
 				from target_progress p
-				join target t on t.id = p.target_id
-				join indicator i on i.id = t.indicator_id
-				left join goal g on g.id = t.goal_id""" + where(query, scope, params));
+				join target_term t on t.id = p.target_id""" + where(query, scope, params));
 		for (Object[] param : params) {
 			statement = statement.param((String) param[0], param[1]);
 		}
@@ -371,22 +369,19 @@ public class ProgressBoard {
 		}
 		if (query.underRegionCode() != null) {
 			where.append("""
-					 and t.region_code in (with recursive below (code) as (
-					     select code from region where code = :under
-					     union all select r.code from region r join below b on r.parent_code = b.code)
-					   select code from below)""");
+					 and t.region_code in (select code from region_subtree(:under))""");
 			params.add(new Object[] { "under", query.underRegionCode() });
 		}
 		if (query.documentId() != null) {
-			where.append(" and (t.document_id = :document or t.parent_target_id in (select id from target where document_id = :document))");
+			where.append(" and (t.document_id = :document or t.parent_target_id in (select id from target_term where document_id = :document))");
 			params.add(new Object[] { "document", query.documentId() });
 		}
 		if (query.area() != null) {
-			where.append(" and coalesce(g.area, i.category) = :area");
+			where.append(" and t.area = :area");
 			params.add(new Object[] { "area", query.area().name() });
 		}
 		if (query.departmentId() != null) {
-			where.append(" and (t.lead_department_id = :department or exists (select 1 from target_cooperating_department c"
+			where.append(" and (t.lead_department_id = :department or exists (select 1 from target_cooperation c"
 					+ " where c.target_id = t.id and c.department_id = :department))");
 			params.add(new Object[] { "department", query.departmentId() });
 		}
@@ -403,22 +398,20 @@ public class ProgressBoard {
 
 	private List<ProgressRow> select(String where, List<Object[]> params, long offset, long limit) {
 		var statement = jdbc.sql("""
-				select t.id, t.indicator_id, i.code, i.name, t.unit, coalesce(g.area, i.category) as area, t.region_code,
+				select t.id, t.indicator_id, t.indicator_code as code, t.indicator_name as name, t.unit, t.area, t.region_code,
 				       r.name as region_name, t.document_id, d.doc_number, d.title, t.comparator, t.value, t.value_max,
-				       t.tolerance, t.baseline_value, t.baseline_year, t.deadline_year, t.increment, i.direction, i.value_type, i.decimals,
+				       t.tolerance, t.baseline_value, t.baseline_year, t.deadline_year, t.increment, t.direction, t.value_type, t.decimals,
 				       ld.name as lead_name, p.status, p.latest_value, p.latest_year, p.provisional, p.source,
 				       p.milestone_value, p.forecast_value, p.ratio, p.explanation, p.series,
-				       array(select cd.name from target_cooperating_department c join department cd on cd.id = c.department_id
+				       array(select cd.name from target_cooperation c join department_directory cd on cd.id = c.department_id
 				             where c.target_id = t.id order by cd.name) as cooperating_names
 				from target_progress p
-				join target t on t.id = p.target_id
-				join indicator i on i.id = t.indicator_id
-				join region r on r.code = t.region_code
-				join policy_document d on d.id = t.document_id
-				left join goal g on g.id = t.goal_id
-				left join department ld on ld.id = t.lead_department_id""" + where + """
+				join target_term t on t.id = p.target_id
+				join region_directory r on r.code = t.region_code
+				join document_directory d on d.id = t.document_id
+				left join department_directory ld on ld.id = t.lead_department_id""" + where + """
 
-				order by t.region_code, coalesce(g.area, i.category), i.code, t.deadline_year, t.id
+				order by t.region_code, t.area, t.indicator_code, t.deadline_year, t.id
 				offset :offset limit :limit""");
 		for (Object[] param : params) {
 			statement = statement.param((String) param[0], param[1]);

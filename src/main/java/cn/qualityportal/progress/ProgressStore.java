@@ -45,9 +45,8 @@ class ProgressStore {
 			                           and not pg_visible_in_snapshot(c.xid, %1$s.snapshot)))""";
 
 	private static final String STALE = """
-			select i.id from indicator i
-			where exists (select 1 from target t where t.indicator_id = i.id)
-			  and not exists (
+			select i.id from (select distinct indicator_id as id from target_term) i
+			where not exists (
 			    select 1 from progress_freshness f
 			    where f.indicator_id = i.id and f.as_of_year = :year and f.include_submitted = :submitted
 			      and not exists (select 1 from progress_change c
@@ -168,9 +167,14 @@ class ProgressStore {
 	private void materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark, String snapshot) {
 		Long[] ids = indicators.toArray(Long[]::new);
 		Map<String, List<RollUp.Child>> children = new HashMap<>();
-		jdbc.sql("select code, parent_code, active, active_until from region where parent_code is not null")
+		// Which years a region is active is organisation's rule (region_active_in); it holds up to a last year.
+		jdbc.sql("""
+				select code, parent_code,
+				       (select max(y) from generate_series(1949, :year) y where region_active_in(active, active_until, y))
+				from region_directory where parent_code is not null""")
+			.param("year", year)
 			.query((rs, row) -> children.computeIfAbsent(rs.getString(2), parent -> new ArrayList<>())
-				.add(new RollUp.Child(rs.getString(1), rs.getBoolean(3), (Integer) rs.getObject(4))))
+				.add(new RollUp.Child(rs.getString(1), (Integer) rs.getObject(3))))
 			.list();
 
 		Map<Long, List<RollUp.Reported>> reported = new HashMap<>();
@@ -189,11 +193,11 @@ class ProgressStore {
 
 		List<TargetTerms> targets = jdbc.sql("""
 				select t.id, t.indicator_id, t.region_code, t.comparator, t.value, t.value_max, t.tolerance, t.baseline_value,
-				       t.baseline_year, t.deadline_year, t.increment, t.unit, i.direction, i.value_type, i.decimals, i.aggregation,
+				       t.baseline_year, t.deadline_year, t.increment, t.unit, t.direction, t.value_type, t.decimals, t.aggregation,
 				       m.value as milestone
-				from target t join indicator i on i.id = t.indicator_id
+				from target_term t
 				join counted_target c on c.target_id = t.id and :year between c.first_year and c.last_year
-				left join milestone m on m.target_id = t.id and m.year = :year
+				left join target_milestone m on m.target_id = t.id and m.year = :year
 				where t.indicator_id = any(:ids)""")
 			.param("ids", ids)
 			.param("year", year)

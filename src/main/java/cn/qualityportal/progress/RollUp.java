@@ -26,12 +26,14 @@ final class RollUp {
 			boolean provisional) {
 	}
 
-	/** A region directly below another, and the last year it was active (null: still active, or never when inactive). */
-	record Child(String code, boolean active, Integer activeUntil) {
+	/**
+	 * A region directly below another, and the last year up to the judged one in which it is active
+	 * by organisation's {@code region_active_in} (null: in none), the rule the obligation view uses.
+	 */
+	record Child(String code, Integer activeThrough) {
 
-		/** As the database's {@code region_active_in} (V16), which the obligation view uses. */
 		boolean activeIn(int year) {
-			return activeUntil != null ? year <= activeUntil : active;
+			return activeThrough != null && year <= activeThrough;
 		}
 
 	}

@@ -2,7 +2,13 @@
  * Progress: how each target is going. The rules ({@link cn.qualityportal.progress.ProgressRules}:
  * met or not, forecast to the deadline, status and its explanation), the roll-up of district
  * figures into city figures, and the materialised statuses that dashboards and the API read. It
- * reads the tables of targets and reporting with set-based SQL and writes only its own.
+ * reads what targets, reporting and organisation publish (target_term, reported_figure,
+ * region_directory …) with set-based SQL and writes only its own tables.
+ *
+ * <p>Owns: {@code progress_change}, {@code progress_freshness}, {@code target_progress},
+ * {@code progress_changed}, {@code progress_milestone_changed}, {@code progress_indicator_changed},
+ * {@code progress_tree_changed}, {@code progress_document_changed}.
+ * <p>Publishes: {@code progress_version}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Progress")
+@org.springframework.modulith.ApplicationModule(displayName = "Progress", allowedDependencies = { "targets", "organisation", "system" })
 package cn.qualityportal.progress;

@@ -94,7 +94,7 @@ public class PublicProgress {
 	/** The document's goals in the order it states them. */
 	@Transactional(readOnly = true)
 	public List<PublicGoal> goals(long documentId) {
-		return jdbc.sql("select area, title from goal where document_id = ? order by position, id")
+		return jdbc.sql("select area, title from goal_directory where document_id = ? order by position, id")
 			.param(documentId)
 			.query((rs, row) -> new PublicGoal(GoalArea.of(rs.getString("area")), rs.getString("title")))
 			.list();
@@ -106,7 +106,7 @@ public class PublicProgress {
 		return jdbc.sql("""
 				select i.id, i.code, i.name, i.unit, i.definition, i.numerator_definition, i.denominator_definition,
 				       i.reporting_frequency, i.direction, i.value_type, d.name as supplier
-				from indicator i left join department d on d.id = i.supplier_department_id
+				from indicator_directory i left join department_directory d on d.id = i.supplier_department_id
 				where i.id = ?""")
 			.param(indicatorId)
 			.query(IndicatorDefinition.class)

@@ -60,9 +60,9 @@ public class Publications {
 
 	private static final String PUBLIC_DOCUMENT = """
 			select d.id, d.title, d.issuer, d.doc_number, d.region_code, r.name as region_name, d.issue_date, p.published_at
-			from policy_document d
+			from document_directory d
 			join published_document p on p.document_id = d.id
-			join region r on r.code = d.region_code
+			join region_directory r on r.code = d.region_code
 			where d.status = 'IN_FORCE'""";
 
 	/**
@@ -76,9 +76,9 @@ public class Publications {
 				select concat_ws(':', """ + cn.qualityportal.progress.ProgressBoard.VERSION_SQL + """
 				  , (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_document),
 				  (select count(*) || '-' || coalesce(max(published_at)::text, '') from published_year),
-				  (select count(*) || '-' || coalesce(sum(version), 0) || '-' || coalesce(max(updated_at)::text, '') from policy_document),
-				  (select count(*) || '-' || coalesce(sum(version), 0) from goal),
-				  (select count(*) || '-' || coalesce(sum(version), 0) from department))""")
+				  (select count(*) || '-' || coalesce(sum(version), 0) || '-' || coalesce(max(updated_at)::text, '') from document_directory),
+				  (select count(*) || '-' || coalesce(sum(version), 0) from goal_directory),
+				  (select count(*) || '-' || coalesce(sum(version), 0) from department_directory))""")
 			.query(String.class)
 			.single();
 	}
@@ -102,8 +102,8 @@ public class Publications {
 	public TreeSet<Integer> publicYears(long documentId) {
 		return new TreeSet<>(jdbc.sql("""
 				with recursive above (code, parent_code) as (
-				    select r.code, r.parent_code from region r join policy_document d on d.region_code = r.code where d.id = ?
-				    union all select r.code, r.parent_code from region r join above a on r.code = a.parent_code)
+				    select r.code, r.parent_code from region_directory r join document_directory d on d.region_code = r.code where d.id = ?
+				    union all select r.code, r.parent_code from region_directory r join above a on r.code = a.parent_code)
 				select distinct y.year from published_year y where y.region_code in (select code from above)""")
 			.param(documentId)
 			.query(Integer.class)
@@ -117,8 +117,8 @@ public class Publications {
 				select d.id, coalesce(d.doc_number, d.title) as label, d.title, r.name as region_name, d.status,
 				       p.document_id is not null as published, p.published_at,
 				       person_name(p.published_by) as published_by
-				from policy_document d
-				join region r on r.code = d.region_code
+				from document_directory d
+				join region_directory r on r.code = d.region_code
 				left join published_document p on p.document_id = d.id
 				where (:everything or d.region_code = any(:scope))
 				order by d.region_code, d.issue_date desc nulls last, d.id desc""")
@@ -132,11 +132,10 @@ public class Publications {
 	@Transactional(readOnly = true)
 	public List<YearCandidate> yearCandidates(String regionCode) {
 		return jdbc.sql("""
-				select p.year, p.status = 'CLOSED' as closed, y.year is not null as published, y.published_at,
+				select p.year, p.closed, y.year is not null as published, y.published_at,
 				       person_name(y.published_by) as published_by
-				from reporting_period p
+				from reporting_year p
 				left join published_year y on y.year = p.year and y.region_code = :region
-				where p.kind = 'ANNUAL'
 				order by p.year desc""")
 			.param("region", regionCode)
 			.query(YearCandidate.class)

@@ -4,6 +4,8 @@
  * that shows only what was published: documents in force and published, approved figures, published
  * years. It reads statuses through {@link cn.qualityportal.progress.ProgressBoard}, so the public
  * site applies the same rules as the portal.
+ *
+ * <p>Owns: {@code published_document}, {@code published_year}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Publication")
+@org.springframework.modulith.ApplicationModule(displayName = "Publication", allowedDependencies = { "progress", "targets", "organisation", "audit", "spreadsheets", "security", "system" })
 package cn.qualityportal.publication;

@@ -59,7 +59,7 @@ public class Completeness {
 				       count(*) filter (where s.is_final) as approved,
 				       count(*) filter (where s.status = 'RETURNED') as returned,
 				       count(*) filter (where s.status is null or s.status = 'DRAFT') as missing
-				from states s join region r on r.code = s.region_code join department d on d.id = s.department_id""" + inScope + """
+				from states s join region_directory r on r.code = s.region_code join department_directory d on d.id = s.department_id""" + inScope + """
 
 				group by s.region_code, r.name, s.department_id, d.name
 				order by count(*) filter (where s.status is null or s.status = 'DRAFT') desc, s.region_code, d.name""")
@@ -82,7 +82,7 @@ public class Completeness {
 				select p.id, p.year, p.kind, p.number, p.due_on, i.name, v.status
 				from reporting_obligation_unit o
 				join reporting_period p on p.id = o.period_id and p.status = 'OPEN'
-				join indicator i on i.id = o.indicator_id
+				join indicator_directory i on i.id = o.indicator_id
 				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
 				where o.region_code = :region and o.department_id = :department

@@ -1,30 +1,21 @@
 package cn.qualityportal.reporting;
 
+import cn.qualityportal.system.Refusal;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A reporting action refused: the status to answer and the message key saying why. Pages that do not
- * catch it answer with its status (never a 500); the API turns it into a problem detail.
+ * A reporting action refused: a {@link Refusal} like every other (the status to answer and the
+ * message key saying why), named for the module's many call sites. Pages that do not catch it
+ * answer with its status (never a 500); the API turns it into a translated problem detail.
  */
-class ReportingException extends ResponseStatusException {
-
-	private final HttpStatus status;
-
-	private final String messageKey;
+class ReportingException extends Refusal {
 
 	ReportingException(HttpStatus status, String messageKey) {
 		super(status, messageKey);
-		this.status = status;
-		this.messageKey = messageKey;
 	}
 
 	HttpStatus status() {
-		return status;
-	}
-
-	String messageKey() {
-		return messageKey;
+		return HttpStatus.valueOf(getStatusCode().value());
 	}
 
 }

@@ -21,7 +21,7 @@ import cn.qualityportal.spreadsheets.ImportColumn;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.spreadsheets.SpreadsheetRow;
 import cn.qualityportal.spreadsheets.Spreadsheets;
-import cn.qualityportal.targets.Assignments.Assignment;
+import cn.qualityportal.reporting.Assignments.Assignment;
 import cn.qualityportal.targets.ValueType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

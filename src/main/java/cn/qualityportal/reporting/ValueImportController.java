@@ -13,7 +13,6 @@ import cn.qualityportal.spreadsheets.ImportReport;
 import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.system.UploadedFiles;
-import cn.qualityportal.targets.Assignments;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import cn.qualityportal.targets.ValueType;

@@ -23,8 +23,8 @@ class ValueSearch {
 			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, person_name(v.updated_by) as updated_by_name, v.updated_at, v.version,
 			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
 			from indicator_value v
-			join indicator i on i.id = v.indicator_id
-			join region r on r.code = v.region_code
+			join indicator_directory i on i.id = v.indicator_id
+			join region_directory r on r.code = v.region_code
 			join reporting_period p on p.id = v.period_id""";
 
 	private final JdbcClient jdbc;
@@ -68,7 +68,7 @@ class ValueSearch {
 		String where = where(filter, scope, params);
 		return jdbc.sql("""
 				select count(*) from indicator_value v
-				join indicator i on i.id = v.indicator_id
+				join indicator_directory i on i.id = v.indicator_id
 				join reporting_period p on p.id = v.period_id""" + where).params(params).query(Long.class).single();
 	}
 
@@ -134,7 +134,7 @@ class ValueSearch {
 				select to_char(occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as occurred_at, actor,
 				       person_name(actor) as actor_name,
 				       action, old_state::text as old_state, new_state::text as new_state, reason
-				from audit_log where entity = ? and entity_id = ? order by occurred_at, id""")
+				from audit_history(?, ?) order by occurred_at, id""")
 			.params(ValueWorkflow.ENTITY, id)
 			.query()
 			.listOfRows();

@@ -48,7 +48,7 @@ class SessionController {
 		List<Online> online = jdbc.sql("""
 				select s.principal_name, coalesce(a.display_name, s.principal_name), count(*),
 				       min(s.creation_time), max(s.last_access_time)
-				from spring_session s left join user_account a on a.username = s.principal_name
+				from spring_session s left join account_directory a on a.username = s.principal_name
 				where s.principal_name is not null and s.expiry_time > :now
 				group by s.principal_name, a.display_name order by max(s.last_access_time) desc""")
 			.param("now", System.currentTimeMillis())

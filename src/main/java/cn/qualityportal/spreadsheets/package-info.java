@@ -3,5 +3,5 @@
  * bytes, UTF-8 or GB18030 (what Excel writes in China) detected, and a clear message key for
  * every file it refuses. Depends on nothing else of the portal; the import features use it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Spreadsheets")
+@org.springframework.modulith.ApplicationModule(displayName = "Spreadsheets", allowedDependencies = {})
 package cn.qualityportal.spreadsheets;

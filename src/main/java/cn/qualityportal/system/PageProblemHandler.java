@@ -5,10 +5,15 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +31,12 @@ import org.springframework.web.multipart.MultipartException;
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblemHandler {
+
+	private final MessageSource messages;
+
+	PageProblemHandler(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	void database(DataIntegrityViolationException failure, HttpServletRequest request, HttpServletResponse response)
@@ -47,6 +58,23 @@ class PageProblemHandler {
 	void notMultipart(MultipartException failure, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		refuse(HttpStatus.BAD_REQUEST, "problem.notMultipart", request, response);
+	}
+
+	/**
+	 * A {@link Refusal} from a page, or from an API endpoint outside {@code @RestController} (an
+	 * upload, an export): its status and translated reason, as a problem detail under {@code /api/}.
+	 */
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> refused(Refusal refusal, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.getStatusCode(),
+					messages.getMessage(refusal.messageKey(), refusal.args(), LocaleContextHolder.getLocale()));
+			return ResponseEntity.status(refusal.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		request.setAttribute(ProblemErrorAttributes.DETAIL, refusal.messageKey());
+		response.sendError(refusal.getStatusCode().value());
+		return null;
 	}
 
 	private static void refuse(HttpStatus status, String messageKey, HttpServletRequest request,

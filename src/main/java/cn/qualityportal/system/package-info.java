@@ -1,6 +1,8 @@
 /**
  * The shell every page lives in: home page, layout, languages, error pages, and the embedded
  * PostgreSQL of the zero-setup mode ({@code system.database}). Nothing here knows the domain.
+ *
+ * <p>Owns: {@code shedlock}, {@code database_backup}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.springframework.modulith.ApplicationModule(displayName = "System", allowedDependencies = { "audit" })
 package cn.qualityportal.system;

@@ -1,9 +1,9 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.documents.DocumentSummary;
 import cn.qualityportal.documents.Documents;
 import cn.qualityportal.organisation.DataScope;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,7 +39,7 @@ class ConsistencyController {
 			Authentication user, RedirectAttributes redirect) {
 		DocumentSummary document = editable(documentId, scope);
 		ConsistencyReport.Finding finding = consistency.finding(document, scope, parentTargetId, targetId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (reason.isBlank() || reason.strip().length() > MAX_REASON) {
 			redirect.addFlashAttribute("error", "consistency.reasonRequired");
 		}
@@ -57,7 +56,7 @@ class ConsistencyController {
 			RedirectAttributes redirect) {
 		editable(documentId, scope);
 		if (!consistency.withdraw(documentId, parentTargetId, targetId, user.getName())) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			throw new Refusal.NotFound();
 		}
 		redirect.addFlashAttribute("success", "consistency.withdrawn");
 		return "redirect:/documents/" + documentId + "#consistency";
@@ -65,9 +64,9 @@ class ConsistencyController {
 
 	private DocumentSummary editable(long documentId, DataScope scope) {
 		DocumentSummary document = documents.find(documentId, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (!scope.covers(document.regionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		return document;
 	}

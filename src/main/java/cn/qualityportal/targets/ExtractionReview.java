@@ -1,5 +1,6 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +12,11 @@ import cn.qualityportal.extraction.NameSimilarity;
 import cn.qualityportal.extraction.TargetExtractor;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The office's review of extracted targets: runs the extractor on a document's text and keeps its
@@ -78,7 +77,7 @@ class ExtractionReview {
 
 	@Transactional(readOnly = true)
 	List<ExtractionCandidate> candidates(long documentId, DataScope scope) {
-		documents.find(documentId, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		documents.find(documentId, scope).orElseThrow(() -> new Refusal.NotFound());
 		return candidates.findByDocumentIdOrderByQuoteStartAscIdAsc(documentId);
 	}
 
@@ -168,14 +167,14 @@ class ExtractionReview {
 	}
 
 	ExtractionCandidate find(long candidateId) {
-		return candidates.findById(candidateId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return candidates.findById(candidateId).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	DocumentSummary editableDocument(long documentId, DataScope scope) {
 		DocumentSummary document = documents.find(documentId, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (!scope.covers(document.regionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		return document;
 	}

@@ -255,7 +255,7 @@ class ExtractionReviewController {
 	private ExtractionCandidate candidateOf(long documentId, long candidateId) {
 		ExtractionCandidate candidate = review.find(candidateId);
 		if (candidate.getDocumentId() != documentId) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw new cn.qualityportal.system.Refusal.NotFound();
 		}
 		return candidate;
 	}

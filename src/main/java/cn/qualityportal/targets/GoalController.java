@@ -1,15 +1,14 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.documents.Documents;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Adds a goal (a goal area or statement) to a document, in the document's order. */
@@ -34,9 +33,9 @@ class GoalController {
 	String create(@PathVariable long documentId, @RequestParam GoalArea area, @RequestParam String title,
 			@RequestParam(defaultValue = "0") int position, DataScope scope, RedirectAttributes redirect) {
 		var document = documents.find(documentId, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (!scope.covers(document.regionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		if (title.isBlank() || title.length() > 300) {
 			redirect.addFlashAttribute("error", "validation.goal.title");

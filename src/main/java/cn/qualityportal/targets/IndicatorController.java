@@ -1,11 +1,11 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The indicator catalogue (指标库): everyone reads it; the leading-group office maintains it. */
@@ -101,7 +100,7 @@ class IndicatorController {
 	}
 
 	private Indicator find(long id) {
-		return indicators.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return indicators.findById(id).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

@@ -1,12 +1,11 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The rules for indicators, shared by pages and API: a unique code (fixed once created) and a known supplier. */
 @Service
@@ -43,7 +42,7 @@ class IndicatorEditor {
 	@Transactional
 	Indicator update(long id, IndicatorForm form, Errors errors) {
 		Indicator indicator = indicators.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (form.version() == null || form.version() != indicator.getVersion()) {
 			errors.reject(StaleForms.CONFLICT);
 			return null;

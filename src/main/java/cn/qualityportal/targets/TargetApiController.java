@@ -1,5 +1,6 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import java.net.URI;
 import java.util.List;
 
@@ -11,7 +12,6 @@ import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Indicators and targets over JSON, with the same scope and rules as the pages. */
 @RestController
@@ -66,7 +65,7 @@ class TargetApiController {
 	@Transactional(readOnly = true)
 	ConsistencyView consistency(@PathVariable long id, DataScope scope) {
 		DocumentSummary document = documents.find(id, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 		ConsistencyReport.Report report = consistency.of(document, scope);
 		TargetsDocumentSection.Assignment assignment = TargetsDocumentSection.Assignment.of(report.rows());
 		return new ConsistencyView(id, assignment.total(), assignment.assigned(),
@@ -111,7 +110,7 @@ class TargetApiController {
 	IndicatorView indicator(@PathVariable long id) {
 		return indicators.findById(id)
 			.map(IndicatorView::of)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	@PostMapping("/indicators")
@@ -146,7 +145,7 @@ class TargetApiController {
 	@GetMapping("/targets/{id}")
 	@Transactional(readOnly = true)
 	TargetView target(@PathVariable long id, DataScope scope) {
-		TargetRow row = targets.find(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		TargetRow row = targets.find(id, scope).orElseThrow(() -> new Refusal.NotFound());
 		return new TargetView(row, targetEditor.visible(id, scope).getMilestones());
 	}
 

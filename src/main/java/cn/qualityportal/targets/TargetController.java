@@ -1,5 +1,6 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Target pages: the list, a target with its milestones and cascade, and the office's forms. */
@@ -112,7 +111,7 @@ class TargetController {
 			RedirectAttributes redirect) {
 		if (form.documentId() == null) {
 			// The form always carries its document; a request without one was not sent by it.
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+			throw Refusal.badRequest();
 		}
 		Target target = editor.create(form, scope, result);
 		if (target == null) {
@@ -235,7 +234,7 @@ class TargetController {
 
 	private DocumentSummary document(Long documentId, DataScope scope) {
 		return documentId == null ? null : documents.find(documentId, scope)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	private static List<Milestone> proposal(Target target) {

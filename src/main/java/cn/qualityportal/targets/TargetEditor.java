@@ -1,5 +1,6 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,12 +13,10 @@ import cn.qualityportal.documents.Documents;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The rules for targets, shared by pages and API: a document the editor may see, a region it
@@ -93,7 +92,7 @@ class TargetEditor {
 	Target visible(long id, DataScope scope) {
 		return targets.findById(id)
 			.filter(target -> scope.canSee(target.getRegionCode()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	/** 404 when the scope cannot see it, 403 when it may only read it. */
@@ -101,7 +100,7 @@ class TargetEditor {
 	Target editable(long id, DataScope scope) {
 		Target target = visible(id, scope);
 		if (!scope.covers(target.getRegionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		return target;
 	}

@@ -1,6 +1,5 @@
 package cn.qualityportal.targets;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -20,9 +19,6 @@ interface TargetRepository extends Repository<Target, Long> {
 			where t.indicator.id = :indicatorId and t.regionCode = :regionCode and t.documentId = :documentId
 			  and t.deadlineYear = :deadlineYear and t.id <> :id""")
 	boolean existsOther(Long indicatorId, String regionCode, long documentId, int deadlineYear, Long id);
-
-	@Query("select t from Target t join fetch t.indicator where t.parentTargetId = :parentId order by t.regionCode")
-	List<Target> findCascaded(Long parentId);
 
 	Target save(Target target);
 

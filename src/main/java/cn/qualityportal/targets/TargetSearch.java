@@ -25,13 +25,13 @@ class TargetSearch {
 			       i.direction, t.unit, t.region_code, r.name as region_name, t.document_id, d.doc_number, d.title,
 			       t.goal_id, t.comparator, t.value, t.value_max, t.baseline_value, t.baseline_year, t.deadline_year,
 			       t.increment, t.parent_target_id, dep.name as lead_department, t.version,
-			       array(select cd.name from target_cooperating_department c join department cd on cd.id = c.department_id
+			       array(select cd.name from target_cooperating_department c join department_directory cd on cd.id = c.department_id
 			             where c.target_id = t.id order by cd.name) as cooperating_departments
 			from target t
 			join indicator i on i.id = t.indicator_id
-			join region r on r.code = t.region_code
-			join policy_document d on d.id = t.document_id
-			left join department dep on dep.id = t.lead_department_id""";
+			join region_directory r on r.code = t.region_code
+			join document_directory d on d.id = t.document_id
+			left join department_directory dep on dep.id = t.lead_department_id""";
 
 	private final JdbcClient jdbc;
 

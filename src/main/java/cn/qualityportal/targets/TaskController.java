@@ -1,5 +1,6 @@
 package cn.qualityportal.targets;
 
+import cn.qualityportal.system.Refusal;
 import java.security.Principal;
 import java.time.LocalDate;
 
@@ -10,7 +11,6 @@ import cn.qualityportal.organisation.Regions;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Tasks (重点任务) of a document: the office defines them; their progress is noted by date. */
@@ -85,7 +84,7 @@ class TaskController {
 			RedirectAttributes redirect) {
 		if (form.documentId() == null) {
 			// The form always carries its document; a request without one was not sent by it.
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+			throw Refusal.badRequest();
 		}
 		DocumentSummary document = editableDocument(form.documentId(), scope);
 		checkDepartments(form, document, result);
@@ -175,19 +174,19 @@ class TaskController {
 	}
 
 	private DocumentSummary document(long documentId, DataScope scope) {
-		return documents.find(documentId, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return documents.find(documentId, scope).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	private DocumentSummary editableDocument(long documentId, DataScope scope) {
 		DocumentSummary document = document(documentId, scope);
 		if (!scope.covers(document.regionCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+			throw Refusal.forbidden();
 		}
 		return document;
 	}
 
 	private Task find(long id) {
-		return tasks.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return tasks.findById(id).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

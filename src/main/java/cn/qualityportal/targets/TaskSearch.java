@@ -20,7 +20,7 @@ class TaskSearch {
 		return jdbc.sql("""
 				select t.id, t.title, t.goal_id, t.due_year, t.status, d.name as lead,
 				       (select max(n.noted_on) from task_note n where n.task_id = t.id) as last_note
-				from task t left join department d on d.id = t.lead_department_id
+				from task t left join department_directory d on d.id = t.lead_department_id
 				where t.document_id = ? order by t.id""")
 			.param(documentId)
 			.query((rs, row) -> new TaskRow(rs.getLong("id"), rs.getString("title"), (Long) rs.getObject("goal_id"),

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import cn.qualityportal.TestAccounts;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
-import cn.qualityportal.targets.Assignments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package cn.qualityportal.targets;
+package cn.qualityportal.reporting;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -7,12 +7,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.qualityportal.targets.Comparator;
+import cn.qualityportal.targets.Direction;
+import cn.qualityportal.targets.GoalArea;
+import cn.qualityportal.targets.TargetRow;
+import cn.qualityportal.targets.ValueType;
+
 /**
- * The rows of a department's entry grid and xlsx template for a period: what it owes, as the
- * reporting module defines it in the view {@code reporting_obligation_unit} (targets that count,
- * the indicator's {@link ReportingFrequency}, regions active that year, nothing that is computed
- * from the regions below; docs/architecture.md "Reporting"), each with the nearest target that asks
- * for it (the region's own before a region's above) and that target's milestone of the year. One query.
+ * The rows of a department's entry grid and xlsx template for a period: what it owes, as this
+ * module defines it in the view {@code reporting_obligation_unit} (targets that count, the
+ * indicator's reporting frequency, regions active that year, nothing that is computed from the
+ * regions below; docs/architecture.md "Reporting"), each with the nearest target that asks for it
+ * (the region's own before a region's above) and that target's milestone of the year, read from
+ * what targets publishes ({@code target_term}, {@code target_milestone}). One query.
  */
 @Service
 public class Assignments {
@@ -43,15 +50,15 @@ public class Assignments {
 				with owed as (
 				    select distinct o.indicator_id from reporting_obligation_unit o
 				    where o.region_code = :region and o.department_id = :department and o.year = :year and o.kind = :kind)
-				select distinct on (i.id) i.id, i.code, i.name, t.unit, i.value_type, i.decimals, t.comparator, t.value, t.value_max,
-				       t.deadline_year, t.increment, t.baseline_year, m.value as milestone
+				select distinct on (t.indicator_id) t.indicator_id as id, t.indicator_code as code, t.indicator_name as name, t.unit,
+				       t.value_type, t.decimals, t.comparator, t.value, t.value_max, t.deadline_year, t.increment, t.baseline_year,
+				       m.value as milestone
 				from owed
 				join reporting_obligation_source s on s.indicator_id = owed.indicator_id and s.region_code = :region
 				     and s.year = :year and s.kind = :kind
-				join target t on t.id = s.target_id
-				join indicator i on i.id = t.indicator_id
-				left join milestone m on m.target_id = t.id and m.year = :year
-				order by i.id, (t.region_code <> :region), t.deadline_year, t.id""")
+				join target_term t on t.id = s.target_id
+				left join target_milestone m on m.target_id = t.id and m.year = :year
+				order by t.indicator_id, (t.region_code <> :region), t.deadline_year, t.id""")
 			.param("year", year)
 			.param("kind", periodKind)
 			.param("region", regionCode)

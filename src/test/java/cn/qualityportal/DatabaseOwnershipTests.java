@@ -1,0 +1,150 @@
+package cn.qualityportal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each module owns its tables (listed in the Javadoc of its package-info) and names
+ * no other module's tables, only the views and SQL functions the owner publishes: checked over every
+ * SQL string of the main code and every migration. What existing migrations (which cannot be
+ * edited) and not yet moved code still do is listed, with the reason, in
+ * {@code architecture/database-ownership-baseline.txt}; the list may only shrink.
+ */
+class DatabaseOwnershipTests {
+
+	private static final Path SOURCES = Path.of("src/main/java/cn/qualityportal");
+
+	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+	private static final Path BASELINE = Path.of("src/test/resources/architecture/database-ownership-baseline.txt");
+
+	private static final SqlOwnership ownership = new SqlOwnership();
+
+	private static final Set<String> fixtureModules = new TreeSet<>();
+
+	/**
+	 * Reads the Javadoc of each module's package-info: "Owns:" and "Publishes:" paragraphs naming
+	 * objects with {@code {@code name}}, or "Loads fixtures:". (An annotation would make every module
+	 * depend on the package that declares it.)
+	 */
+	@BeforeAll
+	static void readOwnership() throws IOException {
+		for (String module : modules()) {
+			Path info = SOURCES.resolve(module).resolve("package-info.java");
+			if (!Files.exists(info)) {
+				continue;
+			}
+			String source = Files.readString(info);
+			String javadoc = source.substring(source.indexOf("/**") + 3, source.indexOf("*/")).replaceAll("\\s*\\n\\s*\\*?", " ");
+			if (javadoc.contains("<p>Loads fixtures:")) {
+				fixtureModules.add(module);
+			}
+			names(javadoc, "Owns").forEach(name -> ownership.owns(module, name, false));
+			names(javadoc, "Publishes").forEach(name -> ownership.owns(module, name, true));
+		}
+	}
+
+	private static List<String> names(String javadoc, String label) {
+		Matcher paragraph = Pattern.compile("<p>" + label + ":(.*?)(?=<p>|$)").matcher(javadoc);
+		List<String> names = new ArrayList<>();
+		if (paragraph.find()) {
+			Matcher code = Pattern.compile("\\{@code ([a-z_][a-z0-9_]*)}").matcher(paragraph.group(1));
+			while (code.find()) {
+				names.add(code.group(1));
+			}
+		}
+		return names;
+	}
+
+	@Test
+	void everyTableViewAndFunctionOfTheMigrationsHasAnOwner() throws IOException {
+		List<String> unclaimed = new ArrayList<>();
+		for (Path migration : migrations()) {
+			ownership.unclaimed(Files.readString(migration))
+				.forEach(name -> unclaimed.add(migration.getFileName() + " " + name));
+		}
+		assertThat(unclaimed).as("name each under \"Owns:\" in the Javadoc of its module's package-info").isEmpty();
+	}
+
+	@Test
+	void modulesNameOnlyTheirOwnTablesAndWhatOtherModulesPublish() throws IOException {
+		Set<String> found = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+				String module = SOURCES.relativize(file).getName(0).toString();
+				if (SOURCES.relativize(file).getNameCount() == 1 || fixtureModules.contains(module)) {
+					continue;
+				}
+				ownership.checkJava(SOURCES.relativize(file).toString(), module, Files.readString(file))
+					.forEach(violation -> found.add(violation.toString()));
+			}
+		}
+		for (Path migration : migrations()) {
+			ownership.checkMigration(migration.getFileName().toString(), Files.readString(migration))
+				.forEach(violation -> found.add(violation.toString()));
+		}
+		Set<String> known = baseline();
+		assertThat(difference(found, known))
+			.as("names another module's table: read the owner's published view or function instead (docs/architecture.md)")
+			.isEmpty();
+		assertThat(difference(known, found)).as("no longer happens: remove it from " + BASELINE).isEmpty();
+	}
+
+	@Test
+	void namingAForeignTableFailsAndAPublishedViewDoesNot() throws IOException {
+		String java = Files.readString(Path.of("src/test/resources/architecture/ForeignRead.java.txt"));
+		assertThat(ownership.checkJava("ForeignRead.java", "dashboards", java))
+			.extracting(SqlOwnership.Violation::name, SqlOwnership.Violation::owner)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("indicator_value", "reporting"),
+					org.assertj.core.groups.Tuple.tuple("target", "targets"));
+
+		String migration = Files.readString(Path.of("src/test/resources/architecture/V999__foreign_trigger.sql"));
+		assertThat(ownership.checkMigration("V999__foreign_trigger.sql", migration))
+			.extracting(SqlOwnership.Violation::module, SqlOwnership.Violation::name)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("progress", "indicator_value"));
+	}
+
+	private static Set<String> baseline() throws IOException {
+		Set<String> known = new TreeSet<>();
+		for (String line : Files.readAllLines(BASELINE, StandardCharsets.UTF_8)) {
+			String entry = line.replaceFirst("#.*", "").strip().replaceAll("\\s+", " ");
+			if (!entry.isEmpty()) {
+				known.add(entry);
+			}
+		}
+		return known;
+	}
+
+	private static Set<String> difference(Set<String> a, Set<String> b) {
+		Set<String> difference = new TreeSet<>(a);
+		difference.removeAll(b);
+		return difference;
+	}
+
+	private static List<String> modules() throws IOException {
+		try (Stream<Path> entries = Files.list(SOURCES)) {
+			return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	private static List<Path> migrations() throws IOException {
+		try (Stream<Path> entries = Files.list(MIGRATIONS)) {
+			return entries.filter(path -> path.toString().endsWith(".sql")).sorted().toList();
+		}
+	}
+
+}
