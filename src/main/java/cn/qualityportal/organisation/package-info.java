@@ -7,7 +7,8 @@
  * {@code password_history}, {@code sign_in_attempt}, {@code region_level_rank},
  * {@code region_parent_is_higher}, {@code region_active_until}.
  * <p>Publishes: {@code region_directory}, {@code department_directory}, {@code account_directory},
- * {@code region_subtree}, {@code region_active_in}.
+ * {@code region_subtree}, {@code region_active_in}, {@code person_name} (an account's person, for lists and
+ * histories).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organisation", allowedDependencies = { "system", "spreadsheets", "audit" })
 package cn.qualityportal.organisation;

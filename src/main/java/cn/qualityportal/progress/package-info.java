@@ -7,7 +7,8 @@
  *
  * <p>Owns: {@code progress_change}, {@code progress_freshness}, {@code target_progress},
  * {@code progress_changed}, {@code progress_milestone_changed}, {@code progress_indicator_changed},
- * {@code progress_tree_changed}, {@code progress_document_changed}.
+ * {@code progress_tree_changed}, {@code progress_document_changed}, {@code progress_materialised},
+ * {@code progress_obligation}.
  * <p>Publishes: {@code progress_version}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progress", allowedDependencies = { "targets", "organisation", "system" })

@@ -4,9 +4,11 @@
  * and transition is written to the audit trail.
  *
  * <p>Owns: {@code reporting_period}, {@code indicator_value}, {@code value_evidence},
- * {@code reporting_obligation_source}, {@code indicator_value_facts}.
+ * {@code reporting_obligation_source}, {@code indicator_value_facts}, {@code review_setting},
+ * {@code value_comment}.
  * <p>Publishes: {@code reporting_obligation}, {@code reporting_obligation_unit},
- * {@code reported_figure}, {@code reporting_year}.
+ * {@code reported_figure}, {@code reporting_year}, {@code value_standing} (which figures are final: the
+ * one rule of two-level review).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting", allowedDependencies = { "targets", "organisation", "audit", "spreadsheets", "security", "system" })
 package cn.qualityportal.reporting;

@@ -3,6 +3,9 @@
  * notification centre (站内消息), the office's announcements (通知公告) and reminders of late
  * reporting (催报), in the portal and by e-mail. What is due is read from the reporting module's
  * read model ({@code reporting_obligation_unit}), never decided here.
+ *
+ * <p>Owns: {@code announcement}, {@code notification}, {@code notification_setting}, {@code reminder},
+ * {@code reminder_digest}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Work list and notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Work list and notifications", allowedDependencies = { "organisation", "security", "audit", "system" })
 package cn.qualityportal.worklist;
