@@ -24,6 +24,7 @@ import cn.qualityportal.targets.Indicators;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,6 +133,7 @@ class DashboardController {
 
 	/** The menu's 部门看板: the reader's own department; an account without a unit has the overview instead. */
 	@GetMapping("/departments")
+	@PreAuthorize("hasAnyRole('ADMIN', 'OFFICE', 'LEADER', 'REVIEWER', 'REPORTER')")
 	String ownDepartment(@AuthenticationPrincipal PortalUser user) {
 		if (user == null || user.unit() == null) {
 			return "redirect:/dashboards";

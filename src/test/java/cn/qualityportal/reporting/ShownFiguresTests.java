@@ -90,7 +90,10 @@ class ShownFiguresTests {
 				.andExpect(status().isOk());
 		}
 		// The queue: a count has no decimals, a rate 1 unless declared, 90.7333 with 2 declared is 90.73.
-		String queue = page("p-reviewer", "/reporting/review");
+		// Each indicator filtered, as a reviewer of a long queue does: tests sharing this database fill it.
+		String queue = page("p-reviewer", "/reporting/review?indicator=P-A-COUNT")
+				+ page("p-reviewer", "/reporting/review?indicator=P-B-RATE")
+				+ page("p-reviewer", "/reporting/review?indicator=P-C-RATE2");
 		assertThat(queue).contains(">8个<", ">91.8%<", ">90.73%<").doesNotContain("8.0000", "91.8000", "90.7333");
 		// A figure's page: its heading (its history keeps the exact stored states, as the audit trail).
 		assertThat(page("p-reviewer", "/reporting/values/" + declared)).contains("<span>90.73%</span>");

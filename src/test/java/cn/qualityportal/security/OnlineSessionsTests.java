@@ -66,14 +66,16 @@ class OnlineSessionsTests {
 	@Test
 	void theSignInFormKeepsTheUsernameAfterAFailure() throws Exception {
 		accounts.member("keeps-name", "450681", false, Role.REPORTER);
-		jakarta.servlet.http.HttpSession session = mvc
+		// Sessions live in PostgreSQL (Spring Session): the browser's SESSION cookie finds it again.
+		jakarta.servlet.http.Cookie session = mvc
 			.perform(formLogin().user("keeps-name").password("not-the-password"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?error=bad-credentials"))
 			.andReturn()
-			.getRequest()
-			.getSession();
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).as("a session that remembers the name").isNotNull();
 
-		mvc.perform(get("/login").param("error", "bad-credentials").session((org.springframework.mock.web.MockHttpSession) session))
+		mvc.perform(get("/login").param("error", "bad-credentials").cookie(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"keeps-name\"")));
 		// A fresh form shows no name.
