@@ -39,6 +39,8 @@ class ReportingJourneyBrowserTest {
 
 	@BeforeAll
 	static void launch() {
+		// The first pages of a fresh context are slow on a loaded CI machine; 5 s was not always enough.
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
 		browser = Browser.launch();
 	}
 
