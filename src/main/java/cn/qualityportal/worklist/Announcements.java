@@ -31,10 +31,8 @@ class Announcements {
 	static final int BODY_MAX = 4000;
 
 	private static final String RECIPIENTS = """
-			with recursive subtree (code) as (
-			    select code from region where code = :region
-			    union all
-			    select r.code from region r join subtree s on r.parent_code = s.code)
+			-- The region and all below it: organisation's one subtree query.
+			with subtree (code) as (select code from region_subtree(:region))
 			select distinct a.id
 			from user_account a
 			join department d on d.id = a.department_id
@@ -103,7 +101,7 @@ class Announcements {
 		String inScope = scope.everything() ? "" : " where a.region_code = any(:regions)";
 		var statement = jdbc.sql("""
 				select a.id, a.title, r.name as region_name, a.roles, a.published_by, a.published_at, a.recipients
-				from announcement a join region r on r.code = a.region_code""" + inScope + """
+				from announcement a join region_directory r on r.code = a.region_code""" + inScope + """
 
 				order by a.published_at desc, a.id desc limit 100""");
 		if (!scope.everything()) {

@@ -28,9 +28,9 @@ public class TodoList {
 	 */
 	private static final String CONTEXT = """
 			with recursive writable (code) as (
-			    select cast(:region as varchar) where :hasUnit
-			    union all
-			    select r.code from region r join writable w on r.parent_code = w.code where :subregions),
+			    -- The account's region, and with its scope the regions below (organisation's one subtree query).
+			    select s.code from region_subtree(cast(:region as varchar)) s
+			    where :hasUnit and (:subregions or s.code = cast(:region as varchar))),
 			unit_owed as (
 			    select o.period_id, o.region_code, o.indicator_id, p.due_on, v.status
 			    from reporting_obligation_unit o
@@ -104,7 +104,7 @@ public class TodoList {
 				from (""" + String.join("\nunion all\n", parts) + """
 				) e
 				left join reporting_period p on p.id = e.period_id
-				left join region r on r.code = e.region_code
+				left join region_directory r on r.code = e.region_code
 				where e.items > 0
 				order by e.position, p.due_on nulls last, p.year desc, p.kind, p.number, e.region_code
 				limit 500""";
