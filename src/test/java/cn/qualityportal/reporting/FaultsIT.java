@@ -153,11 +153,13 @@ class FaultsIT {
 		// Likewise the picture captcha after failed sign-ins: HTTP Basic cannot answer it.
 		builder.environment().put("PORTAL_SECURITY_CAPTCHA_AFTER_FAILURES", "0");
 		Process process = builder.start();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		// A hang guard, not a timing: a cold start unpacks PostgreSQL, runs initdb and every migration and
+		// loads the demo, which on a loaded CI machine has taken longer than 90 s.
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				HttpResponse<String> health = HttpClient.newHttpClient()
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
 							HttpResponse.BodyHandlers.ofString());
 				if (health.body().contains("\"UP\"")) {
 					return process;
@@ -166,10 +168,10 @@ class FaultsIT {
 			catch (IOException notYet) {
 				// still starting
 			}
-			assertThat(process.isAlive()).as("the portal started").isTrue();
+			assertThat(process.isAlive()).as("the portal started; it said: %s", tail(data)).isTrue();
 			Thread.sleep(300);
 		}
-		throw new AssertionError("the portal did not come up");
+		throw new AssertionError("the portal did not come up; it said: " + tail(data));
 	}
 
 	private HttpRequest importRequest(int port) throws IOException {
