@@ -39,6 +39,9 @@ class ProgressRefresher {
 
 	private int keptYear = Integer.MIN_VALUE;
 
+	/** Rounds since the change log was last pruned. */
+	private int sincePrune;
+
 	ProgressRefresher(ProgressStore store, ProgressBoard board, @Value("${portal.progress.background:true}") boolean enabled,
 			@Value("${portal.progress.refresh-interval:250ms}") Duration interval) {
 		this.store = store;
@@ -127,6 +130,12 @@ class ProgressRefresher {
 				log.info("Progress statuses of {}{} recomputed: {} indicators in {} ms", judged,
 						submitted ? " (with submitted figures)" : "", indicators, (System.nanoTime() - started) / 1_000_000);
 			}
+		}
+		// The change log grows with every write; once a round has absorbed changes (or about once a
+		// minute) what every kept year has absorbed is deleted.
+		if (recomputed > 0 || ++sincePrune >= 240) {
+			sincePrune = 0;
+			store.prune();
 		}
 		return recomputed;
 	}

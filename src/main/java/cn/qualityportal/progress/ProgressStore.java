@@ -156,6 +156,30 @@ class ProgressStore {
 		return recomputed == null ? 0 : recomputed;
 	}
 
+	/**
+	 * Deletes the change rows that every kept judged year has absorbed, so the table (appended to by
+	 * every write) stays as small as what is pending. A row is kept while any year's refresh, or any
+	 * indicator's freshness it names, still has it ahead; the newest row is always kept, because a
+	 * refresh takes its watermark from the largest id. Runs under the refresher's lock (tried, not
+	 * awaited); returns how many rows went, -1 when another refresher holds the lock.
+	 */
+	int prune() {
+		Integer pruned = separate.execute(status -> {
+			if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", REFRESHER_LOCK).query(Boolean.class).single()) {
+				return -1;
+			}
+			return jdbc.sql("""
+					delete from progress_change c
+					where c.id < (select max(id) from progress_change)
+					  and not exists (select 1 from progress_materialised m where """ + AHEAD.formatted("m") + """
+					)
+					  and not exists (select 1 from progress_freshness f
+					                  where (f.indicator_id = c.indicator_id or c.indicator_id is null) and """ + AHEAD.formatted("f") + ")")
+				.update();
+		});
+		return pruned == null ? 0 : pruned;
+	}
+
 	private List<Long> stale(int year, boolean includeSubmitted) {
 		return jdbc.sql(STALE).param("year", year).param("submitted", includeSubmitted).query(Long.class).list();
 	}

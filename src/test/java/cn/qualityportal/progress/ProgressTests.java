@@ -273,6 +273,36 @@ class ProgressTests {
 	}
 
 	@Test
+	void theChangeLogKeepsOnlyWhatSomeJudgedYearHasNotAbsorbed() {
+		ProgressRefresher refresher = new ProgressRefresher(store, new ProgressBoard(store, jdbcClient, portalJson, true), true,
+				java.time.Duration.ofMillis(250));
+		refresher.runOnce();
+		long absorbed = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-02' returning id", Long.class);
+		long newest = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-01' returning id", Long.class);
+		store.prune();
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id in (?, ?)", Long.class, absorbed, newest))
+			.as("not absorbed yet: kept").isEqualTo(2);
+
+		refresher.runOnce();
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id = ?", Long.class, absorbed))
+			.as("absorbed by every judged year: deleted").isZero();
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id = ?", Long.class, newest))
+			.as("the newest row carries the watermark: kept").isEqualTo(1);
+
+		// Absorbed by 2019 only: another judged year (the refresher keeps the default year) still needs it.
+		long ahead = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-02' returning id", Long.class);
+		jdbc.update("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-01'");
+		store.refresh(2019, false);
+		assertThat(store.states().values()).anyMatch(ProgressStore.State::pending);
+		store.prune();
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id = ?", Long.class, ahead))
+			.as("still ahead of a judged year: kept").isEqualTo(1);
+		refresher.runOnce();
+		assertThat(store.states().values()).noneMatch(ProgressStore.State::pending);
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id = ?", Long.class, ahead)).isZero();
+	}
+
+	@Test
 	void oneRefresherAtATimeAcrossInstancesAndTheOthersDoNotWait() throws Exception {
 		ProgressRefresher refresher = new ProgressRefresher(store, new ProgressBoard(store, jdbcClient, portalJson, true), true,
 				java.time.Duration.ofMillis(250));
