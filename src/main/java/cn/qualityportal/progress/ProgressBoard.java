@@ -216,13 +216,10 @@ public class ProgressBoard {
 
 	/** The targets of a region and of the regions below it that the reader covers, with their goal area. */
 	private static final String SUBTREE = """
-			with recursive below (code) as (
-			    select code from region where code = :root
-			    union all select r.code from region r join below b on r.parent_code = b.code),
-			scoped as (
-			    select t.id, t.region_code, t.indicator_id, coalesce(g.area, i.category) as area
-			    from target t join indicator i on i.id = t.indicator_id left join goal g on g.id = t.goal_id
-			    where t.region_code in (select code from below) and (:everything or t.region_code = any(:scope)))
+			with scoped as (
+			    select t.id, t.region_code, t.indicator_id, t.indicator_code, t.indicator_name, t.area
+			    from target_term t
+			    where t.region_code in (select code from region_subtree(:root)) and (:everything or t.region_code = any(:scope)))
 			""";
 
 	/** How many targets of one region and goal area have one status. */
@@ -239,7 +236,7 @@ public class ProgressBoard {
 		return subtree(root, scope, """
 				select s.region_code, r.name, s.area, p.status, count(*) as n
 				from scoped s join target_progress p on p.target_id = s.id and p.as_of_year = :year and p.include_submitted = :submitted
-				join region r on r.code = s.region_code
+				join region_directory r on r.code = s.region_code
 				group by s.region_code, r.name, s.area, p.status
 				order by s.region_code""").param("year", year)
 			.param("submitted", includeSubmitted)
@@ -253,14 +250,14 @@ public class ProgressBoard {
 		freshness(year, includeSubmitted);
 		freshness(year - 1, includeSubmitted);
 		return subtree(root, scope, """
-				select s.id, r.name as region_name, i.name as indicator_name, before.status as before, now.status as now
+				select s.id, r.name as region_name, s.indicator_name, before.status as before, now.status as now
 				from scoped s
 				join target_progress now on now.target_id = s.id and now.as_of_year = :year and now.include_submitted = :submitted
 				join target_progress before on before.target_id = s.id and before.as_of_year = :year - 1
 				     and before.include_submitted = :submitted
-				join region r on r.code = s.region_code join indicator i on i.id = s.indicator_id
+				join region_directory r on r.code = s.region_code
 				where before.status <> now.status
-				order by s.region_code, i.code
+				order by s.region_code, s.indicator_code
 				limit :limit""").param("year", year)
 			.param("submitted", includeSubmitted)
 			.param("limit", limit)
@@ -286,18 +283,15 @@ public class ProgressBoard {
 	public List<Completion> completion(String root, int year, boolean includeSubmitted, DataScope scope) {
 		freshness(year, includeSubmitted);
 		return jdbc.sql("""
-				with recursive below (code) as (
-				    select code from region where code = :root
-				    union all select r.code from region r join below b on r.parent_code = b.code)
 				select o.region_code, r.name,
 				       count(*) as expected,
 				       count(v.value_id) filter (where v.is_final or v.in_review) as submitted,
 				       count(v.value_id) filter (where v.is_final) as approved
-				from progress_obligation o join region r on r.code = o.region_code
+				from progress_obligation o join region_directory r on r.code = o.region_code
 				-- Final figures, and those in review, by the reporting module's one rule (view value_standing).
 				left join value_standing v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
-				where o.as_of_year = :year and o.region_code in (select code from below)
+				where o.as_of_year = :year and o.region_code in (select code from region_subtree(:root))
 				  and (:everything or o.region_code = any(:scope))
 				group by o.region_code, r.name
 				order by o.region_code""")
@@ -321,15 +315,13 @@ public class ProgressBoard {
 	public List<TargetBelow> targetsBelow(String parent, int year, boolean includeSubmitted) {
 		freshness(year, includeSubmitted);
 		return jdbc.sql("""
-				select t.region_code, r.name as region_name, t.id, i.code, i.name, coalesce(g.area, i.category) as area, p.status,
+				select t.region_code, r.name as region_name, t.id, t.indicator_code as code, t.indicator_name as name, t.area, p.status,
 				       coalesce(d.doc_number, d.title) as document
-				from target t
-				join region r on r.code = t.region_code and r.parent_code = :parent
-				join indicator i on i.id = t.indicator_id
-				join policy_document d on d.id = t.document_id
-				left join goal g on g.id = t.goal_id
+				from target_term t
+				join region_directory r on r.code = t.region_code and r.parent_code = :parent
+				join document_directory d on d.id = t.document_id
 				join target_progress p on p.target_id = t.id and p.as_of_year = :year and p.include_submitted = :submitted
-				order by t.region_code, i.code, t.id""")
+				order by t.region_code, t.indicator_code, t.id""")
 			.param("parent", parent)
 			.param("year", year)
 			.param("submitted", includeSubmitted)

@@ -287,7 +287,7 @@ class ProgressStore {
 		// overview's completion; an indicator whose last target went is stale no more, so drop its rows too.
 		jdbc.sql("""
 				delete from progress_obligation o where o.as_of_year = :year
-				  and (o.indicator_id = any(:ids) or not exists (select 1 from target t where t.indicator_id = o.indicator_id))""")
+				  and (o.indicator_id = any(:ids) or not exists (select 1 from target_term t where t.indicator_id = o.indicator_id))""")
 			.param("year", year)
 			.param("ids", ids)
 			.update();
