@@ -30,9 +30,19 @@ final class Sparkline {
 			double x = 1 + (WIDTH - 2) * (point.year() - first) / (double) span;
 			double y = max == min ? HEIGHT / 2.0
 					: HEIGHT - 1 - (HEIGHT - 2) * (point.value().doubleValue() - min) / (max - min);
-			points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+			appendTenths(points, x).append(',');
+			appendTenths(points, y).append(' ');
 		}
 		return points.toString().strip();
+	}
+
+	/**
+	 * A coordinate (0 to 80, never negative) to one decimal, half up. Not String.format: a region
+	 * page draws two hundred lines, and the formatter was a tenth of its time.
+	 */
+	private static StringBuilder appendTenths(StringBuilder to, double value) {
+		long tenths = Math.round(value * 10);
+		return to.append(tenths / 10).append('.').append(tenths % 10);
 	}
 
 }
