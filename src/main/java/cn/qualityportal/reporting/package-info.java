@@ -7,7 +7,7 @@
  * {@code reporting_obligation_source}, {@code indicator_value_facts}, {@code review_setting},
  * {@code value_comment}.
  * <p>Publishes: {@code reporting_obligation}, {@code reporting_obligation_unit},
- * {@code reported_figure}, {@code reporting_year}, {@code value_standing} (which figures are final: the
+ * {@code reported_figure}, {@code reporting_year}, {@code reporting_window}, {@code value_standing} (which figures are final: the
  * one rule of two-level review).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting", allowedDependencies = { "targets", "organisation", "audit", "spreadsheets", "security", "system" })

@@ -38,7 +38,7 @@ class ReportingTodoKinds {
 	TodoKind review() {
 		return new TodoKind("review", 30, Set.of(Role.REVIEWER), true, """
 				select v.period_id, v.region_code, count(*) as items, '/reporting/review' as link
-				from indicator_value v join writable w on w.code = v.region_code
+				from reported_figure v join writable w on w.code = v.region_code
 				where v.status = 'SUBMITTED'
 				group by v.period_id, v.region_code""");
 	}
@@ -60,8 +60,8 @@ class ReportingTodoKinds {
 				       '/reminders?period=' || o.period_id as link
 				from reporting_obligation_unit o
 				join writable w on w.code = o.region_code
-				join reporting_period p on p.id = o.period_id and p.status = 'OPEN' and p.due_on <= :soon
-				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				join reporting_window p on p.id = o.period_id and p.open and p.due_on <= :soon
+				left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 				     and v.period_id = o.period_id
 				where v.id is null or v.status in ('DRAFT', 'RETURNED')
 				group by o.period_id""");

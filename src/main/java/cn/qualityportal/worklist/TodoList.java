@@ -34,8 +34,8 @@ public class TodoList {
 			unit_owed as (
 			    select o.period_id, o.region_code, o.indicator_id, p.due_on, v.status
 			    from reporting_obligation_unit o
-			    join reporting_period p on p.id = o.period_id and p.status = 'OPEN'
-			    left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+			    join reporting_window p on p.id = o.period_id and p.open
+			    left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 			         and v.period_id = o.period_id
 			    where o.region_code = :region and o.department_id = :department)
 			""";
@@ -103,7 +103,7 @@ public class TodoList {
 				       e.items, e.link
 				from (""" + String.join("\nunion all\n", parts) + """
 				) e
-				left join reporting_period p on p.id = e.period_id
+				left join reporting_window p on p.id = e.period_id
 				left join region_directory r on r.code = e.region_code
 				where e.items > 0
 				order by e.position, p.due_on nulls last, p.year desc, p.kind, p.number, e.region_code
