@@ -291,6 +291,14 @@ class GlanceBrowserTest {
 					() => [...document.querySelectorAll('main table tbody tr')].filter(tr => tr.offsetParent !== null)
 					  .map(tr => tr.cells[0].textContent.replace(/\\s+/g, ''))
 					  .filter(text => text.length > 0)""");
+			// Each table's header and the start of each of its rows (two cells: "防城港市3/6"), to find a header
+			// repeated on a page that holds none of its rows.
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> tables = (List<Map<String, Object>>) page.evaluate("""
+					() => [...document.querySelectorAll('main table')].filter(t => t.offsetParent !== null && t.tHead)
+					  .map(t => ({ header: t.tHead.textContent.replace(/\\s+/g, ''),
+					    rows: [...t.tBodies].flatMap(b => [...b.rows]).map(tr => [...tr.cells].slice(0, 2)
+					      .map(c => c.textContent.replace(/\\s+/g, '')).join('')) }))""");
 			double height = number(page.evaluate("() => document.documentElement.scrollHeight"));
 
 			byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
@@ -300,6 +308,24 @@ class GlanceBrowserTest {
 				String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
 				assertThat(rows).as(path + ": table rows").isNotEmpty();
 				assertThat(rows).as(path + ": every table row in the PDF").allSatisfy(row -> assertThat(text).contains(row));
+				// A header repeated at the top of a page with none of its rows (first seen under the overview's
+				// region × area table, whose bottom margin spilled onto the next page).
+				List<String> strayHeaders = new ArrayList<>();
+				for (int number = 1; number <= document.getNumberOfPages(); number++) {
+					PDFTextStripper stripper = new PDFTextStripper();
+					stripper.setStartPage(number);
+					stripper.setEndPage(number);
+					String onPage = stripper.getText(document).replaceAll("\\s+", "");
+					for (Map<String, Object> table : tables) {
+						String header = (String) table.get("header");
+						@SuppressWarnings("unchecked")
+						List<String> tableRows = (List<String>) table.get("rows");
+						if (!header.isEmpty() && onPage.contains(header) && tableRows.stream().noneMatch(onPage::contains)) {
+							strayHeaders.add("page " + number + ": " + header);
+						}
+					}
+				}
+				assertThat(strayHeaders).as(path + ": table headers without rows").isEmpty();
 				// About as many pages as the content is long (A4 less margins is about 1,010 px at 96 dpi): nothing
 				// forced a page per element, nothing was squeezed onto one.
 				int expected = (int) Math.ceil(height / 1010);
