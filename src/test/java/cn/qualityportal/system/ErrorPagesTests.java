@@ -44,6 +44,17 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void aMissingPublicPageLeadsBackToThePublicHomeNotToSigningIn() throws Exception {
+		PortalClient visitor = new PortalClient(port);
+		for (String path : new String[] { "/gk/documents/999999999", "/gk/no/such/page" }) {
+			HttpResponse<String> response = visitor.get(path, "text/html");
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.body()).as(path).contains("页面不存在").contains("返回公开首页")
+				.contains("href=\"/gk/\"").doesNotContain("href=\"/\"").doesNotContain("href=\"/login\"");
+		}
+	}
+
+	@Test
 	void missingApiResourceAnswersProblemJson() throws Exception {
 		PortalClient client = new PortalClient(port);
 		client.signIn("admin", TestAccounts.ADMIN_PASSWORD);
