@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * figures of one review status in the reader's scope, filtered on the server by region, department
  * (a unit that owes the figure) and indicator, a page at a time; each with what helps decide it: the
  * target it answers, last year's figure and the change, whether it stands out from its history
- * ({@link OutlierCheck}, as on submission) with the reporter's note, its evidence, and what changed
- * since a return. A fixed number of statements per page, whatever its length.
+ * ({@link OutlierCheck}, as on submission) with the reporter's note, its evidence, what changed
+ * since a return, and who submitted it. A fixed number of statements per page, whatever its length.
  */
 @Component
 class ReviewQueue {
@@ -121,8 +121,8 @@ class ReviewQueue {
 					outlierShare);
 			// A submitted figure keeps the reason a level above gave when it reopened the approval.
 			String reopened = value.status() == ValueStatus.SUBMITTED ? value.returnReason() : null;
-			return new Row(value, reporters.get(value.id()), targets.get(value.id()), lastYear, change(value.value(), lastYear), outlier,
-					resubmissions.get(value.id()), reopened);
+			return new Row(value, reporters.get(value.id()), targets.get(value.id()), lastYear,
+					change(value.value(), lastYear), outlier, resubmissions.get(value.id()), reopened);
 		}).toList();
 		return new Page(rows, total, current, pages, regions(scope), departments(scope), indicators());
 	}

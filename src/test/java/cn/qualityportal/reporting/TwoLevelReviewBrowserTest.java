@@ -168,6 +168,8 @@ class TwoLevelReviewBrowserTest {
 
 	private Page signIn(String username) {
 		Page page = browser.newPage();
+		// A fresh context's first pages took over 30 s on the loaded machine: wait longer, still with a deadline.
+		page.setDefaultTimeout(90_000);
 		page.navigate(url("/login"));
 		page.getByLabel("用户名").fill(username);
 		page.getByLabel("密码").fill("Demo-password-1");
