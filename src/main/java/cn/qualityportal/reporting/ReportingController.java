@@ -287,18 +287,19 @@ class ReportingController {
 	@PostMapping("/review/{valueId}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String approve(@PathVariable long valueId, @RequestParam(required = false) Long version,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			RedirectAttributes redirect) {
 		return decide(() -> workflow.approve(valueId, version, ValueApiController.actor(user, scope)), "reporting.approved",
-				"/reporting/review", redirect);
+				"/reporting/review" + query(back), redirect);
 	}
 
 	@PostMapping("/review/{valueId}/return")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String returnValue(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) Long version, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "") String back,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
 		return decide(() -> workflow.returnValue(valueId, reason, version, ValueApiController.actor(user, scope)),
-				"reporting.returned", "/reporting/review", redirect);
+				"reporting.returned", "/reporting/review" + query(back), redirect);
 	}
 
 	/**
@@ -388,9 +389,47 @@ class ReportingController {
 		return "redirect:" + page;
 	}
 
-	/** The queue's filters to return to: a query string of plain parameters only, never a place elsewhere. */
+	/**
+	 * The queue's filters to return to after an action, read as the queue reads them and written
+	 * again: only the queue's own parameters with values it would accept (anything else is dropped),
+	 * appended to the queue's own path by the caller, so a redirect never leads elsewhere.
+	 */
 	static String query(String back) {
-		return back != null && back.length() <= 300 && back.matches("[A-Za-z0-9=&%_.\\-]*") && !back.isEmpty() ? "?" + back : "";
+		if (back == null || back.isBlank() || back.length() > 500) {
+			return "";
+		}
+		org.springframework.util.MultiValueMap<String, String> given;
+		try {
+			given = org.springframework.web.util.UriComponentsBuilder.newInstance().query(back).build().getQueryParams();
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+		org.springframework.web.util.UriComponentsBuilder kept = org.springframework.web.util.UriComponentsBuilder.newInstance();
+		keep(kept, "status", given, value -> QUEUE_STATUSES.stream().anyMatch(s -> s.name().equals(value)));
+		keep(kept, "region", given, value -> value.matches("\\d{6}"));
+		keep(kept, "department", given, value -> value.matches("\\d{1,18}"));
+		keep(kept, "indicator", given, value -> !value.isBlank() && value.length() <= 64);
+		keep(kept, "page", given, value -> value.matches("\\d{1,6}"));
+		String query = kept.build().encode().getQuery();
+		return query == null ? "" : "?" + query;
+	}
+
+	private static void keep(org.springframework.web.util.UriComponentsBuilder kept, String name,
+			org.springframework.util.MultiValueMap<String, String> given, java.util.function.Predicate<String> valid) {
+		String raw = given.getFirst(name);
+		if (raw == null) {
+			return;
+		}
+		try {
+			String value = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).strip();
+			if (valid.test(value)) {
+				kept.queryParam(name, value);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not percent-encoded as a browser would send it: no filter.
+		}
 	}
 
 	@GetMapping("/periods")

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * figures of one review status in the reader's scope, filtered on the server by region, department
  * (a unit that owes the figure) and indicator, a page at a time; each with what helps decide it: the
  * target it answers, last year's figure and the change, whether it stands out from its history
- * ({@link OutlierCheck}, as on submission) with the reporter's note, its evidence, and what changed
- * since a return. A fixed number of statements per page, whatever its length.
+ * ({@link OutlierCheck}, as on submission) with the reporter's note, its evidence, what changed
+ * since a return, and who submitted it. A fixed number of statements per page, whatever its length.
  */
 @Component
 class ReviewQueue {
@@ -50,9 +50,16 @@ class ReviewQueue {
 	record Filter(String regionCode, Long departmentId, String indicatorCode, ValueStatus status) {
 	}
 
-	/** One row: the figure and what helps decide it. {@code change}: percent against last year, null without one. */
-	record Row(ValueView value, String target, BigDecimal lastYear, BigDecimal change, boolean outlier,
+	/**
+	 * One row: the figure and what helps decide it. {@code reporter}: the person who submitted it (not
+	 * whoever acted last); {@code change}: percent against last year, null without one.
+	 */
+	record Row(ValueView value, String reporter, Target target, BigDecimal lastYear, BigDecimal change, boolean outlier,
 			ValueSearch.Resubmission resubmission, String reopenedBecause) {
+	}
+
+	/** The target a figure answers, as the entry grid shows it: {@code increment}, it counts what is added (新增). */
+	record Target(String condition, int deadlineYear, boolean increment) {
 	}
 
 	record Option(String value, String label) {
@@ -90,12 +97,17 @@ class ReviewQueue {
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(PAGE_SIZE);
 		pageParams.add((long) current * PAGE_SIZE);
+		Map<Long, String> reporters = new HashMap<>();
 		List<ValueView> values = jdbc.sql(ValueSearch.COLUMNS + where + " order by v.updated_at, v.id limit ? offset ?")
 			.params(pageParams)
-			.query(ValueSearch::view)
+			.query((rs, n) -> {
+				ValueView value = ValueSearch.view(rs, n);
+				reporters.put(value.id(), rs.getString("submitted_by_name"));
+				return value;
+			})
 			.list();
 		Long[] ids = values.stream().map(ValueView::id).toArray(Long[]::new);
-		Map<Long, String> targets = targets(ids);
+		Map<Long, Target> targets = targets(ids);
 		Map<Long, List<Earlier>> earlier = earlier(ids);
 		Map<Long, ValueSearch.Resubmission> resubmissions = search.resubmissions(values);
 		List<Row> rows = values.stream().map(value -> {
@@ -109,8 +121,8 @@ class ReviewQueue {
 					outlierShare);
 			// A submitted figure keeps the reason a level above gave when it reopened the approval.
 			String reopened = value.status() == ValueStatus.SUBMITTED ? value.returnReason() : null;
-			return new Row(value, targets.get(value.id()), lastYear, change(value.value(), lastYear), outlier,
-					resubmissions.get(value.id()), reopened);
+			return new Row(value, reporters.get(value.id()), targets.get(value.id()), lastYear,
+					change(value.value(), lastYear), outlier, resubmissions.get(value.id()), reopened);
 		}).toList();
 		return new Page(rows, total, current, pages, regions(scope), departments(scope), indicators());
 	}
@@ -153,8 +165,8 @@ class ReviewQueue {
 	}
 
 	/** The target each figure answers: its own region's that counts in the year, else the nearest region above's. */
-	private Map<Long, String> targets(Long[] ids) {
-		Map<Long, String> targets = new HashMap<>();
+	private Map<Long, Target> targets(Long[] ids) {
+		Map<Long, Target> targets = new HashMap<>();
 		if (ids.length == 0) {
 			return targets;
 		}
@@ -164,7 +176,7 @@ class ReviewQueue {
 				    union all
 				    select up.value_id, r.parent_code, up.depth + 1 from up join region r on r.code = up.code
 				    where r.parent_code is not null)
-				select distinct on (v.id) v.id, t.comparator, t.value, t.value_max, t.unit, t.deadline_year
+				select distinct on (v.id) v.id, t.comparator, t.value, t.value_max, t.unit, t.deadline_year, t.increment
 				from indicator_value v
 				join reporting_period p on p.id = v.period_id
 				join up on up.value_id = v.id
@@ -173,8 +185,8 @@ class ReviewQueue {
 				order by v.id, up.depth, t.deadline_year, t.id""")
 			.param(ids)
 			.query((rs, row) -> targets.put(rs.getLong(1),
-					TargetRow.condition(Comparator.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4),
-							rs.getString(5)) + " (" + rs.getInt(6) + ")"))
+					new Target(TargetRow.condition(Comparator.valueOf(rs.getString(2)), rs.getBigDecimal(3),
+							rs.getBigDecimal(4), rs.getString(5)), rs.getInt(6), rs.getBoolean(7))))
 			.list();
 		return targets;
 	}

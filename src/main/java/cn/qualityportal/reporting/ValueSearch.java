@@ -20,7 +20,8 @@ class ValueSearch {
 
 	static final String COLUMNS = """
 			select v.id, i.code, i.name, i.unit, i.value_type, i.decimals, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
-			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, person_name(v.updated_by) as updated_by_name, v.updated_at, v.version,
+			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, person_name(v.updated_by) as updated_by_name,
+			       person_name(v.submitted_by) as submitted_by_name, v.updated_at, v.version,
 			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
 			from indicator_value v
 			join indicator_directory i on i.id = v.indicator_id

@@ -250,6 +250,129 @@ class TwoLevelReviewTests {
 				+ " and action in ('APPROVE', 'RETURN')", Integer.class, dongxing)).isEqualTo(1);
 	}
 
+	@Test
+	void theQueuesNameTheReporterWhoSubmittedNotWhoeverActedLast() throws Exception {
+		// Returned by the county's reviewer: 填报人 is still the reporter who submitted it.
+		mvc.perform(post("/reporting/review/" + dongxing + "/return").with(accounts.as("reviewer-450681")).with(csrf())
+			.param("reason", "请附证明").param("version", "" + version(dongxing)))
+			.andExpect(flash().attribute("success", "reporting.returned"));
+		String returned = queue("/reporting/review", "reviewer-450681", "status", "RETURNED");
+		assertThat(rowText(returned)).contains("东兴市填报员").doesNotContain("东兴市审核员");
+		assertThat(reporterCell(returned)).isEqualTo("东兴市填报员");
+
+		// Submitted again, approved by the reviewer and waiting for the city's acceptance: still the reporter.
+		jdbc.update("update indicator_value set status = 'SUBMITTED', value = 6, updated_by = 'reporter-450681' where id = ?",
+				dongxing);
+		reviewLevels.change(2020, reviewLevels.current().version(), "test");
+		approve(dongxing, "reviewer-450681");
+		String accepting = queue("/reporting/acceptance", "office");
+		assertThat(rowText(accepting)).contains("东兴市填报员").doesNotContain("东兴市审核员");
+		assertThat(reporterCell(accepting)).isEqualTo("东兴市填报员");
+	}
+
+	@Test
+	void anActionOnTheQueueReturnsToTheSameFilteredView() throws Exception {
+		String back = "status=SUBMITTED&indicator=" + INDICATOR;
+		String filtered = "/reporting/review?status=SUBMITTED&indicator=" + INDICATOR;
+		// The page's forms carry its filters...
+		String page = queue("/reporting/review", "reviewer-450681");
+		assertThat(page).contains("<input type=\"hidden\" name=\"back\" value=\"status=SUBMITTED&amp;indicator=" + INDICATOR + "\">");
+		assertThat(page.split("name=\"back\"", -1)).as("the bulk form and each row's approve and return").hasSize(4);
+
+		// ...and each action comes back to them: return, then (resubmitted) approve.
+		mvc.perform(post("/reporting/review/" + dongxing + "/return").with(accounts.as("reviewer-450681")).with(csrf())
+			.param("reason", "请附证明").param("version", "" + version(dongxing)).param("back", back))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(filtered));
+		jdbc.update("update indicator_value set status = 'SUBMITTED', value = 6, updated_by = 'reporter-450681' where id = ?",
+				dongxing);
+		mvc.perform(post("/reporting/review/" + dongxing + "/approve").with(accounts.as("reviewer-450681")).with(csrf())
+			.param("version", "" + version(dongxing)).param("back", back + "&region=450681&page=0"))
+			.andExpect(flash().attribute("success", "reporting.approved"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/review?status=SUBMITTED&region=450681&indicator=" + INDICATOR + "&page=0"));
+
+		reviewLevels.change(2020, reviewLevels.current().version(), "test");
+		mvc.perform(post("/reporting/acceptance/decide").with(accounts.as("office")).with(csrf())
+			.param("ids", dongxing + ":" + version(dongxing)).param("decision", "accept")
+			.param("back", "status=APPROVED&indicator=" + INDICATOR))
+			.andExpect(flash().attribute("doneCount", 1))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/acceptance?status=APPROVED&indicator=" + INDICATOR));
+	}
+
+	@Test
+	void theQueueGoesBackOnlyToItsOwnPageWithFiltersItKnows() throws Exception {
+		// Never elsewhere, and a filter that is not one (unknown name, bad value) is dropped, not passed on.
+		for (String hostile : List.of("//evil.example/x", "https://evil.example", "status=SUBMITTED&next=//evil.example",
+				"status=<script>&region=12345x&department=abc", "status=SUBMITTED%0d%0aLocation:%20//evil.example",
+				"x".repeat(2000))) {
+			String to = mvc.perform(post("/reporting/review/decide").with(accounts.as("reviewer-450681")).with(csrf())
+				.param("ids", "0:0").param("back", hostile))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl();
+			assertThat(to).as(hostile).isIn("/reporting/review", "/reporting/review?status=SUBMITTED");
+		}
+		String to = mvc.perform(post("/reporting/review/decide").with(accounts.as("reviewer-450681")).with(csrf())
+			.param("ids", "0:0").param("back", "indicator=%E5%90%8D%E7%89%8C%20A&department=7"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(to).isEqualTo("/reporting/review?department=7&indicator=%E5%90%8D%E7%89%8C%20A");
+	}
+
+	@Test
+	void theQueueSaysWhereATargetCountsWhatIsAdded() throws Exception {
+		assertThat(rowText(queue("/reporting/review", "reviewer-450681"))).doesNotContain("新增").contains("≥ 4个 (2021)");
+		jdbc.update("update target set increment = true, baseline_year = 2018 where id = ?", countyTarget);
+		String page = queue("/reporting/review", "reviewer-450681");
+		assertThat(rowText(page)).contains("新增 ≥ 4个 (2021)");
+		assertThat(targetCell(page)).isEqualTo("新增 ≥ 4个 (2021)");
+	}
+
+	/** The queue page of one user filtered to the test's indicator (and any further filters, name then value). */
+	private String queue(String path, String user, String... filters) throws Exception {
+		var request = get(path).param("indicator", INDICATOR).with(accounts.as(user));
+		for (int i = 0; i < filters.length; i += 2) {
+			request = request.param(filters[i], filters[i + 1]);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** The queue's one row, its HTML. */
+	private static String row(String page) {
+		java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<tr data-value-id=.*?</tr>").matcher(page);
+		assertThat(row.find()).as("a row in the queue").isTrue();
+		String html = row.group();
+		assertThat(row.find()).as("only one row").isFalse();
+		return html;
+	}
+
+	/** The queue's one row as a person reads it: its text without tags, spaces collapsed. */
+	private static String rowText(String page) {
+		return text(row(page));
+	}
+
+	private static String text(String html) {
+		return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+	}
+
+	/** The one row's cell of a column in a queue page, its text. */
+	private static String cell(String page, String column) {
+		String html = row(page);
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("(?s)<td[^>]*" + column + "[^>]*>(.*?)</td>").matcher(html);
+		assertThat(cell.find()).as(column).isTrue();
+		return text(cell.group(1));
+	}
+
+	private static String reporterCell(String page) {
+		return cell(page, "data-column=\"reporter\"");
+	}
+
+	private static String targetCell(String page) {
+		return cell(page, "data-column=\"target\"");
+	}
+
 	/** How many figures one bulk decision decided (the flash's doneCount). */
 	private Object decide(String reviewer, String decision, long version) throws Exception {
 		return mvc.perform(post("/reporting/review/decide").with(accounts.as(reviewer)).with(csrf())
