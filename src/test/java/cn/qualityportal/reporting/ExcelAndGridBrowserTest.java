@@ -77,7 +77,8 @@ class ExcelAndGridBrowserTest {
 		String code = (String) open.get("code");
 		Page page = signIn("reporter-450681");
 		page.navigate(url("/reporting?period=" + period()));
-		Download download = page.waitForDownload(
+		// Up to 2 minutes: the template is built on request, and a loaded CI machine once took longer than 30 s.
+		Download download = page.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(120_000),
 				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("下载填报模板")).click());
 		assertThat(download.suggestedFilename()).isEqualTo("东兴市2020年全年填报模板.xlsx");
 		byte[] template = Files.readAllBytes(download.path());
