@@ -215,6 +215,8 @@ class ExcelAndGridBrowserTest {
 
 	private Page signIn(String username) {
 		Page page = browser.newPage();
+		// A navigation once took longer than Playwright's 30 s on a loaded machine (load average 13 on 2 cores).
+		page.setDefaultTimeout(90_000);
 		page.navigate(url("/login"));
 		page.getByLabel("用户名").fill(username);
 		page.getByLabel("密码").fill("Demo-password-1");
