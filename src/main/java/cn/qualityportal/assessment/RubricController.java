@@ -238,7 +238,9 @@ class RubricController {
 	@GetMapping("/{id}/results.xlsx")
 	ResponseEntity<byte[]> resultsXlsx(@PathVariable long id, DataScope scope) {
 		Rubric rubric = readableRubric(id, scope);
-		return UploadedFiles.attachment("ranking-" + rubric.parentCode() + "-" + rubric.year() + ".xlsx", XLSX,
+		return UploadedFiles.attachment(
+				fileName("download.rubricRanking", rubric.parentName(), rubric.year()) + ".xlsx",
+				"ranking-" + rubric.parentCode() + "-" + rubric.year() + ".xlsx", XLSX,
 				export.rankingXlsx(rubrics.results(rubric), LocaleContextHolder.getLocale()));
 	}
 
@@ -369,7 +371,8 @@ class RubricController {
 	ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable String code, DataScope scope) {
 		Rubric rubric = sheetRubric(id, code, scope);
 		Rubrics.Sheet sheet = rubrics.sheet(rubric, code);
-		return UploadedFiles.attachment("score-sheet-" + code + "-" + rubric.year() + ".pdf", "application/pdf",
+		return UploadedFiles.attachment(fileName("download.rubricSheet", sheet.regionName(), rubric.year()) + ".pdf",
+				"score-sheet-" + code + "-" + rubric.year() + ".pdf", "application/pdf",
 				export.pdf(sheet, standing(rubric, code), LocaleContextHolder.getLocale()));
 	}
 
@@ -377,11 +380,17 @@ class RubricController {
 	ResponseEntity<byte[]> xlsx(@PathVariable long id, @PathVariable String code, DataScope scope) {
 		Rubric rubric = sheetRubric(id, code, scope);
 		Rubrics.Sheet sheet = rubrics.sheet(rubric, code);
-		return UploadedFiles.attachment("score-sheet-" + code + "-" + rubric.year() + ".xlsx", XLSX,
+		return UploadedFiles.attachment(fileName("download.rubricSheet", sheet.regionName(), rubric.year()) + ".xlsx",
+				"score-sheet-" + code + "-" + rubric.year() + ".xlsx", XLSX,
 				export.xlsx(sheet, standing(rubric, code), LocaleContextHolder.getLocale()));
 	}
 
 	// ---- helpers ----
+
+	/** A download's name in the reader's language, e.g. 东兴市2020年考核评分表. */
+	private String fileName(String key, String regionName, int year) {
+		return messages.getMessage(key, new Object[] { regionName, String.valueOf(year) }, LocaleContextHolder.getLocale());
+	}
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.qualityportal.assessment.RubricScore.Kind;
+import cn.qualityportal.spreadsheets.FormWorkbook;
 import cn.qualityportal.spreadsheets.Workbooks;
+import cn.qualityportal.system.Times;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -109,7 +111,8 @@ class RubricSheetExport {
 		for (String line : summary(sheet, standing, locale)) {
 			rows.add(List.of(line));
 		}
-		return Workbooks.write(List.of(new Workbooks.Sheet(sheet.regionName(), header(locale), rows)));
+		return FormWorkbook.readOnly(List.of(new Workbooks.Sheet(sheet.regionName(), header(locale), rows)), 2,
+				message("export.about.sheet", locale), about(sheet.rubric(), sheet.regionName(), locale));
 	}
 
 	byte[] rankingXlsx(Rubrics.Results results, Locale locale) {
@@ -136,7 +139,18 @@ class RubricSheetExport {
 			}
 			rows.add(cells);
 		}
-		return Workbooks.write(List.of(new Workbooks.Sheet(message("rubric.ranking", locale), header, rows)));
+		return FormWorkbook.readOnly(List.of(new Workbooks.Sheet(message("rubric.ranking", locale), header, rows)), 2,
+				message("export.about.sheet", locale), about(results.rubric(), results.rubric().parentName(), locale));
+	}
+
+	/** The 说明 sheet: what the scores are, by which rules, as of when, and that the file is for reading. */
+	private List<String> about(Rubric rubric, String regionName, Locale locale) {
+		List<String> about = new ArrayList<>();
+		about.add(message("export.about.rubric", locale, regionName, String.valueOf(rubric.year())));
+		about.add(message("export.about.exported", locale,
+				Times.format(java.time.Instant.now(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
+		about.add(message("export.about.readOnly", locale));
+		return about;
 	}
 
 	private List<String> header(Locale locale) {

@@ -22,7 +22,11 @@ class AnnualReportController {
 
 	private final Regions regions;
 
-	AnnualReportController(AnnualReport reports, AnnualReportPdf pdf, Regions regions) {
+	private final org.springframework.context.MessageSource messages;
+
+	AnnualReportController(AnnualReport reports, AnnualReportPdf pdf, Regions regions,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.reports = reports;
 		this.pdf = pdf;
 		this.regions = regions;
@@ -37,7 +41,10 @@ class AnnualReportController {
 	@GetMapping("/reports/{code}/{year}.pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String code, @PathVariable int year, DataScope scope) {
 		byte[] document = pdf.render(content(code, year, scope), LocaleContextHolder.getLocale());
-		return UploadedFiles.attachment("annual-report-" + code + "-" + year + ".pdf", "application/pdf", document);
+		String name = regions.find(code).map(Regions.RegionOption::name).orElse(code);
+		return UploadedFiles.attachment(messages.getMessage("download.annualReport", new Object[] { name, "" + year },
+				LocaleContextHolder.getLocale()) + ".pdf", "annual-report-" + code + "-" + year + ".pdf", "application/pdf",
+				document);
 	}
 
 	private AnnualReport.Content content(String code, int year, DataScope scope) {

@@ -10,7 +10,9 @@ import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
 import cn.qualityportal.publication.IndicatorSheet;
 import cn.qualityportal.publication.PublicProgress;
+import cn.qualityportal.spreadsheets.FormWorkbook;
 import cn.qualityportal.spreadsheets.Workbooks;
+import cn.qualityportal.system.Times;
 import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
 import cn.qualityportal.targets.Figures;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardExportController {
 
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final ProgressBoard board;
 
@@ -80,12 +85,15 @@ class DashboardExportController {
 			ranking.add(List.of(rank++, standing.regionCode(), standing.regionName(), round(standing.share()), standing.good(),
 					standing.behind(), standing.total()));
 		}
-		byte[] xlsx = Workbooks.write(List.of(new Workbooks.Sheet(message("dashboard.byArea"), areaHeader, areas),
+		String regionName = regions.find(region).map(Regions.RegionOption::name).orElse(region);
+		byte[] xlsx = FormWorkbook.readOnly(List.of(new Workbooks.Sheet(message("dashboard.byArea"), areaHeader, areas),
 				new Workbooks.Sheet(message("dashboard.ranking"),
-						List.of(message("dashboard.rank"), "code", message("document.region"), message("dashboard.goodShare"),
-								message("dashboard.good"), message("dashboard.behind"), message("dashboard.targets")),
-						ranking)));
-		return UploadedFiles.attachment("overview-" + region + "-" + judged + ".xlsx", XLSX, xlsx);
+						List.of(message("dashboard.rank"), message("import.column.region_code"), message("document.region"),
+								message("dashboard.goodShare"), message("dashboard.good"), message("dashboard.behind"),
+								message("dashboard.targets")),
+						ranking)), 1, message("export.about.sheet"), about(regionName, judged, submitted));
+		return UploadedFiles.attachment(message("download.overview", regionName, "" + judged) + ".xlsx",
+				"overview-" + region + "-" + judged + ".xlsx", XLSX, xlsx);
 	}
 
 	@GetMapping("/regions/{code}/export.xlsx")
@@ -95,7 +103,8 @@ class DashboardExportController {
 			@RequestParam(required = false) TargetStatus status, DataScope scope) {
 		covered(code, scope);
 		int judged = year(year);
-		return rows("region-" + code + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted)
+		String regionName = regions.find(code).map(Regions.RegionOption::name).orElse(code);
+		return rows(regionName, judged, submitted, "region-" + code + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted)
 			.region(code)
 			.document(document)
 			.area(area)
@@ -110,7 +119,8 @@ class DashboardExportController {
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
 		covered(department.regionCode(), scope);
 		int judged = year(year);
-		return rows("department-" + id + "-" + judged,
+		return rows(department.name().startsWith(department.regionName()) ? department.name()
+				: department.regionName() + department.name(), judged, submitted, "department-" + id + "-" + judged,
 				board.rows(ProgressBoard.Query.of(judged, submitted).department(id), scope));
 	}
 
@@ -118,14 +128,19 @@ class DashboardExportController {
 	ResponseEntity<byte[]> document(@PathVariable long id, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
 		int judged = year(year);
-		return rows("document-" + id + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted).document(id), scope));
+		List<ProgressRow> rows = board.rows(ProgressBoard.Query.of(judged, submitted).document(id), scope);
+		String name = rows.isEmpty() ? "" + id
+				: rows.get(0).documentNumber() != null ? rows.get(0).documentNumber() : rows.get(0).documentTitle();
+		return rows(name, judged, submitted, "document-" + id + "-" + judged, rows);
 	}
 
 	@GetMapping("/indicators/{id}/export.xlsx")
 	ResponseEntity<byte[]> indicator(@PathVariable long id, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "false") boolean submitted, DataScope scope) {
 		int judged = year(year);
-		return rows("indicator-" + id + "-" + judged, board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope));
+		List<ProgressRow> rows = board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope);
+		String name = rows.isEmpty() ? "" + id : rows.get(0).indicatorName();
+		return rows(name, judged, submitted, "indicator-" + id + "-" + judged, rows);
 	}
 
 	/**
@@ -151,15 +166,15 @@ class DashboardExportController {
 		IndicatorSheet sheet = IndicatorSheet.ofRows(indicator.code(), indicator.name(), indicator.unit(), judged,
 				board.rows(ProgressBoard.Query.of(judged, submitted).indicator(id), scope));
 		boolean csv = format.equals("csv");
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(csv ? "text/csv;charset=UTF-8" : XLSX))
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment().filename(sheet.filename(format)).build().toString())
-			.body(csv ? sheet.csv(messages) : sheet.xlsx(messages));
+		return UploadedFiles.attachment(sheet.chineseFilename(format, messages), sheet.filename(format),
+				csv ? "text/csv;charset=UTF-8" : XLSX,
+				csv ? sheet.csv(messages) : sheet.xlsx(messages, about(indicator.name(), judged, submitted)));
 	}
 
-	private ResponseEntity<byte[]> rows(String name, List<ProgressRow> rows) {
-		List<String> header = List.of(message("dashboard.indicator"), "code", message("document.region"), "region",
+	private ResponseEntity<byte[]> rows(String scopeName, int judged, boolean submitted, String asciiName,
+			List<ProgressRow> rows) {
+		List<String> header = List.of(message("dashboard.indicator"), message("indicator.code"), message("document.region"),
+				message("import.column.region_code"),
 				message("dashboard.document"), message("target.condition"), message("target.deadlineYear"),
 				message("dashboard.latest"), message("dashboard.latestYear"), message("dashboard.forecast"),
 				message("dashboard.ratio"), message("common.status"), message("dashboard.explanation"),
@@ -184,8 +199,23 @@ class DashboardExportController {
 			line.add(String.join("、", row.cooperatingDepartmentNames()));
 			lines.add(line);
 		}
-		return UploadedFiles.attachment(name + ".xlsx", XLSX,
-				Workbooks.write(List.of(new Workbooks.Sheet(message("dashboard.targetList"), header, lines))));
+		return UploadedFiles.attachment(message("download.progress", scopeName, "" + judged) + ".xlsx", asciiName + ".xlsx",
+				XLSX, FormWorkbook.readOnly(List.of(new Workbooks.Sheet(message("dashboard.targetList"), header, lines)), 4,
+						message("export.about.sheet"), about(scopeName, judged, submitted)));
+	}
+
+	/** The 说明 sheet: what the figures are, by which rules, as of when, and that the file is for reading. */
+	private List<String> about(String scopeName, int judged, boolean submitted) {
+		List<String> about = new ArrayList<>();
+		about.add(message("export.about.progress", scopeName, "" + judged));
+		about.add(message(submitted ? "export.about.submitted" : "export.about.final"));
+		ProgressBoard.Freshness freshness = board.freshness(judged, submitted);
+		if (freshness.asOf() != null) {
+			about.add(message("export.about.asOf", Times.format(freshness.asOf(), MINUTES)));
+		}
+		about.add(message("export.about.exported", Times.format(java.time.Instant.now(), MINUTES)));
+		about.add(message("export.about.readOnly"));
+		return about;
 	}
 
 	private int year(Integer year) {
@@ -200,8 +230,8 @@ class DashboardExportController {
 		return java.math.BigDecimal.valueOf(share).setScale(1, java.math.RoundingMode.HALF_UP);
 	}
 
-	private String message(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	private String message(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -11,9 +11,9 @@ import cn.qualityportal.spreadsheets.ImportReport;
 import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
 import cn.qualityportal.spreadsheets.Spreadsheets;
+import cn.qualityportal.system.UploadedFiles;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +87,8 @@ class OrganisationImportController {
 		List<ImportProblem> problems = (List<ImportProblem>) session.getAttribute(REPORT);
 		byte[] csv = ImportTable.reportCsv(problems == null ? List.<ImportProblem>of() : problems, messages, locale);
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("import-report.csv").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					UploadedFiles.disposition(messages.getMessage("download.importReport", null, locale) + ".csv", "import-report.csv"))
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(csv);
 	}

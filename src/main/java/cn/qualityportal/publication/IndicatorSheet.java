@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 import cn.qualityportal.progress.ProgressRow;
 import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.spreadsheets.FormWorkbook;
 import cn.qualityportal.spreadsheets.Workbooks;
+import cn.qualityportal.system.Times;
 import cn.qualityportal.targets.Comparator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -52,6 +54,11 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 
 		public String statusClass() {
 			return status == null ? "" : "status-" + status.name();
+		}
+
+		/** The target as the pages show it: 新增 before an increment's condition, as on the entry grid. */
+		String conditionText(MessageSource messages) {
+			return increment ? messages.getMessage("target.increment", null, DOWNLOAD_LOCALE) + " " + condition : condition;
 		}
 
 	}
@@ -114,8 +121,32 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	public byte[] xlsx(MessageSource messages) {
-		return Workbooks.write(List.of(new Workbooks.Sheet(indicatorCode, header(messages), rows(messages))));
+	/**
+	 * The same table as a read-only form ({@link FormWorkbook#readOnly}): indicator and region frozen
+	 * as its key columns, and {@code about} (what the figures are, as of when, by which rules) on a
+	 * last sheet 说明.
+	 */
+	public byte[] xlsx(MessageSource messages, List<String> about) {
+		return FormWorkbook.readOnly(List.of(new Workbooks.Sheet(indicatorCode, header(messages), rows(messages))), 4,
+				messages.getMessage("export.about.sheet", null, DOWNLOAD_LOCALE), about);
+	}
+
+	/** The 说明 of the public site's download: published, approved figures only, judged by docs/progress.md. */
+	public List<String> publicAbout(MessageSource messages) {
+		return List.of(
+				messages.getMessage("export.about.public", new Object[] { indicatorName, indicatorCode, "" + judgedYear },
+						DOWNLOAD_LOCALE),
+				messages.getMessage("export.about.exported",
+						new Object[] { Times.format(java.time.Instant.now(),
+								java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) },
+						DOWNLOAD_LOCALE),
+				messages.getMessage("export.about.readOnly", null, DOWNLOAD_LOCALE));
+	}
+
+	/** The download's Chinese name, e.g. 质量监督抽查合格率（FCG-02）2019年数据.xlsx ({@link #filename} is its ASCII fallback). */
+	public String chineseFilename(String extension, MessageSource messages) {
+		return messages.getMessage("download.figures", new Object[] { indicatorName, indicatorCode, "" + judgedYear },
+				DOWNLOAD_LOCALE) + "." + extension;
 	}
 
 	/** A file name that says what it holds: code and judged year. */
@@ -143,17 +174,17 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 			for (int i = 0; i < years.size(); i++) {
 				if (line.values().get(i) != null) {
 					any = true;
-					rows.add(row(line, years.get(i), line.values().get(i), status, explanation));
+					rows.add(row(line, years.get(i), line.values().get(i), status, explanation, line.conditionText(messages)));
 				}
 			}
 			if (!any) {
-				rows.add(row(line, null, null, status, explanation));
+				rows.add(row(line, null, null, status, explanation, line.conditionText(messages)));
 			}
 		}
 		return rows;
 	}
 
-	private List<Object> row(Line line, Integer year, BigDecimal value, String status, String explanation) {
+	private List<Object> row(Line line, Integer year, BigDecimal value, String status, String explanation, String condition) {
 		List<Object> row = new ArrayList<>();
 		row.add(indicatorCode);
 		row.add(indicatorName);
@@ -162,7 +193,7 @@ public record IndicatorSheet(String indicatorCode, String indicatorName, String 
 		row.add(year == null ? null : BigDecimal.valueOf(year));
 		row.add(value == null ? null : new BigDecimal(plain(value)));
 		row.add(unit);
-		row.add(line.condition());
+		row.add(condition);
 		row.add(BigDecimal.valueOf(line.deadlineYear()));
 		row.add(BigDecimal.valueOf(judgedYear));
 		row.add(status);

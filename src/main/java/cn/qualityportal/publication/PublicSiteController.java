@@ -8,10 +8,10 @@ import java.util.TreeSet;
 
 import cn.qualityportal.progress.TargetStatus;
 import cn.qualityportal.system.Refusal;
+import cn.qualityportal.system.UploadedFiles;
 import cn.qualityportal.targets.GoalArea;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -129,14 +129,15 @@ class PublicSiteController {
 	ResponseEntity<byte[]> csv(@PathVariable long id, @PathVariable long indicatorId,
 			@RequestParam(required = false) Integer year) {
 		IndicatorSheet sheet = download(id, indicatorId, year);
-		return file(sheet.csv(messages), "text/csv;charset=UTF-8", sheet.filename("csv"));
+		return file(sheet.csv(messages), "text/csv;charset=UTF-8", sheet.chineseFilename("csv", messages), sheet.filename("csv"));
 	}
 
 	@GetMapping("/documents/{id}/indicators/{indicatorId}.xlsx")
 	ResponseEntity<byte[]> xlsx(@PathVariable long id, @PathVariable long indicatorId,
 			@RequestParam(required = false) Integer year) {
 		IndicatorSheet sheet = download(id, indicatorId, year);
-		return file(sheet.xlsx(messages), XLSX, sheet.filename("xlsx"));
+		return file(sheet.xlsx(messages, sheet.publicAbout(messages)), XLSX, sheet.chineseFilename("xlsx", messages),
+				sheet.filename("xlsx"));
 	}
 
 	private IndicatorSheet download(long id, long indicatorId, Integer year) {
@@ -183,10 +184,10 @@ class PublicSiteController {
 		return new Refusal(HttpStatus.NOT_FOUND, "error.404.detail");
 	}
 
-	private static ResponseEntity<byte[]> file(byte[] content, String type, String filename) {
+	private static ResponseEntity<byte[]> file(byte[] content, String type, String filename, String asciiFallback) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(type))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, UploadedFiles.disposition(filename, asciiFallback))
 			.body(content);
 	}
 

@@ -42,6 +42,11 @@ public class Assignments {
 			return valueType == ValueType.RATE || valueType == ValueType.PER_MILLE;
 		}
 
+		/** The kind of number asked for, by value type and unit (an area is not an amount). */
+		public ExpectedNumber expected() {
+			return ExpectedNumber.of(valueType, unit);
+		}
+
 	}
 
 	@Transactional(readOnly = true)

@@ -110,7 +110,7 @@ final class ValueExchange {
 			Rule rule = switch (key) {
 				case "numerator", "denominator" -> new NumberRule(BigDecimal.ZERO, null, false,
 						messages.getMessage("excel.rule.parts", null, locale));
-				case "value" -> new NumberRule(null, null, false, messages.getMessage("excel.rule.AMOUNT", null, locale));
+				case "value" -> new NumberRule(null, null, false, messages.getMessage("excel.rule.DECIMAL", null, locale));
 				default -> null;
 			};
 			int width = switch (key) {
@@ -121,7 +121,7 @@ final class ValueExchange {
 			columns.add(new Column(key, messages.getMessage("excel.column." + key, null, locale), width, editable, rule));
 		}
 		int valueColumn = KEYS.indexOf("value");
-		Map<ValueType, Rule> rules = new HashMap<>();
+		Map<ExpectedNumber, Rule> rules = new HashMap<>();
 		List<Line> lines = new ArrayList<>(rows.size());
 		for (ValueView row : rows) {
 			List<Object> cells = new ArrayList<>(KEYS.size());
@@ -139,8 +139,11 @@ final class ValueExchange {
 			cells.add(row.version() >= 0 ? row.version() : null);
 			cells.add(messages.getMessage("valueStatus." + (row.status() == null ? "NONE" : row.status().name()), null, locale));
 			ValueType type = types.apply(row.indicatorCode());
-			Rule rule = type == null ? null : rules.computeIfAbsent(type, t -> rule(t, messages, locale));
-			lines.add(new Line(cells, rule == null ? Map.of() : Map.of(valueColumn, rule)));
+			ExpectedNumber expected = type == null ? null : ExpectedNumber.of(type, row.unit());
+			Rule rule = expected == null ? null : rules.computeIfAbsent(expected, e -> rule(e, messages, locale));
+			// A submitted or approved figure cannot be changed by import: its row is locked like the keys.
+			lines.add(new Line(cells, rule == null ? Map.of() : Map.of(valueColumn, rule),
+					row.status() != null && !row.status().isEditable()));
 		}
 		List<String> instructions = new ArrayList<>();
 		for (int i = 1; messages.getMessage("excel.instructions." + i, null, null, locale) != null; i++) {
@@ -150,15 +153,15 @@ final class ValueExchange {
 				messages.getMessage("excel.sheet.instructions", null, locale), instructions));
 	}
 
-	/** The same ranges as the server's rule ({@code ValueType.violation}), as Excel validation. */
-	private static Rule rule(ValueType type, MessageSource messages, Locale locale) {
-		String message = messages.getMessage("excel.rule." + type.name(), null, locale);
-		return switch (type) {
-			case RATE -> new NumberRule(BigDecimal.ZERO, BigDecimal.valueOf(100), false, message);
+	/** The same ranges as the server's rule ({@code ValueType.violation}), as Excel validation, prompted as the grid hints. */
+	private static Rule rule(ExpectedNumber expected, MessageSource messages, Locale locale) {
+		String message = messages.getMessage(expected.ruleKey(), null, locale);
+		return switch (expected) {
+			case PERCENTAGE -> new NumberRule(BigDecimal.ZERO, BigDecimal.valueOf(100), false, message);
 			case PER_MILLE -> new NumberRule(BigDecimal.ZERO, BigDecimal.valueOf(1000), false, message);
-			case COUNT -> new NumberRule(BigDecimal.ZERO, null, true, message);
+			case INTEGER -> new NumberRule(BigDecimal.ZERO, null, true, message);
 			case YES_NO -> new FormWorkbook.ListRule(List.of("1", "0"), message);
-			case AMOUNT, INDEX -> new NumberRule(null, null, false, message);
+			case AMOUNT, DECIMAL -> new NumberRule(null, null, false, message);
 		};
 	}
 

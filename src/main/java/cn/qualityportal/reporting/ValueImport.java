@@ -104,15 +104,28 @@ class ValueImport {
 		return codes;
 	}
 
+	/**
+	 * What an import did, and the period whose grid shows the saved figures (the next step: submit
+	 * them there), or null when nothing was saved. Not simply the newest open period: a file may
+	 * hold last year's figures while the next year is already open.
+	 */
+	record Outcome(ImportReport report, Long periodId) {
+
+		static Outcome refused(ImportReport report) {
+			return new Outcome(report, null);
+		}
+
+	}
+
 	@Transactional
-	ImportReport importRows(List<SpreadsheetRow> rows, ValueWorkflow.Actor actor) {
+	Outcome importRows(List<SpreadsheetRow> rows, ValueWorkflow.Actor actor) {
 		if (!actor.roles().contains(Role.REPORTER)) {
-			return ImportReport.refused(ImportProblem.ofFile("problem.forbidden"));
+			return Outcome.refused(ImportReport.refused(ImportProblem.ofFile("problem.forbidden")));
 		}
 		List<ImportProblem> problems = new ArrayList<>();
 		ImportTable table = ImportTable.read(rows, ValueExchange.IMPORTED, messages, problems);
 		if (table == null) {
-			return ImportReport.refused(problems);
+			return Outcome.refused(ImportReport.refused(problems));
 		}
 		Map<String, IndicatorInfo> indicatorsByCode = new HashMap<>();
 		Map<String, ReportingPeriod> periodsByKey = new HashMap<>();
@@ -173,17 +186,25 @@ class ValueImport {
 					checked.denominator(), checked.note(), version.value() == null ? null : version.value().longValue()));
 		}
 		if (!problems.isEmpty()) {
-			return ImportReport.refused(problems);
+			return Outcome.refused(ImportReport.refused(problems));
 		}
 		copyToStaging(staged);
+		// A changed figure that is submitted or approved is refused in the first column that changes it (数值, not 版本):
+		// the reporter cannot change it by import at all, whatever the version.
 		jdbc.sql("""
-				select s.row_no, v.status from import_staging s
+				select s.row_no, v.status, case when v.value is distinct from s.value then 'value'
+				         when v.numerator is distinct from s.numerator then 'numerator'
+				         when v.denominator is distinct from s.denominator then 'denominator' else 'note' end as changed
+				from import_staging s
 				join indicator_value v on v.indicator_id = s.indicator_id and v.region_code = s.region_code and v.period_id = s.period_id
 				where (v.value, v.numerator, v.denominator, v.note) is distinct from (s.value, s.numerator, s.denominator, s.note)
 				  and (v.status in ('SUBMITTED', 'APPROVED', 'ACCEPTED') or s.version is null or s.version <> v.version)
 				order by s.row_no""")
-			.query((rs, n) -> problem(rs.getInt(1), "version",
-					rs.getString(2).equals("DRAFT") || rs.getString(2).equals("RETURNED") ? "import.staleVersion" : "reporting.locked"))
+			.query((rs, n) -> switch (rs.getString("status")) {
+				case "DRAFT", "RETURNED" -> problem(rs.getInt(1), "version", "import.staleVersion");
+				case "SUBMITTED" -> problem(rs.getInt(1), rs.getString("changed"), "import.submittedLocked");
+				default -> problem(rs.getInt(1), rs.getString("changed"), "import.approvedLocked");
+			})
 			.list()
 			.forEach(problems::add);
 		if (!voluntaryIndicators) {
@@ -201,7 +222,7 @@ class ValueImport {
 		}
 		if (!problems.isEmpty()) {
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-			return ImportReport.refused(ImportTable.byRow(problems));
+			return Outcome.refused(ImportReport.refused(ImportTable.byRow(problems)));
 		}
 		List<AuditTrail.Entry> changes = new ArrayList<>();
 		jdbc.sql("""
@@ -244,7 +265,15 @@ class ValueImport {
 			.forEach(changes::add);
 		int created = changes.size() - updated;
 		audit.recordAll(actor.username(), ValueWorkflow.ENTITY, changes);
-		return new ImportReport(created, updated, staged.size() - created - updated, List.of());
+		// The period of the first saved figure in the file's order.
+		Long period = changes.isEmpty() ? null : jdbc.sql("""
+				select s.period_id from import_staging s join indicator_value v on v.indicator_id = s.indicator_id
+				  and v.region_code = s.region_code and v.period_id = s.period_id
+				where v.id in (:ids) order by s.row_no limit 1""")
+			.param("ids", changes.stream().map(AuditTrail.Entry::entityId).toList())
+			.query(Long.class)
+			.single();
+		return new Outcome(new ImportReport(created, updated, staged.size() - created - updated, List.of()), period);
 	}
 
 	/** What the audit trail keeps of a figure, as {@link IndicatorValue#state()} does. */

@@ -84,7 +84,13 @@ class ValueImportController {
 		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear(), period.getKind().name()),
 				search.find(region, period.getYear(), null, scope), region, user.unit().regionName(), period,
 				workflow.outlierShare(), messages, locale);
-		return download(xlsx, "template-" + region + "-" + period.getYear() + ".xlsx",
+		String periodName = messages.getMessage(
+				ValueExchange.PERIODS.get(ValueView.periodLabel(period.getKind(), period.getNumber())), null, locale);
+		return download(xlsx,
+				messages.getMessage("download.template", new Object[] {
+						user.unit().regionName() == null ? region : user.unit().regionName(), "" + period.getYear(), periodName },
+						locale) + ".xlsx",
+				"template-" + region + "-" + period.getYear() + ".xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 
@@ -98,7 +104,8 @@ class ValueImportController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			HttpSession session, Model model) throws IOException {
-		ImportReport report = run(file, user, scope);
+		ValueImport.Outcome outcome = run(file, user, scope);
+		ImportReport report = outcome.report();
 		if (report.succeeded()) {
 			session.removeAttribute(REPORT);
 		}
@@ -106,11 +113,8 @@ class ValueImportController {
 			session.setAttribute(REPORT, report.problems());
 		}
 		model.addAttribute("report", report);
-		model.addAttribute("openPeriod", periods.findAllByOrderByYearDescKindAscNumberAsc()
-			.stream()
-			.filter(ReportingPeriod::isOpen)
-			.findFirst()
-			.orElse(null));
+		// The grid of the period the figures were saved in, where they are submitted.
+		model.addAttribute("gridPeriod", outcome.periodId());
 		return "reporting/import";
 	}
 
@@ -119,8 +123,8 @@ class ValueImportController {
 	ResponseEntity<byte[]> report(HttpSession session, Locale locale) {
 		@SuppressWarnings("unchecked")
 		List<ImportProblem> problems = (List<ImportProblem>) session.getAttribute(REPORT);
-		return download(ImportTable.reportCsv(problems == null ? List.of() : problems, messages, locale), "import-report.csv",
-				"text/csv;charset=UTF-8");
+		return download(ImportTable.reportCsv(problems == null ? List.of() : problems, messages, locale),
+				messages.getMessage("download.importReport", null, locale) + ".csv", "import-report.csv", "text/csv;charset=UTF-8");
 	}
 
 	@PostMapping("/api/v1/imports")
@@ -128,7 +132,7 @@ class ValueImportController {
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> importApi(@RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
-		ImportReport report = run(file, user, scope);
+		ImportReport report = run(file, user, scope).report();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Map<String, Object>> problems = report.problems()
 			.stream()
@@ -153,8 +157,8 @@ class ValueImportController {
 		Map<String, ValueType> types = new HashMap<>();
 		return download(ValueExchange.xlsx(rows,
 				code -> types.computeIfAbsent(code, c -> indicators.byCode(c).map(IndicatorInfo::valueType).orElse(null)),
-				workflow.outlierShare(), messages, locale), "values.xlsx",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+				workflow.outlierShare(), messages, locale), messages.getMessage("download.values", null, locale) + ".xlsx",
+				"values.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	}
 
 	@GetMapping({ "/reporting/export.csv", "/api/v1/values/export.csv" })
@@ -163,7 +167,7 @@ class ValueImportController {
 			@RequestParam(required = false) Integer toYear, @RequestParam(defaultValue = "") List<String> indicatorCode,
 			DataScope scope, Locale locale) throws IOException {
 		return download(ValueExchange.csv(exported(regionCode, year, fromYear, toYear, indicatorCode, scope), messages, locale),
-				"values.csv", "text/csv;charset=UTF-8");
+				messages.getMessage("download.values", null, locale) + ".csv", "values.csv", "text/csv;charset=UTF-8");
 	}
 
 	/** Every matching figure, or a refusal asking for a narrower filter: an export is never cut short silently. */
@@ -181,17 +185,17 @@ class ValueImportController {
 		return rows;
 	}
 
-	private ImportReport run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
+	private ValueImport.Outcome run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
 		try {
 			return importer.importRows(ValueExchange.read(file), ValueApiController.actor(user, scope));
 		}
 		catch (SpreadsheetException ex) {
-			return ImportReport.refused(ImportProblem.ofFile(ex.messageKey(), ex.arguments()));
+			return ValueImport.Outcome.refused(ImportReport.refused(ImportProblem.ofFile(ex.messageKey(), ex.arguments())));
 		}
 	}
 
-	private static ResponseEntity<byte[]> download(byte[] content, String filename, String type) {
-		return UploadedFiles.attachment(filename, type, content);
+	private static ResponseEntity<byte[]> download(byte[] content, String filename, String asciiFallback, String type) {
+		return UploadedFiles.attachment(filename, asciiFallback, type, content);
 	}
 
 }

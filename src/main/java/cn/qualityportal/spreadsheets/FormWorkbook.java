@@ -55,11 +55,19 @@ public final class FormWorkbook {
 	public record Column(String key, String heading, int width, boolean editable, Rule rule) {
 	}
 
-	/** A row's cells (text, numbers, or null) and rules of some cells that differ from their column's (by column index). */
-	public record Line(List<Object> cells, Map<Integer, Rule> rules) {
+	/**
+	 * A row's cells (text, numbers, or null) and rules of some cells that differ from their column's
+	 * (by column index); a {@code locked} row (an approved figure) has every cell locked, its
+	 * editable columns included, and no validation.
+	 */
+	public record Line(List<Object> cells, Map<Integer, Rule> rules, boolean locked) {
 
 		public Line(List<Object> cells) {
-			this(cells, Map.of());
+			this(cells, Map.of(), false);
+		}
+
+		public Line(List<Object> cells, Map<Integer, Rule> rules) {
+			this(cells, rules, false);
 		}
 
 	}
@@ -108,7 +116,8 @@ public final class FormWorkbook {
 				for (int c = 0; c < columns.size(); c++) {
 					Object value = c < line.cells().size() ? line.cells().get(c) : null;
 					var cell = row.createCell(c);
-					cell.setCellStyle(columns.get(c).editable() ? open : locked);
+					boolean editable = columns.get(c).editable() && !line.locked();
+					cell.setCellStyle(editable ? open : locked);
 					if (value instanceof Number number) {
 						cell.setCellValue(number.doubleValue());
 					}
@@ -116,7 +125,7 @@ public final class FormWorkbook {
 						cell.setCellValue(value.toString());
 					}
 					Rule rule = line.rules().getOrDefault(c, columns.get(c).rule());
-					if (rule != null && columns.get(c).editable()) {
+					if (rule != null && editable) {
 						List<int[]> ranges = cellsByRule.computeIfAbsent(rule, k -> new LinkedHashMap<>())
 							.computeIfAbsent(c, k -> new ArrayList<>());
 						int[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
@@ -172,6 +181,78 @@ public final class FormWorkbook {
 		catch (IOException impossible) {
 			throw new UncheckedIOException(impossible);
 		}
+	}
+
+	/**
+	 * A read-only export in the same form: each sheet's headings in bold over its rows, the first
+	 * {@code keyColumns} columns (what identifies a row) shaded and frozen with the headings, every
+	 * sheet protected without a password (nothing is meant to be typed in, so no validation), and
+	 * last a sheet {@code aboutName} saying what the figures are, as of when, by which rules, and
+	 * that the file is for reading.
+	 */
+	public static byte[] readOnly(List<Workbooks.Sheet> sheets, int keyColumns, String aboutName, List<String> about) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			CellStyle header = workbook.createCellStyle();
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			header.setFont(bold);
+			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			header.setWrapText(true);
+			CellStyle key = workbook.createCellStyle();
+			key.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			key.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			for (Workbooks.Sheet data : sheets) {
+				SXSSFSheet sheet = workbook.createSheet(sheetName(data.name()));
+				Row headings = sheet.createRow(0);
+				for (int c = 0; c < data.header().size(); c++) {
+					var cell = headings.createCell(c);
+					cell.setCellValue(data.header().get(c));
+					cell.setCellStyle(header);
+					sheet.setColumnWidth(c, Math.min(60, Math.max(10, data.header().get(c).length() * 3)) * 256);
+				}
+				int r = 1;
+				for (List<Object> line : data.rows()) {
+					Row row = sheet.createRow(r++);
+					for (int c = 0; c < line.size(); c++) {
+						Object value = line.get(c);
+						var cell = row.createCell(c);
+						if (c < keyColumns) {
+							cell.setCellStyle(key);
+						}
+						if (value instanceof Number number) {
+							cell.setCellValue(number.doubleValue());
+						}
+						else if (value != null) {
+							cell.setCellValue(value.toString());
+						}
+					}
+				}
+				sheet.createFreezePane(Math.min(keyColumns, data.header().size()), 1);
+				protect(sheet);
+			}
+			SXSSFSheet instructions = workbook.createSheet(sheetName(aboutName));
+			instructions.setColumnWidth(0, 120 * 256);
+			int i = 0;
+			for (String text : about) {
+				instructions.createRow(i++).createCell(0).setCellValue(text);
+			}
+			protect(instructions);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException impossible) {
+			throw new UncheckedIOException(impossible);
+		}
+	}
+
+	/** Protected without a password: a guard against a slip of the hand, not a lock; cells can still be selected and copied. */
+	private static void protect(SXSSFSheet sheet) {
+		sheet.lockFormatColumns(false);
+		sheet.lockSelectLockedCells(false);
+		sheet.lockSelectUnlockedCells(false);
+		sheet.enableLocking();
 	}
 
 	private static DataValidationConstraint constraint(DataValidationHelper helper, Rule rule) {

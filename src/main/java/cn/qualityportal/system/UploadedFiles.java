@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.tika.Tika;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +58,44 @@ public final class UploadedFiles {
 
 	/** A download the browser saves rather than renders, under its (UTF-8) original name. */
 	public static ResponseEntity<byte[]> attachment(String filename, String contentType, byte[] content) {
+		return attachment(filename, null, contentType, content);
+	}
+
+	/**
+	 * A download saved under {@code filename} (Chinese, say) by every current browser, and under
+	 * {@code asciiFallback} by a client that reads only the plain parameter (null: the name with
+	 * every character outside ASCII replaced).
+	 */
+	public static ResponseEntity<byte[]> attachment(String filename, String asciiFallback, String contentType,
+			byte[] content) {
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(filename, asciiFallback))
 			.contentType(MediaType.parseMediaType(contentType))
 			.body(content);
+	}
+
+	/**
+	 * {@code attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>} (RFC 6266 with
+	 * RFC 5987's encoding): Spring's {@code ContentDisposition} writes only one of the two.
+	 */
+	public static String disposition(String filename, String asciiFallback) {
+		// A generated name may hold a "/" (an indicator's name): replaced, never a path.
+		String safe = filename == null || filename.isBlank() ? "download"
+				: filename.replaceAll("[\\\\/\\p{Cntrl}\"]", "_").strip();
+		safe = safe.length() > 200 ? safe.substring(safe.length() - 200) : safe;
+		String fallback = asciiFallback != null ? asciiFallback : safe;
+		fallback = fallback.replaceAll("[^\\x20-\\x7E]", "_").replaceAll("[\"\\\\;]", "_");
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : safe.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(String.format("%02X", b & 0xFF));
+			}
+		}
+		return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 	}
 
 }

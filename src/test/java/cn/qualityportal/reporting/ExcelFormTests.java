@@ -5,8 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import cn.qualityportal.TestAccounts;
+import cn.qualityportal.spreadsheets.SpreadsheetRow;
+import cn.qualityportal.spreadsheets.Spreadsheets;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.ValidationType;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -180,6 +183,229 @@ class ExcelFormTests {
 		importPage(csv.getBytes(StandardCharsets.UTF_8), "bad.csv")
 			.andExpect(content().string(containsString("<td>数值</td>")))
 			.andExpect(content().string(containsString("请按下表逐项修改文件中标出的单元格后重新导入")));
+	}
+
+	/** A period of the reporter's, by year (annual). */
+	private long annual(int year) {
+		return jdbc.queryForObject("select id from reporting_period where year = ? and kind = 'ANNUAL'", Long.class, year);
+	}
+
+	/** An indicator of a kind that 东兴市's bureau owes in 2020, by its position among them (so tests take rows of their own). */
+	private String owed(String valueType, boolean last) {
+		return jdbc.queryForObject("""
+				select %s(i.code) from reporting_obligation_unit o join indicator i on i.id = o.indicator_id
+				join department d on d.id = o.department_id
+				where o.region_code = '450681' and o.year = 2020 and o.kind = 'ANNUAL' and i.value_type = ?
+				  and d.kind = 'MARKET_REGULATION'""".formatted(last ? "max" : "min"), String.class, valueType);
+	}
+
+	private byte[] template(long period, String language) throws Exception {
+		return mvc.perform(get("/reporting/{period}/template.xlsx", period).param("lang", language).with(accounts.as(REPORTER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+	/** The grid's row of an indicator: from its hidden code field to the end of the row. */
+	private String gridRow(long period, String indicatorCode) throws Exception {
+		String page = mvc.perform(get("/reporting").param("period", "" + period).with(accounts.as(REPORTER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		int code = page.indexOf("value=\"" + indicatorCode + "\"");
+		assertThat(code).as(indicatorCode + " is on the grid").isPositive();
+		int start = page.lastIndexOf("<tr", code);
+		return page.substring(start, page.indexOf("</tr>", code));
+	}
+
+	@Test
+	void anApprovedFigureIsLockedInTheTemplateAndOnTheGridAndAChangeToItIsRefusedPlainly() throws Exception {
+		long period = annual(2020);
+		String rate = owed("RATE", true);
+		jdbc.update("delete from indicator_value where region_code = '450681' and period_id = ? and indicator_id = (select id from indicator where code = ?)",
+				period, rate);
+		jdbc.update("""
+				insert into indicator_value (indicator_id, region_code, period_id, value, status, updated_by)
+				select id, '450681', ?, 95, 'APPROVED', 'reviewer-450681' from indicator where code = ?""", period, rate);
+
+		byte[] template = template(period, "zh_CN");
+		int row;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			XSSFSheet sheet = workbook.getSheetAt(0);
+			row = rowOf(sheet, rate);
+			assertThat(sheet.getRow(row).getCell(column("status")).getStringCellValue()).isEqualTo("已审核");
+			for (String key : List.of("value", "numerator", "denominator", "note")) {
+				assertThat(sheet.getRow(row).getCell(column(key)).getCellStyle().getLocked()).as(key + " of an approved figure is locked")
+					.isTrue();
+			}
+		}
+		// Changed anyway (a copy without the sheet's protection): one message, in the value's column, nothing saved.
+		byte[] changed = fill(template, row, column("value"), 80);
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "changed.xlsx", "application/octet-stream", changed))
+			.header("Accept-Language", "zh-CN")
+			.with(httpBasic(REPORTER, "Demo-password-1")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.problems.length()").value(1))
+			.andExpect(jsonPath("$.problems[0].row").value(row + 1))
+			.andExpect(jsonPath("$.problems[0].columnName").value("数值"))
+			.andExpect(jsonPath("$.problems[0].message").value(containsString("已审核通过，不能通过导入修改")));
+		importPage(changed).andExpect(content().string(containsString("<td>数值</td>")))
+			.andExpect(content().string(containsString("已审核通过，不能通过导入修改")));
+		assertThat(jdbc.queryForObject("""
+				select v.value::int from indicator_value v join indicator i on i.id = v.indicator_id
+				where v.region_code = '450681' and v.period_id = ? and i.code = ?""", Integer.class, period, rate)).isEqualTo(95);
+
+		// On the grid the locked row asks for nothing: no hint of what to type, no warning against last year.
+		String locked = gridRow(period, rate);
+		assertThat(locked).doesNotContain("id=\"expected-", "id=\"change-", "data-previous", "placeholder=");
+	}
+
+	@Test
+	void theHintFollowsTheUnitSoAnAreaIsANumberNotAnAmount() throws Exception {
+		long period = annual(2020);
+		String count = owed("COUNT", true);
+		String type = jdbc.queryForObject("select value_type from indicator where code = ?", String.class, count);
+		List<Map<String, Object>> units = jdbc.queryForList(
+				"select id, unit from target where indicator_id = (select id from indicator where code = ?)", count);
+		// The grid shows the target's unit (平方米: an area).
+		jdbc.update("update indicator set value_type = 'AMOUNT' where code = ?", count);
+		jdbc.update("update target set unit = '平方米' where indicator_id = (select id from indicator where code = ?)", count);
+		try {
+			String area = gridRow(period, count);
+			assertThat(area).contains("平方米", "数字：可带小数", "inputmode=\"decimal\"").doesNotContain("金额");
+			jdbc.update("update target set unit = '万元' where indicator_id = (select id from indicator where code = ?)", count);
+			assertThat(gridRow(period, count)).contains("金额：");
+		}
+		finally {
+			jdbc.update("update indicator set value_type = ? where code = ?", type, count);
+			units.forEach(target -> jdbc.update("update target set unit = ? where id = ?", target.get("unit"), target.get("id")));
+		}
+	}
+
+	@Test
+	void anImportLeadsToTheGridOfThePeriodItsFiguresWereSavedIn() throws Exception {
+		long period = annual(2020);
+		String count = owed("COUNT", true);
+		jdbc.update("delete from indicator_value where region_code = '450681' and period_id = ? and indicator_id = (select id from indicator where code = ?)",
+				period, count);
+		byte[] template = template(period, "zh_CN");
+		int row;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			row = rowOf(workbook.getSheetAt(0), count);
+		}
+		// The next year is open already (as after ReportingJourneyBrowserTest): the figures are still 2020's.
+		Long next = jdbc.queryForList("select id from reporting_period where year = 2021 and kind = 'ANNUAL'", Long.class)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		boolean opened = next == null;
+		if (opened) {
+			next = jdbc.queryForObject("""
+					insert into reporting_period (year, kind, number, due_on) values (2021, 'ANNUAL', 0, date '2022-01-31') returning id""",
+					Long.class);
+		}
+		try {
+			importPage(fill(template, row, column("value"), 4))
+				.andExpect(content().string(containsString("已将 1 条数据保存为草稿")))
+				.andExpect(content().string(containsString("href=\"/reporting?period=" + period + "\"")));
+		}
+		finally {
+			if (opened) {
+				jdbc.update("delete from reporting_period where id = ?", next);
+			}
+		}
+	}
+
+	@Test
+	void everyDownloadHasAChineseNameWithAnAsciiFallback() throws Exception {
+		long period = annual(2020);
+		String template = mvc.perform(get("/reporting/{period}/template.xlsx", period).with(accounts.as(REPORTER)))
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition");
+		assertThat(template).isEqualTo("attachment; filename=\"template-450681-2020.xlsx\"; filename*=UTF-8''"
+				+ java.net.URLEncoder.encode("东兴市2020年全年填报模板.xlsx", StandardCharsets.UTF_8));
+		assertThat(disposition(get("/reporting/{period}/template.xlsx", period).param("lang", "en"), REPORTER))
+			.contains("entry%20template.xlsx");
+		assertThat(disposition(get("/reporting/export.xlsx").param("regionCode", "450681").param("year", "2020"), REPORTER))
+			.contains("filename=\"values.xlsx\"", encoded("填报数据导出.xlsx"));
+		assertThat(disposition(get("/reporting/export.csv").param("regionCode", "450681").param("year", "2020"), REPORTER))
+			.contains(encoded("填报数据导出.csv"));
+		assertThat(disposition(get("/dashboards/overview.xlsx").param("region", "450600").param("year", "2019"), "office"))
+			.contains("filename=\"overview-450600-2019.xlsx\"", encoded("防城港市2019年目标进展总览.xlsx"));
+		assertThat(disposition(get("/dashboards/regions/450681/export.xlsx").param("year", "2019"), "office"))
+			.contains(encoded("东兴市2019年目标进展.xlsx"));
+		assertThat(disposition(get("/reports/450681/2019.pdf"), "office")).contains(encoded("东兴市2019年度报告.pdf"));
+		long rubric = jdbc.queryForObject("select min(id) from rubric", Long.class);
+		assertThat(disposition(get("/rubrics/{id}/results.xlsx", rubric), "office")).contains(encoded("年考核排名.xlsx"));
+		long indicator = jdbc.queryForObject("select id from indicator where code = 'FCG-02'", Long.class);
+		String gk = mvc.perform(get("/gk/documents/{d}/indicators/{i}.csv", cityDocument(), indicator).param("year", "2019"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition");
+		assertThat(gk).contains("filename=\"FCG-02-2019.csv\"", encoded("（FCG-02）2019年数据.csv"));
+	}
+
+	@Test
+	void everyExportIsAReadOnlyChineseFormThatSaysWhatItHolds() throws Exception {
+		long rubric = jdbc.queryForObject("select min(id) from rubric", Long.class);
+		long indicator = jdbc.queryForObject("select id from indicator where code = 'FCG-22'", Long.class);
+		Map<String, String> exports = new java.util.LinkedHashMap<>();
+		exports.put("/dashboards/overview.xlsx?region=450600&year=2019", "docs/progress.md");
+		exports.put("/dashboards/regions/450600/export.xlsx?year=2019", "docs/progress.md");
+		exports.put("/dashboards/indicators/" + indicator + "/figures.xlsx?year=2019", "docs/progress.md");
+		exports.put("/rubrics/" + rubric + "/results.xlsx", "docs/assessment.md");
+		exports.put("/gk/documents/" + cityDocument() + "/indicators/" + indicator + ".xlsx?year=2019", "docs/progress.md");
+		for (Map.Entry<String, String> export : exports.entrySet()) {
+			byte[] xlsx = mvc.perform(get(export.getKey()).with(accounts.as("office")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				XSSFSheet about = workbook.getSheetAt(workbook.getNumberOfSheets() - 1);
+				assertThat(about.getSheetName()).as(export.getKey()).isEqualTo("说明");
+				assertThat(String.join("\n", cells(about))).as(export.getKey())
+					.contains(export.getValue(), "只读", "北京时间");
+				for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+					XSSFSheet sheet = workbook.getSheetAt(s);
+					assertThat(sheet.getProtect()).as(export.getKey() + " " + sheet.getSheetName() + " is protected").isTrue();
+					assertThat(sheet.getDataValidations()).as("nothing is to be typed in").isEmpty();
+				}
+				XSSFSheet data = workbook.getSheetAt(0);
+				assertThat(cells(data.getRow(0))).as(export.getKey() + " has Chinese headings")
+					.allMatch(heading -> heading.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+				assertThat(data.getPaneInformation().isFreezePane()).as("headings and key columns stay in view").isTrue();
+			}
+		}
+		// The public table's target column says 新增 for an increment, like the grid and the page.
+		byte[] gk = mvc.perform(get("/gk/documents/{d}/indicators/{i}.csv", cityDocument(), indicator).param("year", "2019"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<SpreadsheetRow> rows = Spreadsheets.read("gk.csv", new ByteArrayInputStream(gk), 1 << 20, 1000);
+		int target = rows.get(0).cells().indexOf("目标");
+		assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(row -> assertThat(row.cell(target)).startsWith("新增 "));
+	}
+
+	private long cityDocument() {
+		return jdbc.queryForObject("select id from policy_document where doc_number = '防政发〔2017〕14号'", Long.class);
+	}
+
+	private static String encoded(String name) {
+		return java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private String disposition(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String username)
+			throws Exception {
+		return mvc.perform(request.with(accounts.as(username)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("Content-Disposition");
 	}
 
 	private ResultActions upload(String csv, String language) throws Exception {
