@@ -10,8 +10,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import cn.qualityportal.spreadsheets.CsvCells;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /** The audit trail for auditors and administrators: filtered, paged, and exported as CSV. Read only, like the table. */
 @Controller
@@ -33,8 +35,11 @@ class AuditController {
 
 	private final JdbcClient jdbc;
 
-	AuditController(JdbcClient jdbc) {
+	private final MessageSource messages;
+
+	AuditController(JdbcClient jdbc, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 	}
 
 	record Filter(String entity, String actor, String action, LocalDate from, LocalDate to) {
@@ -66,16 +71,22 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) throws IOException {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
-			CsvCells.printRecord(printer, "occurred_at", "actor", "address", "entity", "entity_id", "action", "old_state", "new_state",
-					"reason");
+			// Headings in the reader's language like every export; the cells stay as recorded (states, codes).
+			CsvCells.printRecord(printer, java.util.stream.Stream
+				.of("audit.time", "audit.actor", "audit.address", "audit.entity", "audit.csv.entityId", "audit.action",
+						"audit.csv.oldState", "audit.csv.newState", "audit.reason")
+				.map(key -> messages.getMessage(key, null, LocaleContextHolder.getLocale()))
+				.toArray());
 			for (Map<String, Object> row : rows(new Filter(entity.strip(), actor.strip(), action.strip(), from, to), 100_000, 0)) {
 				CsvCells.printRecord(printer, row.get("occurred_at"), row.get("actor"), row.get("address"), row.get("entity"),
 						row.get("entity_id"), row.get("action"), row.get("old_state"), row.get("new_state"), row.get("reason"));
 			}
 		}
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("audit.csv", StandardCharsets.UTF_8).build().toString())
+			// 审计日志.csv, with an ASCII name for clients that cannot read RFC 5987's encoded one.
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"; filename*=UTF-8''"
+					+ UriUtils.encode(messages.getMessage("audit.title", null, LocaleContextHolder.getLocale()) + ".csv",
+							StandardCharsets.UTF_8))
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}

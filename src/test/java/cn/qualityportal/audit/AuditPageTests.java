@@ -64,13 +64,15 @@ class AuditPageTests {
 
 	@Test
 	void theExportKeepsTheExactStatesOfTheFilteredRows() throws Exception {
-		byte[] csv = mvc.perform(get("/audit/export.csv").param("actor", "ap-reviewer").with(accounts.as("ap-auditor")))
+		var response = mvc.perform(get("/audit/export.csv").param("actor", "ap-reviewer").with(accounts.as("ap-auditor")))
 			.andExpect(status().isOk())
 			.andReturn()
-			.getResponse()
-			.getContentAsByteArray();
-		String text = new String(csv, StandardCharsets.UTF_8);
-		assertThat(text).startsWith("\uFEFFoccurred_at,actor,address,entity,entity_id,action,old_state,new_state,reason");
+			.getResponse();
+		String text = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
+		// In Chinese like every export (issue 14): the headings and the file's name 审计日志.csv.
+		assertThat(text).startsWith("\uFEFF时间,操作人,地址,对象,对象编号,操作,变更前,变更后,理由");
+		assertThat(response.getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"audit.csv\"; filename*=UTF-8''%E5%AE%A1%E8%AE%A1%E6%97%A5%E5%BF%97.csv");
 		assertThat(text.lines()).hasSize(2);
 		assertThat(text).contains("ap-reviewer,10.0.0.8,indicator_value,987654,RETURN").contains("分母应为全部抽查批次");
 	}
