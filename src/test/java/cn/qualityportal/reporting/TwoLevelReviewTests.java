@@ -143,6 +143,11 @@ class TwoLevelReviewTests {
 		assertThat(finalCount()).isEqualTo(finalBefore);
 		// "Include submitted" counts it, marked provisional: 3 + 4 + 2 + 5.
 		assertThat(progress(cityTarget, true)).isEqualTo("ACHIEVED 14.0000 true");
+		// The acceptance queue says from which year, written as a year ("2,020 年" was seen, issue 14).
+		mvc.perform(get("/reporting/acceptance").with(accounts.as("office")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("2020 年及以后")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("2,020"))));
 
 		mvc.perform(post("/reporting/acceptance/decide").with(accounts.as("office")).with(csrf())
 			.param("ids", dongxing + ":" + version(dongxing)).param("decision", "accept"))
