@@ -78,14 +78,8 @@ public final class FormWorkbook {
 
 	public static byte[] write(Form form) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			CellStyle header = workbook.createCellStyle();
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle header = headerStyle(workbook);
 			header.setLocked(true);
-			header.setWrapText(true);
 			CellStyle locked = workbook.createCellStyle();
 			locked.setLocked(true);
 			locked.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
@@ -183,6 +177,18 @@ public final class FormWorkbook {
 		}
 	}
 
+	/** Headings as both kinds of form show them: bold on grey, wrapped. */
+	private static CellStyle headerStyle(SXSSFWorkbook workbook) {
+		CellStyle header = workbook.createCellStyle();
+		Font bold = workbook.createFont();
+		bold.setBold(true);
+		header.setFont(bold);
+		header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		header.setWrapText(true);
+		return header;
+	}
+
 	/**
 	 * A read-only export in the same form: each sheet's headings in bold over its rows, the first
 	 * {@code keyColumns} columns (what identifies a row) shaded and frozen with the headings, every
@@ -192,13 +198,7 @@ public final class FormWorkbook {
 	 */
 	public static byte[] readOnly(List<Workbooks.Sheet> sheets, int keyColumns, String aboutName, List<String> about) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			CellStyle header = workbook.createCellStyle();
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			header.setWrapText(true);
+			CellStyle header = headerStyle(workbook);
 			CellStyle key = workbook.createCellStyle();
 			key.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
 			key.setFillPattern(FillPatternType.SOLID_FOREGROUND);
