@@ -38,6 +38,23 @@ public final class Browser implements AutoCloseable {
 			.newPage();
 	}
 
+	/**
+	 * Presses a button that posts a form and waits for the server's answer, which must not be an
+	 * error. Up to 2 minutes: on a loaded CI machine a grid's save once took longer than the 30 s an
+	 * assertion waits, and the page then still showed the form as before (the grid, no message);
+	 * this says which of "slow", "refused" or "answered without its message" happened.
+	 */
+	public static com.microsoft.playwright.Response post(com.microsoft.playwright.Page page,
+			com.microsoft.playwright.Locator button) {
+		com.microsoft.playwright.Response answer = page.waitForResponse(
+				response -> response.request().method().equals("POST"),
+				new com.microsoft.playwright.Page.WaitForResponseOptions().setTimeout(120_000), button::click);
+		if (answer.status() >= 400) {
+			throw new AssertionError("POST " + answer.url() + " answered " + answer.status());
+		}
+		return answer;
+	}
+
 	@Override
 	public void close() {
 		browser.close();

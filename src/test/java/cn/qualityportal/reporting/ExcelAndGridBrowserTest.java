@@ -122,9 +122,6 @@ class ExcelAndGridBrowserTest {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Issue #14 left open, suspected product defect: run after this class's other tests (CI, "
-			+ "2026-11-30), 保存草稿 returns to the grid with no message at all and the typed figure is not shown as saved; "
-			+ "run alone it passes. ReportingJourneyBrowserTest fails the same way. To be reproduced with a MockMvc test first.")
 	void aLargeChangeIsWarnedWhileTypingAndSubmittedOnlyWithANoteTheServerRecords() {
 		Map<String, Object> open = openCountRow(false);
 		String name = (String) open.get("name");
@@ -142,18 +139,18 @@ class ExcelAndGridBrowserTest {
 		value.fill(String.valueOf(previous));
 		assertThat(warning).hasText("");
 		value.fill(jump);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+		Browser.post(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")));
 		assertThat(page.getByText("已保存草稿。")).isVisible();
 		// After the reload the warning is the server's, from the stored figure.
 		assertThat(row(page, name).locator("[id^=change-]")).containsText("较上年变化 +");
 
-		row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)).click();
+		Browser.post(page, row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)));
 		assertThat(row(page, name)).containsText("请在说明中写明原因后再提交");
 		assertThat(status(name)).isEqualTo("DRAFT");
 
 		String note = "新认定企业集中在本年，见认定文件";
 		row(page, name).getByLabel(name + " 说明").fill(note);
-		row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)).click();
+		Browser.post(page, row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)));
 		assertThat(page.getByText("已提交审核。")).isVisible();
 		assertThat(status(name)).isEqualTo("SUBMITTED");
 		assertThat(jdbc.queryForObject("""
@@ -175,10 +172,10 @@ class ExcelAndGridBrowserTest {
 				+ "详见 https://example.gov.cn/tongji/2020/niandu/huizong/baobiao/fujian-shichang-jianguan-tongji.pdf";
 		byCode(page, code).getByLabel(name + " 数值", new Locator.GetByLabelOptions().setExact(true)).fill("" + open.get("previous"));
 		byCode(page, code).getByLabel(name + " 说明", new Locator.GetByLabelOptions().setExact(true)).fill(note);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")).click();
+		Browser.post(page, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存草稿")));
 		assertThat(page.getByText("已保存草稿。")).isVisible();
 		assertThat(overflowing(page, "table.entry-grid")).as("what reaches into the next column").isEmpty();
-		byCode(page, code).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)).click();
+		Browser.post(page, byCode(page, code).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)));
 		assertThat(page.getByText("已提交审核。")).isVisible();
 		assertThat(overflowing(page, "table.entry-grid")).as("what reaches into the next column").isEmpty();
 
