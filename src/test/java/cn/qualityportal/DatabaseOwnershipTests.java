@@ -93,10 +93,11 @@ class DatabaseOwnershipTests {
 					.forEach(violation -> found.add(violation.toString()));
 			}
 		}
+		List<SqlOwnership.Migration> migrations = new ArrayList<>();
 		for (Path migration : migrations()) {
-			ownership.checkMigration(migration.getFileName().toString(), Files.readString(migration))
-				.forEach(violation -> found.add(violation.toString()));
+			migrations.add(new SqlOwnership.Migration(migration.getFileName().toString(), Files.readString(migration)));
 		}
+		ownership.checkMigrations(migrations).forEach(violation -> found.add(violation.toString()));
 		Set<String> known = baseline();
 		assertThat(difference(found, known))
 			.as("names another module's table: read the owner's published view or function instead (docs/architecture.md)")
@@ -116,6 +117,34 @@ class DatabaseOwnershipTests {
 		assertThat(ownership.checkMigration("V999__foreign_trigger.sql", migration))
 			.extracting(SqlOwnership.Violation::module, SqlOwnership.Violation::name)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("progress", "indicator_value"));
+	}
+
+	@Test
+	void aDefinitionALaterMigrationReplacesIsNoLongerChecked() throws IOException {
+		String old = Files.readString(Path.of("src/test/resources/architecture/V999__foreign_trigger.sql"));
+		String replaced = """
+				create or replace function progress_changed() returns trigger language plpgsql as $$
+				begin
+				    insert into progress_change (indicator_id) select indicator_id from target_term where id = 2;
+				    return null;
+				end $$;
+				drop trigger indicator_value_progress on indicator_value;
+				""";
+		String foreignAgain = """
+				create or replace function progress_changed() returns trigger language plpgsql as $$
+				begin
+				    insert into progress_change (indicator_id) select indicator_id from target where id = 3;
+				    return null;
+				end $$;
+				""";
+		assertThat(ownership.checkMigrations(List.of(new SqlOwnership.Migration("V999__foreign_trigger.sql", old),
+				new SqlOwnership.Migration("V1000__replaced.sql", replaced))))
+			.isEmpty();
+		assertThat(ownership.checkMigrations(List.of(new SqlOwnership.Migration("V999__foreign_trigger.sql", old),
+				new SqlOwnership.Migration("V1000__replaced.sql", replaced),
+				new SqlOwnership.Migration("V1001__foreign_again.sql", foreignAgain))))
+			.extracting(SqlOwnership.Violation::toString)
+			.containsExactly("V1001__foreign_again.sql progress target");
 	}
 
 	private static Set<String> baseline() throws IOException {
@@ -141,10 +170,21 @@ class DatabaseOwnershipTests {
 		}
 	}
 
+	/** The migrations in the order Flyway applies them: by version number (V9 before V11). */
 	private static List<Path> migrations() throws IOException {
 		try (Stream<Path> entries = Files.list(MIGRATIONS)) {
-			return entries.filter(path -> path.toString().endsWith(".sql")).sorted().toList();
+			return entries.filter(path -> path.toString().endsWith(".sql"))
+				.sorted(java.util.Comparator.comparingInt(DatabaseOwnershipTests::version))
+				.toList();
 		}
+	}
+
+	private static int version(Path migration) {
+		Matcher version = Pattern.compile("^V(\\d+)__").matcher(migration.getFileName().toString());
+		if (!version.find()) {
+			throw new IllegalStateException("not a versioned migration: " + migration);
+		}
+		return Integer.parseInt(version.group(1));
 	}
 
 }

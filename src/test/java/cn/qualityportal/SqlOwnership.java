@@ -74,12 +74,91 @@ final class SqlOwnership {
 	 * owned statement's module.
 	 */
 	List<Violation> checkMigration(String where, String script) {
+		return checkMigration(where, statements(LINE_COMMENT.matcher(script).replaceAll(" ")), Set.of());
+	}
+
+	/** A migration's file name and text. */
+	record Migration(String name, String script) {
+	}
+
+	/**
+	 * The uses of foreign, unpublished objects in the migrations, given in the order Flyway applies
+	 * them. Only the definition in force is checked: a view, function or trigger that a later
+	 * migration replaces ({@code create or replace}, or dropped and created again) or drops is no
+	 * longer in the database, so what its old definition named is not read any more. Installed
+	 * migrations cannot be edited; a new one that redefines an object over published views is how an
+	 * old crossing goes. Statements that change data or tables (an {@code update}, an {@code alter
+	 * table}) ran once and stay checked.
+	 */
+	List<Violation> checkMigrations(List<Migration> migrations) {
+		List<List<String>> scripts = new ArrayList<>();
+		Map<String, int[]> latest = new LinkedHashMap<>();
+		for (int m = 0; m < migrations.size(); m++) {
+			List<String> statements = statements(LINE_COMMENT.matcher(migrations.get(m).script()).replaceAll(" "));
+			scripts.add(statements);
+			for (int s = 0; s < statements.size(); s++) {
+				String key = definition(statements.get(s));
+				if (key != null) {
+					latest.put(key, new int[] { m, s });
+				}
+			}
+		}
 		List<Violation> found = new ArrayList<>();
-		List<String> statements = statements(LINE_COMMENT.matcher(script).replaceAll(" "));
+		for (int m = 0; m < migrations.size(); m++) {
+			List<String> statements = scripts.get(m);
+			Set<Integer> superseded = new TreeSet<>();
+			for (int s = 0; s < statements.size(); s++) {
+				String key = definition(statements.get(s));
+				if (key != null && (key.startsWith("drop ") || latest.get(key)[0] != m || latest.get(key)[1] != s
+						|| latest.containsKey("drop " + key) && isLater(latest.get("drop " + key), m, s))) {
+					superseded.add(s);
+				}
+			}
+			found.addAll(checkMigration(migrations.get(m).name(), statements, superseded));
+		}
+		return found;
+	}
+
+	private static boolean isLater(int[] position, int migration, int statement) {
+		return position[0] > migration || position[0] == migration && position[1] > statement;
+	}
+
+	private static final Pattern DEFINES = Pattern.compile(
+			"^(drop\\s+)?(?:create\\s+(?:or\\s+replace\\s+)?)?(?:constraint\\s+)?(materialized\\s+view|view|function|trigger)\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)(?:\\s.*?\\bon\\s+(?:only\\s+)?([a-z_][a-z0-9_]*))?",
+			Pattern.DOTALL);
+
+	/**
+	 * The object a statement defines ("view name", "function name", "trigger name on table"), or
+	 * drops ("drop " and the same); null for any other statement. A trigger is named with its table,
+	 * as PostgreSQL names it.
+	 */
+	static String definition(String statement) {
+		String s = statement.strip().toLowerCase();
+		if (!s.startsWith("create") && !s.startsWith("drop")) {
+			return null;
+		}
+		Matcher defines = DEFINES.matcher(s);
+		if (!defines.lookingAt() || s.startsWith("create") == (defines.group(1) != null)) {
+			return null;
+		}
+		String kind = defines.group(2).replaceAll("\\s+", " ");
+		if (kind.equals("trigger") && defines.group(4) == null) {
+			return null;
+		}
+		String key = kind + " " + defines.group(3) + (kind.equals("trigger") ? " on " + defines.group(4) : "");
+		return defines.group(1) != null ? "drop " + key : key;
+	}
+
+	private List<Violation> checkMigration(String where, List<String> statements, Set<Integer> superseded) {
+		List<Violation> found = new ArrayList<>();
 		String fallback = null;
 		List<String> unowned = new ArrayList<>();
-		for (String statement : statements) {
+		for (int i = 0; i < statements.size(); i++) {
+			String statement = statements.get(i);
 			String owner = ownerOfStatement(statement);
+			if (superseded.contains(i)) {
+				statement = "";
+			}
 			if (owner == null) {
 				if (fallback == null) {
 					unowned.add(statement);

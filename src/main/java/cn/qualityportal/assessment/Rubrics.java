@@ -685,7 +685,7 @@ public class Rubrics {
 	@Transactional(readOnly = true)
 	public List<Standing> statuses(Rubric rubric) {
 		return jdbc.sql("""
-				select r.code, r.name, coalesce(s.status, 'NONE') from region r
+				select r.code, r.name, coalesce(s.status, 'NONE') from region_directory r
 				left join self_assessment s on s.region_code = r.code and s.rubric_id = :rubric
 				where r.parent_code = :parent and r.active order by r.code""")
 			.param("rubric", rubric.id())

@@ -7,8 +7,9 @@
  * {@code password_history}, {@code sign_in_attempt}, {@code region_level_rank},
  * {@code region_parent_is_higher}, {@code region_active_until}.
  * <p>Publishes: {@code region_directory}, {@code department_directory}, {@code account_directory},
- * {@code region_subtree}, {@code region_active_in}, {@code person_name} (an account's person, for lists and
- * histories).
+ * {@code region_subtree}, {@code region_ancestry} (the region and all above it), {@code region_active_in},
+ * {@code person_name} (an account's person, for lists and histories), {@code role_holder} (enabled accounts
+ * with their roles, unit, region and scope: who receives announcements and reminders).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organisation", allowedDependencies = { "system", "spreadsheets", "audit" })
 package cn.qualityportal.organisation;

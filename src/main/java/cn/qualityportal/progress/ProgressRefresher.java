@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * a reader. Every {@code portal.progress.refresh-interval} (250 ms) it asks which judged years have
  * changes ahead of their last refresh (a probe or two each) and recomputes them, years never
  * computed first, then the newest; the default year and the year before (which the overview
- * compares with) are always kept, so the first dashboard after a restart or a bulk load is served
+ * compares with) are always kept ({@link JudgedYears}: asked for at the start, then whenever a period
+ * is opened, closed or reopened), so the first dashboard after a restart or a bulk load is served
  * from materialised rows. Across instances one refresher runs at a time (advisory lock, tried
  * without waiting: an instance that finds it taken leaves the work to the holder). Off with
  * {@code portal.progress.background=false}; readers then recompute themselves ({@link ProgressBoard}).
@@ -29,7 +30,7 @@ class ProgressRefresher {
 
 	private final ProgressStore store;
 
-	private final ProgressBoard board;
+	private final JudgedYears judgedYears;
 
 	private final boolean enabled;
 
@@ -37,15 +38,16 @@ class ProgressRefresher {
 
 	private volatile Thread thread;
 
-	private int keptYear = Integer.MIN_VALUE;
+	/** Whether the default judged year was asked for since the start; later {@link JudgedYears} keeps it. */
+	private boolean kept;
 
 	/** Rounds since the change log was last pruned. */
 	private int sincePrune;
 
-	ProgressRefresher(ProgressStore store, ProgressBoard board, @Value("${portal.progress.background:true}") boolean enabled,
+	ProgressRefresher(ProgressStore store, JudgedYears judgedYears, @Value("${portal.progress.background:true}") boolean enabled,
 			@Value("${portal.progress.refresh-interval:250ms}") Duration interval) {
 		this.store = store;
-		this.board = board;
+		this.judgedYears = judgedYears;
 		this.enabled = enabled;
 		this.interval = interval;
 	}
@@ -99,11 +101,9 @@ class ProgressRefresher {
 
 	/** One round: recomputes every judged year with pending changes; returns how many indicators. */
 	int runOnce() {
-		int year = board.defaultYear();
-		if (year != keptYear) {
-			store.request(year, false);
-			store.request(year - 1, false);
-			keptYear = year;
+		if (!kept) {
+			judgedYears.keepDefault();
+			kept = true;
 		}
 		int recomputed = 0;
 		// One judged year at a time, asking again after each which comes first (years never computed,

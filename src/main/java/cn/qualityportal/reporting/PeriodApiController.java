@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.security.PortalUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,9 +29,12 @@ class PeriodApiController {
 
 	private final AuditTrail audit;
 
-	PeriodApiController(ReportingPeriodRepository periods, AuditTrail audit) {
+	private final ApplicationEventPublisher events;
+
+	PeriodApiController(ReportingPeriodRepository periods, AuditTrail audit, ApplicationEventPublisher events) {
 		this.periods = periods;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	record PeriodInput(Integer year, PeriodKind kind, Integer number, LocalDate dueOn) {
@@ -61,6 +65,7 @@ class PeriodApiController {
 		ReportingPeriod period = periods.save(new ReportingPeriod(input.year(), kind, number, input.dueOn()));
 		audit.record(user.getUsername(), "reporting_period", period.getId(), "OPEN", null,
 				Map.of("year", period.getYear(), "kind", kind, "number", number), null);
+		events.publishEvent(new PeriodOpened(period.getId(), period.getYear(), kind.name(), number));
 		return ResponseEntity.created(URI.create("/api/v1/periods/" + period.getId())).body(period);
 	}
 
@@ -72,6 +77,7 @@ class PeriodApiController {
 		period.close();
 		audit.record(user.getUsername(), "reporting_period", id, "CLOSE", Map.of("status", "OPEN"),
 				Map.of("status", "CLOSED"), null);
+		events.publishEvent(new PeriodClosed(id, period.getYear(), period.getKind().name(), period.getNumber()));
 		return period;
 	}
 
@@ -96,6 +102,7 @@ class PeriodApiController {
 		period.reopen();
 		audit.record(user.getUsername(), "reporting_period", id, "REOPEN", Map.of("status", "CLOSED"),
 				Map.of("status", "OPEN"), reason.strip());
+		events.publishEvent(new PeriodReopened(id, period.getYear(), period.getKind().name(), period.getNumber()));
 		return period;
 	}
 

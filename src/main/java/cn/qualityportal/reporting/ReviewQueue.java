@@ -87,7 +87,7 @@ class ReviewQueue {
 		String where = where(level, filter, scope, params);
 		long total = jdbc.sql("""
 				select count(*) from indicator_value v
-				join indicator i on i.id = v.indicator_id
+				join indicator_directory i on i.id = v.indicator_id
 				join reporting_period p on p.id = v.period_id""" + where)
 			.params(params)
 			.query(Long.class)
@@ -174,13 +174,13 @@ class ReviewQueue {
 				with recursive up (value_id, code, depth) as (
 				    select id, region_code, 0 from indicator_value where id = any(?)
 				    union all
-				    select up.value_id, r.parent_code, up.depth + 1 from up join region r on r.code = up.code
+				    select up.value_id, r.parent_code, up.depth + 1 from up join region_directory r on r.code = up.code
 				    where r.parent_code is not null)
 				select distinct on (v.id) v.id, t.comparator, t.value, t.value_max, t.unit, t.deadline_year, t.increment
 				from indicator_value v
 				join reporting_period p on p.id = v.period_id
 				join up on up.value_id = v.id
-				join target t on t.indicator_id = v.indicator_id and t.region_code = up.code
+				join target_term t on t.indicator_id = v.indicator_id and t.region_code = up.code
 				join counted_target c on c.target_id = t.id and p.year between c.first_year and c.last_year
 				order by v.id, up.depth, t.deadline_year, t.id""")
 			.param(ids)
@@ -217,7 +217,7 @@ class ReviewQueue {
 	}
 
 	private List<Option> regions(DataScope scope) {
-		return jdbc.sql("select code, name from region where (? or code = any(?)) order by code")
+		return jdbc.sql("select code, name from region_directory where (? or code = any(?)) order by code")
 			.params(scope.everything(), scope.writableArray())
 			.query((rs, row) -> new Option(rs.getString(1), rs.getString(2)))
 			.list();
@@ -225,7 +225,7 @@ class ReviewQueue {
 
 	private List<Option> departments(DataScope scope) {
 		return jdbc.sql("""
-				select d.id, r.name || ' ' || d.name from department d join region r on r.code = d.region_code
+				select d.id, r.name || ' ' || d.name from department_directory d join region_directory r on r.code = d.region_code
 				where d.active and (? or d.region_code = any(?)) order by d.region_code, d.name""")
 			.params(scope.everything(), scope.writableArray())
 			.query((rs, row) -> new Option(String.valueOf(rs.getLong(1)), rs.getString(2)))
@@ -233,7 +233,7 @@ class ReviewQueue {
 	}
 
 	private List<Option> indicators() {
-		return jdbc.sql("select code, name from indicator order by code")
+		return jdbc.sql("select code, name from indicator_directory order by code")
 			.query((rs, row) -> new Option(rs.getString(1), rs.getString(2)))
 			.list();
 	}

@@ -462,7 +462,7 @@ class ValueWorkflow {
 	}
 
 	private String parentOf(String regionCode) {
-		return jdbc.sql("select parent_code from region where code = :code")
+		return jdbc.sql("select parent_code from region_directory where code = :code")
 			.param("code", regionCode)
 			.query(String.class)
 			.optional()

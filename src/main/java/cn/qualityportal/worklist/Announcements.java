@@ -33,12 +33,10 @@ class Announcements {
 	private static final String RECIPIENTS = """
 			-- The region and all below it: organisation's one subtree query.
 			with subtree (code) as (select code from region_subtree(:region))
-			select distinct a.id
-			from user_account a
-			join department d on d.id = a.department_id
-			join subtree s on s.code = d.region_code
-			join user_account_role ro on ro.account_id = a.id and ro.role = any(:roles)
-			where a.enabled""";
+			select distinct h.account_id as id
+			from role_holder h
+			join subtree s on s.code = h.region_code
+			where h.role = any(:roles)""";
 
 	private final JdbcClient jdbc;
 

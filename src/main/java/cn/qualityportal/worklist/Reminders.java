@@ -38,8 +38,8 @@ public class Reminders {
 	private static final String OUTSTANDING = """
 			select o.period_id, o.region_code, o.department_id, p.due_on, count(*) as outstanding
 			from reporting_obligation_unit o
-			join reporting_period p on p.id = o.period_id and p.status = 'OPEN'
-			left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+			join reporting_window p on p.id = o.period_id and p.open
+			left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 			     and v.period_id = o.period_id
 			where (v.id is null or v.status in ('DRAFT', 'RETURNED'))""";
 
@@ -115,7 +115,7 @@ public class Reminders {
 
 	public List<OpenPeriod> openPeriods() {
 		return jdbc.sql("""
-				select id, year, kind, number, due_on from reporting_period where status = 'OPEN'
+				select id, year, kind, number, due_on from reporting_window where open
 				order by due_on nulls last, year desc, kind, number""")
 			.query((rs, row) -> new OpenPeriod(rs.getLong("id"), rs.getInt("year"), rs.getString("kind"), rs.getInt("number"),
 					rs.getObject("due_on", LocalDate.class)))
@@ -135,8 +135,8 @@ public class Reminders {
 				select owed.region_code, r.name as region_name, owed.department_id, d.name as department_name, owed.outstanding,
 				       last.sent_at, last.kind
 				from owed
-				join region r on r.code = owed.region_code
-				join department d on d.id = owed.department_id
+				join region_directory r on r.code = owed.region_code
+				join department_directory d on d.id = owed.department_id
 				left join lateral (select m.sent_at, m.kind from reminder m
 				                   where m.period_id = owed.period_id and m.region_code = owed.region_code
 				                     and m.department_id = owed.department_id
@@ -162,7 +162,8 @@ public class Reminders {
 		var statement = jdbc.sql("""
 				select m.sent_at, m.kind, m.sent_by, r.name as region_name, d.name as department_name, m.outstanding,
 				       m.recipients, m.mails
-				from reminder m join region r on r.code = m.region_code join department d on d.id = m.department_id
+				from reminder m join region_directory r on r.code = m.region_code
+				join department_directory d on d.id = m.department_id
 				where m.period_id = :period""" + inScope + """
 
 				order by m.sent_at desc, m.id desc limit 200""").param("period", periodId);
@@ -234,31 +235,27 @@ public class Reminders {
 	 */
 	private List<Long> deliver(Long[] reminders) {
 		return jdbc.sql("""
-				with recursive reminded as (
+				with reminded as (
 				    select m.id, m.period_id, m.region_code, m.department_id, m.kind, m.outstanding,
 				           p.year, p.kind as period_kind, p.number, p.due_on, r.name as region_name, d.name as department_name
 				    from reminder m
-				    join reporting_period p on p.id = m.period_id
-				    join region r on r.code = m.region_code
-				    join department d on d.id = m.department_id
+				    join reporting_window p on p.id = m.period_id
+				    join region_directory r on r.code = m.region_code
+				    join department_directory d on d.id = m.department_id
 				    where m.id = any(:ids)),
-				above (code, ancestor) as (
-				    select distinct region_code, region_code from reminded
-				    union all
-				    select a.code, g.parent_code from above a join region g on g.code = a.ancestor where g.parent_code is not null),
+				-- Each reminded region with itself and every region above it (depth 0: the region itself).
+				above (code, ancestor, depth) as (
+				    select x.region_code, a.code, a.depth
+				    from (select distinct region_code from reminded) x cross join lateral region_ancestry(x.region_code) a),
 				recipients as (
-				    select m.id as reminder_id, a.id as account_id, '/reporting?period=' || m.period_id as link
+				    select m.id as reminder_id, h.account_id, '/reporting?period=' || m.period_id as link
 				    from reminded m
-				    join user_account a on a.department_id = m.department_id and a.enabled
-				    join user_account_role ro on ro.account_id = a.id and ro.role = 'REPORTER'
+				    join role_holder h on h.department_id = m.department_id and h.role = 'REPORTER'
 				    union
-				    select m.id, a.id, '/reporting/completeness?period=' || m.period_id
+				    select m.id, h.account_id, '/reporting/completeness?period=' || m.period_id
 				    from reminded m
 				    join above u on u.code = m.region_code
-				    join department ad on ad.region_code = u.ancestor
-				    join user_account a on a.department_id = ad.id and a.enabled
-				         and (u.ancestor = m.region_code or a.scope_includes_subregions)
-				    join user_account_role ro on ro.account_id = a.id and ro.role = 'REVIEWER')
+				    join role_holder h on h.region_code = u.ancestor and h.role = 'REVIEWER' and (u.depth = 0 or h.subregions))
 				insert into notification (account_id, kind, message_key, arguments, link, reminder_id)
 				select distinct on (x.reminder_id, x.account_id) x.account_id, 'REMINDER', 'reminder.' || m.kind,
 				       array[m.year::text, 'periodKind.' || m.period_kind, case when m.number = 0 then '' else m.number::text end,
@@ -277,23 +274,19 @@ public class Reminders {
 		LocalDate week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		List<Long> notifications = transactions.execute(status -> {
 			List<Long> ids = jdbc.sql("""
-					with recursive offices as (
-					    select a.id as account_id, d.region_code, a.scope_includes_subregions as subregions
-					    from user_account a
-					    join user_account_role ro on ro.account_id = a.id and ro.role = 'OFFICE'
-					    join department d on d.id = a.department_id
-					    where a.enabled),
+					with offices as (
+					    select account_id, region_code, subregions from role_holder where role = 'OFFICE'),
+					-- The regions each office may change: its own, and all below when its scope includes them.
 					scope (account_id, code) as (
-					    select account_id, region_code from offices
+					    select account_id, region_code from offices where not subregions
 					    union all
-					    select s.account_id, r.code from scope s
-					    join offices o on o.account_id = s.account_id and o.subregions
-					    join region r on r.parent_code = s.code),
+					    select o.account_id, s.code from offices o cross join lateral region_subtree(o.region_code) s
+					    where o.subregions),
 					late as (
 					    select distinct o.region_code, o.department_id
 					    from reporting_obligation_unit o
-					    join reporting_period p on p.id = o.period_id and p.status = 'OPEN' and p.due_on < :today
-					    left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+					    join reporting_window p on p.id = o.period_id and p.open and p.due_on < :today
+					    left join reported_figure v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
 					         and v.period_id = o.period_id
 					    where v.id is null or v.status in ('DRAFT', 'RETURNED')),
 					counted as (

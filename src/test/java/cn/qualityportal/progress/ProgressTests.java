@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.reporting.PeriodClosed;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -17,13 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Progress on the demo: statuses materialised from the figures, rolled up to the city, kept fresh, scoped. */
 @SpringBootTest(properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
 @AutoConfigureMockMvc
+@EnableScenarios
 class ProgressTests {
 
 	@Autowired
@@ -195,7 +201,7 @@ class ProgressTests {
 	@Test
 	void inTheBackgroundReadersReadTheLastConsistentStatusesAsOfUntilTheRefresherHasRun() {
 		ProgressBoard background = new ProgressBoard(store, jdbcClient, portalJson, true);
-		ProgressRefresher refresher = new ProgressRefresher(store, background, true, java.time.Duration.ofMillis(250));
+		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, background), true, java.time.Duration.ofMillis(250));
 		refresher.runOnce();
 		ProgressBoard.Freshness before = background.freshness(2019, false);
 		assertThat(before.pending()).isFalse();
@@ -274,7 +280,7 @@ class ProgressTests {
 
 	@Test
 	void theChangeLogKeepsOnlyWhatSomeJudgedYearHasNotAbsorbed() {
-		ProgressRefresher refresher = new ProgressRefresher(store, new ProgressBoard(store, jdbcClient, portalJson, true), true,
+		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, new ProgressBoard(store, jdbcClient, portalJson, true)), true,
 				java.time.Duration.ofMillis(250));
 		refresher.runOnce();
 		long absorbed = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-02' returning id", Long.class);
@@ -304,7 +310,7 @@ class ProgressTests {
 
 	@Test
 	void oneRefresherAtATimeAcrossInstancesAndTheOthersDoNotWait() throws Exception {
-		ProgressRefresher refresher = new ProgressRefresher(store, new ProgressBoard(store, jdbcClient, portalJson, true), true,
+		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, new ProgressBoard(store, jdbcClient, portalJson, true)), true,
 				java.time.Duration.ofMillis(250));
 		refresher.runOnce();
 		try (java.sql.Connection otherInstance = dataSource.getConnection(); var statement = otherInstance.createStatement()) {
@@ -320,6 +326,39 @@ class ProgressTests {
 		}
 		assertThat(refresher.runOnce()).isPositive();
 		assertThat(store.state(2019, false).pending()).isFalse();
+	}
+
+	/**
+	 * The office closes the demo's open 2020 period through reporting's API; reporting publishes
+	 * {@link PeriodClosed} and progress, reacting in its own transaction after the commit, asks for
+	 * 2020 (now the default judged year) and 2019 to be kept materialised.
+	 */
+	@Test
+	void closingAPeriodKeepsItsYearMaterialisedForTheDashboards(Scenario scenario) {
+		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
+		jdbc.update("delete from progress_materialised where as_of_year = 2020 and not include_submitted");
+		try {
+			scenario.stimulate(() -> {
+				try {
+					mvc.perform(post("/api/v1/periods/{id}/close", period).with(user(users.loadUserByUsername("office"))).with(csrf()))
+						.andExpect(status().isOk());
+				}
+				catch (Exception failed) {
+					throw new IllegalStateException(failed);
+				}
+			})
+				.andWaitAtMost(java.time.Duration.ofSeconds(60))
+				.andWaitForStateChange(() -> jdbc.queryForObject(
+						"select count(*) from progress_materialised where as_of_year in (2019, 2020) and not include_submitted",
+						Integer.class), kept -> kept == 2)
+				.andVerifyEvents(events -> {
+					assertThat(events).contains(PeriodClosed.class).matching(closed -> closed.periodId() == period);
+					assertThat(board.defaultYear()).isEqualTo(2020);
+				});
+		}
+		finally {
+			jdbc.update("update reporting_period set status = 'OPEN' where id = ?", period);
+		}
 	}
 
 	private JsonNode api(String username, String path) throws Exception {
