@@ -14,8 +14,25 @@
   window.addEventListener('resize', function () {
     charts.forEach(function (chart) { chart.resize(); });
   });
+  // Chromium fires beforeprint while the page still has its screen layout, then lays it out for A4
+  // without a resize event: a chart resized to its screen box kept 620 × 320 px in a 703 × 260 px
+  // printed box, and the ranking's county names and the area chart's axis and legend fell under the
+  // tables below. So before printing each chart is drawn at its printed size (portal.css: A4 less
+  // 12 mm margins is 703 px at 96 dpi, .chart is 260 px high in print), again once the print
+  // layout applies, and at its screen size afterwards.
+  var PRINT_WIDTH = 703;
+  var PRINT_HEIGHT = 260;
   window.addEventListener('beforeprint', function () {
-    charts.forEach(function (chart) { chart.resize(); });
+    charts.forEach(function (chart) { chart.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT }); });
+  });
+  var print = window.matchMedia('print');
+  print.addEventListener('change', function (event) {
+    if (event.matches) {
+      charts.forEach(function (chart) { chart.resize({ width: chart.getDom().clientWidth, height: chart.getDom().clientHeight }); });
+    }
+  });
+  window.addEventListener('afterprint', function () {
+    charts.forEach(function (chart) { chart.resize({ width: 'auto', height: 'auto' }); });
   });
 })();
 

@@ -338,6 +338,48 @@ class GlanceBrowserTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theOverviewsChartsPrintWholeWithTheirAxisNamesAndLegend() throws Exception {
+		// First-use check: printed from the screen, the ranking lost its county names and the area chart its axis
+		// and legend. Chromium fires beforeprint while the page still has its screen layout and then lays the page
+		// out for A4 without a resize event, so the charts kept their screen size in a smaller printed box.
+		Page page = signIn("leader", 1280, 900);
+		page.navigate(url("/dashboards?year=2019"));
+		page.waitForLoadState();
+		// Each chart as it is when Chromium has laid the page out for print: its box, and every text its SVG draws
+		// with whether it lies inside that box.
+		page.evaluate("""
+				() => matchMedia('print').addEventListener('change', event => {
+				  if (!event.matches || window.printedCharts) { return; }
+				  window.printedCharts = [...document.querySelectorAll('main .chart')].map(chart => {
+				    const box = chart.getBoundingClientRect();
+				    const texts = [...chart.querySelectorAll('svg text')].filter(t => t.getBoundingClientRect().width > 0);
+				    const outside = t => { const r = t.getBoundingClientRect();
+				      return r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2; };
+				    return { label: chart.getAttribute('aria-label'), box: Math.round(box.width) + 'x' + Math.round(box.height),
+				      texts: texts.map(t => t.textContent), outside: texts.filter(outside).map(t => t.textContent) };
+				  });
+				})""");
+		@SuppressWarnings("unchecked")
+		List<String> counties = (List<String>) page.evaluate("""
+				() => [...document.querySelectorAll('main .chart-with-table')[1].querySelectorAll('table tbody tr td:nth-child(2)')]
+				  .map(td => td.textContent.trim())""");
+		assertThat(counties).isNotEmpty();
+		page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
+
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> printed = (List<Map<String, Object>>) page.evaluate("() => window.printedCharts");
+		assertThat(printed).as("charts laid out for print").hasSize(2);
+		for (Map<String, Object> chart : printed) {
+			assertThat((List<Object>) chart.get("outside")).as("%s printed in %s: texts outside the chart", chart.get("label"), chart.get("box"))
+				.isEmpty();
+		}
+		assertThat((List<Object>) printed.get(0).get("texts")).as("the area chart's legend").contains("已达成", "正常推进", "滞后");
+		assertThat((List<Object>) printed.get(1).get("texts")).as("the ranking's county names").containsAll(counties);
+		page.context().close();
+	}
+
+	@Test
 	void remindersAndAPublicDocumentDoNotScrollSidewaysOnAPhone() {
 		// First-use check: at 390 px /reminders was 452 px wide and a public document 437 px.
 		Page office = signIn("office", 390, 844);
