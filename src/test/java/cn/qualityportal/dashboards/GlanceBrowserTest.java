@@ -125,6 +125,16 @@ class GlanceBrowserTest {
 		Page phone = signIn("reporter-450621", 390, 844);
 		phone.navigate(url("/"));
 		assertThat(layoutProblems(phone)).as("home at 390 px").isEmpty();
+		// The to-do count is in sight beside the collapsed menu's toggler, without opening the menu (first-use check).
+		assertThat(phone.locator("#portal-nav")).isHidden();
+		String todo = phone.locator("#nav-todo .badge > span").first().textContent().strip();
+		assertThat(todo).matches("[1-9]\\d*");
+		Locator compact = phone.locator("#nav-todo-compact .badge");
+		assertThat(compact).isVisible();
+		assertThat(compact).isInViewport();
+		assertThat(compact.locator("span").first()).hasText(todo);
+		assertThat(number(compact.boundingBox().y)).as("the badge on the toggler's line")
+			.isLessThan(number(phone.locator(".navbar-toggler").boundingBox().y) + number(phone.locator(".navbar-toggler").boundingBox().height));
 
 		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
 		phone.navigate(url("/reporting?period=" + period));
