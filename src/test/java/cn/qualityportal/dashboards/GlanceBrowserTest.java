@@ -180,6 +180,10 @@ class GlanceBrowserTest {
 		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + indicator)).click();
 
 		assertThat(phone.getByText("已提交审核。")).isVisible();
+		// The page comes back at the row just submitted, not at the top of the grid (first-use check).
+		assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*#row-[A-Za-z0-9._-]+$"));
+		assertThat(phone.locator("table.entry-grid tbody tr").filter(new Locator.FilterOptions().setHasText(indicator)).first())
+			.isInViewport();
 		assertThat(jdbc.queryForObject("""
 				select v.status from indicator_value v join indicator i on i.id = v.indicator_id
 				where i.name = ? and v.region_code = '450621' and v.period_id = ?""", String.class, indicator, period))
