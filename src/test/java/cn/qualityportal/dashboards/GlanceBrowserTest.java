@@ -419,6 +419,20 @@ class GlanceBrowserTest {
 		assertThat(number(visitor.evaluate("() => document.documentElement.scrollWidth"))).as("/gk/documents/{id} at 390 px")
 			.isLessThanOrEqualTo(390);
 		assertThat(layoutProblems(visitor)).as("/gk/documents/{id} at 390 px").isEmpty();
+		// A document's issue date stays on one line ("2021-" / "03-15" was seen at 390 px): on every public document.
+		List<String> brokenDates = new ArrayList<>();
+		for (Long id : jdbc.queryForList("select id from policy_document where issue_date is not null order by id", Long.class)) {
+			com.microsoft.playwright.Response response = visitor.navigate(url("/gk/documents/" + id));
+			if (response == null || response.status() != 200) {
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			List<String> dates = (List<String>) visitor.evaluate("""
+					() => [...document.querySelectorAll('main span')].filter(s => /^\\d{4}-\\d{2}-\\d{2}$/.test(s.textContent.trim()))
+					  .filter(s => s.getClientRects().length > 1).map(s => s.textContent.trim())""");
+			dates.forEach(date -> brokenDates.add(id + ": " + date));
+		}
+		assertThat(brokenDates).as("issue dates broken across lines at 390 px").isEmpty();
 		visitor.context().close();
 	}
 
