@@ -20,19 +20,26 @@
   // tables below. So before printing each chart is drawn at its printed size (portal.css: A4 less
   // 12 mm margins is 703 px at 96 dpi, .chart is 260 px high in print), again once the print
   // layout applies, and at its screen size afterwards.
+  // resize() only schedules the drawing for the next animation frame, which printing does not wait
+  // for: flush draws it now.
   var PRINT_WIDTH = 703;
   var PRINT_HEIGHT = 260;
+  function draw(size) {
+    charts.forEach(function (chart) {
+      chart.resize(size(chart));
+      chart.getZr().flush();
+    });
+  }
   window.addEventListener('beforeprint', function () {
-    charts.forEach(function (chart) { chart.resize({ width: PRINT_WIDTH, height: PRINT_HEIGHT }); });
+    draw(function () { return { width: PRINT_WIDTH, height: PRINT_HEIGHT }; });
   });
-  var print = window.matchMedia('print');
-  print.addEventListener('change', function (event) {
+  window.matchMedia('print').addEventListener('change', function (event) {
     if (event.matches) {
-      charts.forEach(function (chart) { chart.resize({ width: chart.getDom().clientWidth, height: chart.getDom().clientHeight }); });
+      draw(function (chart) { return { width: chart.getDom().clientWidth, height: chart.getDom().clientHeight }; });
     }
   });
   window.addEventListener('afterprint', function () {
-    charts.forEach(function (chart) { chart.resize({ width: 'auto', height: 'auto' }); });
+    draw(function () { return { width: 'auto', height: 'auto' }; });
   });
 })();
 

@@ -379,9 +379,10 @@ class GlanceBrowserTest {
 				() => [...document.querySelectorAll('main .chart-with-table')[1].querySelectorAll('table tbody tr td:nth-child(2)')]
 				  .map(td => td.textContent.trim())""");
 		assertThat(counties).isNotEmpty();
-		page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
+		byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
+		java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+		java.nio.file.Files.write(Path.of("target/screenshots/print-overview-charts.pdf"), pdf);
 
-		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> printed = (List<Map<String, Object>>) page.evaluate("() => window.printedCharts");
 		assertThat(printed).as("charts laid out for print").hasSize(2);
 		for (Map<String, Object> chart : printed) {
