@@ -186,10 +186,28 @@ class ReportingController {
 		}
 		catch (ReportingException ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
-			return "redirect:/reporting?period=" + periodId;
+			return "redirect:/reporting?period=" + periodId + rowAnchor(action, posted, shown);
 		}
 		redirect.addFlashAttribute("success", submit ? "reporting.submitted" : "reporting.saved");
-		return "redirect:/reporting?period=" + periodId;
+		return "redirect:/reporting?period=" + periodId + rowAnchor(action, posted, shown);
+	}
+
+	/**
+	 * After one row's button, the grid comes back at that row ({@code #row-<indicator code>}, the
+	 * row's id in reporting/entry.html): on a phone, one card per figure, the page otherwise jumped to
+	 * the top after every card. Only a code of the reporter's own grid goes into the address.
+	 */
+	private static String rowAnchor(String action, List<EntryForm.Row> posted, List<EntryLine> grid) {
+		if (!action.startsWith("submit-")) {
+			return "";
+		}
+		Set<Integer> row = chosen(action, posted);
+		if (row.isEmpty()) {
+			return "";
+		}
+		String code = posted.get(row.iterator().next()).getIndicatorCode();
+		boolean own = grid.stream().anyMatch(line -> line.assignment().indicatorCode().equals(code));
+		return own && code.matches("[A-Za-z0-9._-]+") ? "#row-" + code : "";
 	}
 
 	/** The rows to submit: the one whose button was pressed, or every ticked row; none when only saving. */

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -78,7 +79,8 @@ public final class Spreadsheets {
 	private static List<SpreadsheetRow> readXlsx(byte[] bytes, int maxRows) throws SpreadsheetException {
 		checkInflation(bytes);
 		List<SpreadsheetRow> rows = new ArrayList<>();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
+		// With each cell's number format, to read a percentage as the sheet shows it (see text).
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false));
 				Stream<Row> sheetRows = workbook.getFirstSheet().openStream()) {
 			for (Row row : (Iterable<Row>) sheetRows::iterator) {
 				if (rows.size() >= maxRows + 1) {
@@ -100,7 +102,12 @@ public final class Spreadsheets {
 		return withoutTrailingBlankRows(rows);
 	}
 
-	/** Numbers as written (450600, not 450600.0 or 4.506E+5); everything else as its text. */
+	/**
+	 * Numbers as written (450600, not 450600.0 or 4.506E+5); a number formatted as a percentage as
+	 * the sheet shows it ("95.5%": Excel stores 95.5% typed in a cell as 0.955), so the one reader of
+	 * numbers ({@code NumberInput}) applies its rule for a % sign to it as to the text "95.5%";
+	 * everything else as its text.
+	 */
 	private static String text(Cell cell) {
 		if (cell == null) {
 			return "";
@@ -115,11 +122,26 @@ public final class Spreadsheets {
 				}
 				// Office suites store doubles with 17 digits (91.799999999999997); 15 is what they show.
 				number = number.round(new java.math.MathContext(15)).stripTrailingZeros();
-				yield number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
+				String sign = "";
+				if (percentage(cell)) {
+					number = number.movePointRight(2).stripTrailingZeros();
+					sign = "%";
+				}
+				yield (number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString()) + sign;
 			}
 			case EMPTY -> "";
 			default -> cell.getText() == null ? "" : cell.getText().strip();
 		};
+	}
+
+	/** A number format that shows a percentage: Excel's built-in 0% and 0.00%, or any with a % outside quotes. */
+	private static boolean percentage(Cell cell) {
+		Integer id = cell.getDataFormatId();
+		if (id != null && (id == 9 || id == 10)) {
+			return true;
+		}
+		String format = cell.getDataFormatString();
+		return format != null && format.replaceAll("\"[^\"]*\"|\\\\.", "").contains("%");
 	}
 
 	/**

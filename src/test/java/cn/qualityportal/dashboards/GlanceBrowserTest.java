@@ -125,6 +125,16 @@ class GlanceBrowserTest {
 		Page phone = signIn("reporter-450621", 390, 844);
 		phone.navigate(url("/"));
 		assertThat(layoutProblems(phone)).as("home at 390 px").isEmpty();
+		// The to-do count is in sight beside the collapsed menu's toggler, without opening the menu (first-use check).
+		assertThat(phone.locator("#portal-nav")).isHidden();
+		String todo = phone.locator("#nav-todo .badge > span").first().textContent().strip();
+		assertThat(todo).matches("[1-9]\\d*");
+		Locator compact = phone.locator("#nav-todo-compact .badge");
+		assertThat(compact).isVisible();
+		assertThat(compact).isInViewport();
+		assertThat(compact.locator("span").first()).hasText(todo);
+		assertThat(number(compact.boundingBox().y)).as("the badge on the toggler's line")
+			.isLessThan(number(phone.locator(".navbar-toggler").boundingBox().y) + number(phone.locator(".navbar-toggler").boundingBox().height));
 
 		long period = jdbc.queryForObject("select id from reporting_period where year = 2020 and kind = 'ANNUAL'", Long.class);
 		phone.navigate(url("/reporting?period=" + period));
@@ -170,6 +180,10 @@ class GlanceBrowserTest {
 		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + indicator)).click();
 
 		assertThat(phone.getByText("已提交审核。")).isVisible();
+		// The page comes back at the row just submitted, not at the top of the grid (first-use check).
+		assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*#row-[A-Za-z0-9._-]+$"));
+		assertThat(phone.locator("table.entry-grid tbody tr").filter(new Locator.FilterOptions().setHasText(indicator)).first())
+			.isInViewport();
 		assertThat(jdbc.queryForObject("""
 				select v.status from indicator_value v join indicator i on i.id = v.indicator_id
 				where i.name = ? and v.region_code = '450621' and v.period_id = ?""", String.class, indicator, period))
@@ -338,6 +352,49 @@ class GlanceBrowserTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theOverviewsChartsPrintWholeWithTheirAxisNamesAndLegend() throws Exception {
+		// First-use check: printed from the screen, the ranking lost its county names and the area chart its axis
+		// and legend. Chromium fires beforeprint while the page still has its screen layout and then lays the page
+		// out for A4 without a resize event, so the charts kept their screen size in a smaller printed box.
+		Page page = signIn("leader", 1280, 900);
+		page.navigate(url("/dashboards?year=2019"));
+		page.waitForLoadState();
+		// Each chart as it is when Chromium has laid the page out for print: its box, and every text its SVG draws
+		// with whether it lies inside that box.
+		page.evaluate("""
+				() => matchMedia('print').addEventListener('change', event => {
+				  if (!event.matches || window.printedCharts) { return; }
+				  window.printedCharts = [...document.querySelectorAll('main .chart')].map(chart => {
+				    const box = chart.getBoundingClientRect();
+				    const texts = [...chart.querySelectorAll('svg text')].filter(t => t.getBoundingClientRect().width > 0);
+				    const outside = t => { const r = t.getBoundingClientRect();
+				      return r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2; };
+				    return { label: chart.getAttribute('aria-label'), box: Math.round(box.width) + 'x' + Math.round(box.height),
+				      texts: texts.map(t => t.textContent), outside: texts.filter(outside).map(t => t.textContent) };
+				  });
+				})""");
+		@SuppressWarnings("unchecked")
+		List<String> counties = (List<String>) page.evaluate("""
+				() => [...document.querySelectorAll('main .chart-with-table')[1].querySelectorAll('table tbody tr td:nth-child(2)')]
+				  .map(td => td.textContent.trim())""");
+		assertThat(counties).isNotEmpty();
+		byte[] pdf = page.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true).setPreferCSSPageSize(true));
+		java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+		java.nio.file.Files.write(Path.of("target/screenshots/print-overview-charts.pdf"), pdf);
+
+		List<Map<String, Object>> printed = (List<Map<String, Object>>) page.evaluate("() => window.printedCharts");
+		assertThat(printed).as("charts laid out for print").hasSize(2);
+		for (Map<String, Object> chart : printed) {
+			assertThat((List<Object>) chart.get("outside")).as("%s printed in %s: texts outside the chart", chart.get("label"), chart.get("box"))
+				.isEmpty();
+		}
+		assertThat((List<Object>) printed.get(0).get("texts")).as("the area chart's legend").contains("已达成", "正常推进", "滞后");
+		assertThat((List<Object>) printed.get(1).get("texts")).as("the ranking's county names").containsAll(counties);
+		page.context().close();
+	}
+
+	@Test
 	void remindersAndAPublicDocumentDoNotScrollSidewaysOnAPhone() {
 		// First-use check: at 390 px /reminders was 452 px wide and a public document 437 px.
 		Page office = signIn("office", 390, 844);
@@ -363,6 +420,20 @@ class GlanceBrowserTest {
 		assertThat(number(visitor.evaluate("() => document.documentElement.scrollWidth"))).as("/gk/documents/{id} at 390 px")
 			.isLessThanOrEqualTo(390);
 		assertThat(layoutProblems(visitor)).as("/gk/documents/{id} at 390 px").isEmpty();
+		// A document's issue date stays on one line ("2021-" / "03-15" was seen at 390 px): on every public document.
+		List<String> brokenDates = new ArrayList<>();
+		for (Long id : jdbc.queryForList("select id from policy_document where issue_date is not null order by id", Long.class)) {
+			com.microsoft.playwright.Response response = visitor.navigate(url("/gk/documents/" + id));
+			if (response == null || response.status() != 200) {
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			List<String> dates = (List<String>) visitor.evaluate("""
+					() => [...document.querySelectorAll('main span')].filter(s => /^\\d{4}-\\d{2}-\\d{2}$/.test(s.textContent.trim()))
+					  .filter(s => s.getClientRects().length > 1).map(s => s.textContent.trim())""");
+			dates.forEach(date -> brokenDates.add(id + ": " + date));
+		}
+		assertThat(brokenDates).as("issue dates broken across lines at 390 px").isEmpty();
 		visitor.context().close();
 	}
 

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -83,8 +84,12 @@ class ChosenSubmissionTests {
 		long draftC = figure("C-C-DRAFT", 7);
 
 		// The button of row 1 submits row 1 only: the returned figure and the other draft keep their status.
-		mvc.perform(grid("submit-1", returned, draftB, draftC)).andExpect(flash().attribute("success", "reporting.submitted"));
+		// and the grid comes back at that row, not at its top (on a phone the reporter lost their place after each card).
+		mvc.perform(grid("submit-1", returned, draftB, draftC)).andExpect(flash().attribute("success", "reporting.submitted"))
+			.andExpect(redirectedUrl("/reporting?period=" + period + "#row-C-B-DRAFT"));
 		assertThat(statuses()).containsExactly("C-A-RETURNED RETURNED", "C-B-DRAFT SUBMITTED", "C-C-DRAFT DRAFT");
+		mvc.perform(get("/reporting").param("period", "" + period).with(accounts.as("c-reporter")))
+			.andExpect(content().string(containsString("<tr id=\"row-C-B-DRAFT\"")));
 
 		// 提交所选 without a tick submits nothing and says what to do.
 		mvc.perform(grid("submit", returned, draftB, draftC))
@@ -93,7 +98,8 @@ class ChosenSubmissionTests {
 		assertThat(statuses()).containsExactly("C-A-RETURNED RETURNED", "C-B-DRAFT SUBMITTED", "C-C-DRAFT DRAFT");
 
 		mvc.perform(grid("submit", returned, draftB, draftC).param("rows[2].selected", "true"))
-			.andExpect(flash().attribute("success", "reporting.submitted"));
+			.andExpect(flash().attribute("success", "reporting.submitted"))
+			.andExpect(redirectedUrl("/reporting?period=" + period));
 		assertThat(statuses()).containsExactly("C-A-RETURNED RETURNED", "C-B-DRAFT SUBMITTED", "C-C-DRAFT SUBMITTED");
 	}
 

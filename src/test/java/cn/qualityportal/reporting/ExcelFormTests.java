@@ -2,6 +2,7 @@ package cn.qualityportal.reporting;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,6 +261,39 @@ class ExcelFormTests {
 		// On the grid the locked row asks for nothing: no hint of what to type, no warning against last year.
 		String locked = gridRow(period, rate);
 		assertThat(locked).doesNotContain("id=\"expected-", "id=\"change-", "data-previous", "placeholder=");
+	}
+
+	@Test
+	void aPercentageTypedWithItsSignImportsAsThePercentageTheInstructionsAllow() throws Exception {
+		// First-use check: the instructions allow 95.5% in a percentage's cell, but Excel stores 95.5% typed in a cell as
+		// 0.955 shown as a percentage; the cell's validation must let it in and the import read it as 95.5, not 0.955.
+		long period = annual(2020);
+		String rate = owed("RATE", false);
+		jdbc.update("delete from indicator_value where region_code = '450681' and period_id = ? and indicator_id = (select id from indicator where code = ?)",
+				period, rate);
+		byte[] typed;
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template(period, "zh_CN")))) {
+			assertThat(String.join("\n", cells(book.getSheetAt(1)))).contains("百分比填 0–100 的数字（可带 %）");
+			XSSFSheet sheet = book.getSheetAt(0);
+			int row = rowOf(sheet, rate);
+			DataValidation rule = validationAt(sheet, row, column("value"));
+			assertThat(rule.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DECIMAL);
+			assertThat(new BigDecimal(rule.getValidationConstraint().getFormula1())).isLessThanOrEqualTo(new BigDecimal("0.955"));
+			assertThat(new BigDecimal(rule.getValidationConstraint().getFormula2())).isGreaterThanOrEqualTo(new BigDecimal("0.955"));
+			var cell = sheet.getRow(row).getCell(column("value"));
+			var percent = book.createCellStyle();
+			percent.cloneStyleFrom(cell.getCellStyle());
+			percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+			cell.setCellStyle(percent);
+			cell.setCellValue(0.955);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			book.write(out);
+			typed = out.toByteArray();
+		}
+		importPage(typed).andExpect(content().string(containsString("已将 1 条数据保存为草稿")));
+		assertThat(jdbc.queryForObject("""
+				select trim_scale(v.value)::text from indicator_value v join indicator i on i.id = v.indicator_id
+				where v.region_code = '450681' and v.period_id = ? and i.code = ?""", String.class, period, rate)).isEqualTo("95.5");
 	}
 
 	@Test

@@ -42,6 +42,26 @@ class SpreadsheetsTests {
 	}
 
 	@Test
+	void readsANumberFormattedAsAPercentageAsTheSheetShowsIt() throws Exception {
+		// Excel stores 95.5% typed in a cell as 0.955 with a percentage format; a % in quotes is only text around the number.
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+			var row = book.createSheet().createRow(0);
+			String[] formats = { "0.0%", "0%", "0.0\"%\"", "0.00" };
+			double[] values = { 0.955, 1, 95.5, 0.955 };
+			for (int c = 0; c < formats.length; c++) {
+				var style = book.createCellStyle();
+				style.setDataFormat(book.createDataFormat().getFormat(formats[c]));
+				var cell = row.createCell(c);
+				cell.setCellStyle(style);
+				cell.setCellValue(values[c]);
+			}
+			book.write(out);
+		}
+		assertThat(read("typed.xlsx", out.toByteArray()).get(0).cells()).containsExactly("95.5%", "100%", "95.5", "0.955");
+	}
+
+	@Test
 	void refusesAZipBombWithoutInflatingIt() throws Exception {
 		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bomb)) {

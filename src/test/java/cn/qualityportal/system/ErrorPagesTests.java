@@ -55,6 +55,25 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void everyErrorPageBeginsWithExactlyOneDoctype() throws Exception {
+		// First-use check: error/404.html (and its siblings) put a DOCTYPE before error.html's own.
+		accounts.account("reporter-doctype-test", Role.REPORTER);
+		PortalClient reporter = new PortalClient(port);
+		reporter.signIn("reporter-doctype-test", TestAccounts.PASSWORD);
+		PortalClient visitor = new PortalClient(port);
+		java.util.Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();
+		pages.put("404", reporter.get("/no/such/page", "text/html"));
+		pages.put("403", reporter.get("/admin/users", "text/html"));
+		pages.put("public 404", visitor.get("/gk/no/such/page", "text/html"));
+		pages.forEach((name, response) -> {
+			String body = response.body().strip();
+			assertThat(body).as(name).startsWithIgnoringCase("<!DOCTYPE html>");
+			assertThat(body.toLowerCase(java.util.Locale.ROOT).split("<!doctype", -1)).as(name + ": doctypes").hasSize(2);
+		});
+		assertThat(pages.get("403").statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void missingApiResourceAnswersProblemJson() throws Exception {
 		PortalClient client = new PortalClient(port);
 		client.signIn("admin", TestAccounts.ADMIN_PASSWORD);
