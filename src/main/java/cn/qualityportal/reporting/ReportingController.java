@@ -395,7 +395,7 @@ class ReportingController {
 	/**
 	 * The queue's filters, posted back by every form on the queue as fields of their own (status,
 	 * region, department, indicator, page), so that an action returns to the same filtered view. (One
-	 * query string in one hidden field was read by a browser as "status=SUBMITTED®ion=…": "&amp;reg" is
+	 * query string in one hidden field was read by a browser as "status=SUBMITTED®ion=…": {@code &reg} is
 	 * an HTML entity.) Read as the queue reads them: a value it would not accept is dropped.
 	 */
 	record QueueFilters(String status, String region, String department, String indicator, String page) {
@@ -411,7 +411,7 @@ class ReportingController {
 			keep(kept, "region", region, value -> value.matches("\\d{6}"));
 			keep(kept, "department", department, value -> value.matches("\\d{1,18}"));
 			keep(kept, "indicator", indicator,
-					value -> !value.isBlank() && value.length() <= 64 && !value.matches("(?s).*\\p{Cntrl}.*"));
+					value -> !value.isBlank() && value.length() <= 64 && value.chars().noneMatch(Character::isISOControl));
 			keep(kept, "page", page, value -> value.matches("\\d{1,6}"));
 			return kept.build().encode().toUriString();
 		}

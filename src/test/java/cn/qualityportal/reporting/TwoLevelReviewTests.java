@@ -306,26 +306,28 @@ class TwoLevelReviewTests {
 		assertThat(accepting.split("<input type=\"hidden\" name=\"region\" value=\"450681\">", -1))
 			.as("the bulk form, the row's accept and return, and its reopen").hasSize(5);
 		assertThat(accepting).contains("<input type=\"hidden\" name=\"queue\" value=\"acceptance\">");
+
+		// Reopening from the queue comes back to the queue too, not to the figure's page.
+		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
+			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "acceptance")
+			.param("status", "APPROVED").param("region", "450681").param("indicator", INDICATOR))
+			.andExpect(flash().attribute("success", "reporting.reopened"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/acceptance?status=APPROVED&region=450681&indicator=" + INDICATOR));
+		assertThat(statusOf(dongxing)).isEqualTo("SUBMITTED");
+		// From the figure's own page (no queue it knows named) it stays on the figure's page.
+		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
+			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "//evil.example"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/values/" + dongxing));
+
+		approve(dongxing, "reviewer-450681");
 		mvc.perform(post("/reporting/acceptance/decide").with(accounts.as("office")).with(csrf())
 			.param("ids", dongxing + ":" + version(dongxing)).param("decision", "accept")
 			.param("status", "APPROVED").param("region", "450681").param("indicator", INDICATOR))
 			.andExpect(flash().attribute("doneCount", 1))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
 				.redirectedUrl("/reporting/acceptance?status=APPROVED&region=450681&indicator=" + INDICATOR));
-
-		// Reopening from the queue comes back to the queue too, not to the figure's page.
-		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
-			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "acceptance")
-			.param("status", "ACCEPTED").param("region", "450681").param("indicator", INDICATOR))
-			.andExpect(flash().attribute("success", "reporting.reopened"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-				.redirectedUrl("/reporting/acceptance?status=ACCEPTED&region=450681&indicator=" + INDICATOR));
-		assertThat(statusOf(dongxing)).isEqualTo("APPROVED");
-		// From the figure's own page (no queue named) it stays on the figure's page.
-		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
-			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "//evil.example"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-				.redirectedUrl("/reporting/values/" + dongxing));
 	}
 
 	@Test
