@@ -43,6 +43,10 @@ class IndicatorValue {
 
 	private String updatedBy;
 
+	/** Who submitted it (填报人), set by the figure's trigger when it is submitted (V85); never written from here. */
+	@Column(insertable = false, updatable = false)
+	private String submittedBy;
+
 	/** When a reviewer last returned this figure, why, and what it held then (null if never returned). */
 	private Instant returnedAt;
 
@@ -168,6 +172,11 @@ class IndicatorValue {
 
 	public String getUpdatedBy() {
 		return updatedBy;
+	}
+
+	/** Who submitted it; for a figure submitted before V85 recorded it, whoever last changed it. */
+	public String getSubmittedBy() {
+		return submittedBy != null ? submittedBy : updatedBy;
 	}
 
 	public Instant getUpdatedAt() {

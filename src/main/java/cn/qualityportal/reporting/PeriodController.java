@@ -67,17 +67,35 @@ class PeriodController {
 
 	/**
 	 * Two-level review (逐级审核) on from a year, or off: an installation-wide setting, so the owning
-	 * office's alone (the class's method security), with the version the office saw; audited.
+	 * office's alone (the class's method security), with the version the office saw; audited. When
+	 * the change takes figures already approved out of the counts until they are accepted, the office
+	 * is told how many and asked first (docs/progress.md "Final figures").
 	 */
 	@PostMapping("/review-levels")
 	String reviewLevels(@RequestParam(defaultValue = "false") boolean twoLevel, @RequestParam(required = false) Integer fromYear,
-			@RequestParam(defaultValue = "-1") long version, @AuthenticationPrincipal PortalUser user,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "-1") long version,
+			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed,
+			@AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
 		if (twoLevel && fromYear == null) {
 			redirect.addFlashAttribute("error", "reporting.reviewLevels.badYear");
 			return "redirect:/reporting/periods";
 		}
-		return run(() -> reviewLevels.change(twoLevel ? fromYear : null, version, user.getUsername()), redirect);
+		Integer from = twoLevel ? fromYear : null;
+		if (!confirmed && from != null) {
+			long stopCounting = reviewLevels.approvedNoLongerFinal(from);
+			if (stopCounting > 0) {
+				// Written as the year and count people read: no thousands separator in 2020. Reversible: it can be switched off.
+				model.addAttribute("reversible", true);
+				return Confirmation.show(model,
+						new Confirmation("confirm.twoLevelReview.title", "confirm.twoLevelReview",
+								new Object[] { String.valueOf(from), String.valueOf(stopCounting) }, "/reporting/periods/review-levels",
+								new java.util.LinkedHashMap<>(), "/reporting/periods")
+							.with("twoLevel", "true")
+							.with("fromYear", String.valueOf(from))
+							.with("version", String.valueOf(version)));
+			}
+		}
+		return run(() -> reviewLevels.change(from, version, user.getUsername()), redirect);
 	}
 
 	private static String run(Runnable action, RedirectAttributes redirect) {

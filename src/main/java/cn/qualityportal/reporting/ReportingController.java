@@ -304,20 +304,19 @@ class ReportingController {
 
 	@PostMapping("/review/{valueId}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
-	String approve(@PathVariable long valueId, @RequestParam(required = false) Long version,
-			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			RedirectAttributes redirect) {
+	String approve(@PathVariable long valueId, @RequestParam(required = false) Long version, QueueFilters back,
+			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
 		return decide(() -> workflow.approve(valueId, version, ValueApiController.actor(user, scope)), "reporting.approved",
-				"/reporting/review" + query(back), redirect);
+				back.on(REVIEW), redirect);
 	}
 
 	@PostMapping("/review/{valueId}/return")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String returnValue(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "") String back,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, QueueFilters back, @AuthenticationPrincipal PortalUser user,
+			DataScope scope, RedirectAttributes redirect) {
 		return decide(() -> workflow.returnValue(valueId, reason, version, ValueApiController.actor(user, scope)),
-				"reporting.returned", "/reporting/review" + query(back), redirect);
+				"reporting.returned", back.on(REVIEW), redirect);
 	}
 
 	/**
@@ -329,11 +328,11 @@ class ReportingController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String decideMany(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "approve") String decision, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			RedirectAttributes redirect) {
 		boolean returning = decision.equals("return");
 		Actor actor = ValueApiController.actor(user, scope);
-		return many(ids, returning, reason, "/reporting/review" + query(back),
+		return many(ids, returning, reason, back.on(REVIEW),
 				returning ? "reporting.returnedMany" : "reporting.approvedMany", redirect,
 				(id, version) -> {
 					if (returning) {
@@ -350,11 +349,11 @@ class ReportingController {
 	@PreAuthorize("hasRole('OFFICE')")
 	String acceptMany(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "accept") String decision, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(defaultValue = "") String back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			RedirectAttributes redirect) {
 		boolean returning = decision.equals("return");
 		Actor actor = ValueApiController.actor(user, scope);
-		return many(ids, returning, reason, "/reporting/acceptance" + query(back),
+		return many(ids, returning, reason, back.on(ACCEPTANCE),
 				returning ? "reporting.returnedMany" : "reporting.acceptedMany", redirect,
 				(id, version) -> {
 					if (returning) {
@@ -407,47 +406,41 @@ class ReportingController {
 		return "redirect:" + page;
 	}
 
-	/**
-	 * The queue's filters to return to after an action, read as the queue reads them and written
-	 * again: only the queue's own parameters with values it would accept (anything else is dropped),
-	 * appended to the queue's own path by the caller, so a redirect never leads elsewhere.
-	 */
-	static String query(String back) {
-		if (back == null || back.isBlank() || back.length() > 500) {
-			return "";
-		}
-		org.springframework.util.MultiValueMap<String, String> given;
-		try {
-			given = org.springframework.web.util.UriComponentsBuilder.newInstance().query(back).build().getQueryParams();
-		}
-		catch (IllegalArgumentException ex) {
-			return "";
-		}
-		org.springframework.web.util.UriComponentsBuilder kept = org.springframework.web.util.UriComponentsBuilder.newInstance();
-		keep(kept, "status", given, value -> QUEUE_STATUSES.stream().anyMatch(s -> s.name().equals(value)));
-		keep(kept, "region", given, value -> value.matches("\\d{6}"));
-		keep(kept, "department", given, value -> value.matches("\\d{1,18}"));
-		keep(kept, "indicator", given, value -> !value.isBlank() && value.length() <= 64);
-		keep(kept, "page", given, value -> value.matches("\\d{1,6}"));
-		String query = kept.build().encode().getQuery();
-		return query == null ? "" : "?" + query;
-	}
+	static final String REVIEW = "/reporting/review";
 
-	private static void keep(org.springframework.web.util.UriComponentsBuilder kept, String name,
-			org.springframework.util.MultiValueMap<String, String> given, java.util.function.Predicate<String> valid) {
-		String raw = given.getFirst(name);
-		if (raw == null) {
-			return;
+	static final String ACCEPTANCE = "/reporting/acceptance";
+
+	/**
+	 * The queue's filters, posted back by every form on the queue as fields of their own (status,
+	 * region, department, indicator, page), so that an action returns to the same filtered view. (One
+	 * query string in one hidden field was read by a browser as "status=SUBMITTED®ion=…": {@code &reg} is
+	 * an HTML entity.) Read as the queue reads them: a value it would not accept is dropped.
+	 */
+	record QueueFilters(String status, String region, String department, String indicator, String page) {
+
+		/**
+		 * The queue's own path (a constant of the caller's) with the filters it accepts, so a redirect
+		 * never leads elsewhere, whatever was posted.
+		 */
+		String on(String path) {
+			org.springframework.web.util.UriComponentsBuilder kept = org.springframework.web.util.UriComponentsBuilder
+				.fromPath(path);
+			keep(kept, "status", status, value -> QUEUE_STATUSES.stream().anyMatch(s -> s.name().equals(value)));
+			keep(kept, "region", region, value -> value.matches("\\d{6}"));
+			keep(kept, "department", department, value -> value.matches("\\d{1,18}"));
+			keep(kept, "indicator", indicator,
+					value -> !value.isBlank() && value.length() <= 64 && value.chars().noneMatch(Character::isISOControl));
+			keep(kept, "page", page, value -> value.matches("\\d{1,6}"));
+			return kept.build().encode().toUriString();
 		}
-		try {
-			String value = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).strip();
-			if (valid.test(value)) {
-				kept.queryParam(name, value);
+
+		private static void keep(org.springframework.web.util.UriComponentsBuilder kept, String name, String given,
+				java.util.function.Predicate<String> valid) {
+			if (given != null && given.length() <= 500 && valid.test(given.strip())) {
+				kept.queryParam(name, given.strip());
 			}
 		}
-		catch (IllegalArgumentException ex) {
-			// Not percent-encoded as a browser would send it: no filter.
-		}
+
 	}
 
 	@GetMapping("/periods")

@@ -51,6 +51,21 @@ public class ReviewLevels {
 			.single();
 	}
 
+	/**
+	 * How many figures are final now (approved, of a year reviewed in one level) and would be in review
+	 * again, waiting for acceptance, were two-level review on from this year: what switching it on
+	 * takes out of the counts until the level above accepts them.
+	 */
+	@Transactional(readOnly = true)
+	public long approvedNoLongerFinal(int fromYear) {
+		return jdbc.sql("""
+				select count(*) from value_standing
+				where status = 'APPROVED' and is_final and year >= :year""")
+			.param("year", fromYear)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Switches two-level review on from a year, or off (null); the version the office saw, or a conflict. */
 	@Transactional
 	public Setting change(Integer twoLevelFromYear, long version, String actor) {

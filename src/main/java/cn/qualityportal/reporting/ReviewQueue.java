@@ -10,6 +10,7 @@ import java.util.Map;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.targets.Comparator;
 import cn.qualityportal.targets.TargetRow;
+import cn.qualityportal.targets.ValueType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,10 +53,12 @@ class ReviewQueue {
 
 	/**
 	 * One row: the figure and what helps decide it. {@code reporter}: the person who submitted it (not
-	 * whoever acted last); {@code change}: percent against last year, null without one.
+	 * whoever acted last); {@code change}: against last year, null without one: for a rate (% or ‰) the
+	 * difference in points ({@code points}: the value type, RATE 百分点 or PER_MILLE 千分点; docs/progress.md §6),
+	 * else percent ({@code points} null).
 	 */
-	record Row(ValueView value, String reporter, Target target, BigDecimal lastYear, BigDecimal change, boolean outlier,
-			ValueSearch.Resubmission resubmission, String reopenedBecause) {
+	record Row(ValueView value, String reporter, Target target, BigDecimal lastYear, BigDecimal change, String points,
+			boolean outlier, ValueSearch.Resubmission resubmission, String reopenedBecause) {
 	}
 
 	/** The target a figure answers, as the entry grid shows it: {@code increment}, it counts what is added (新增). */
@@ -98,11 +101,16 @@ class ReviewQueue {
 		pageParams.add(PAGE_SIZE);
 		pageParams.add((long) current * PAGE_SIZE);
 		Map<Long, String> reporters = new HashMap<>();
+		Map<Long, String> rates = new HashMap<>();
 		List<ValueView> values = jdbc.sql(ValueSearch.COLUMNS + where + " order by v.updated_at, v.id limit ? offset ?")
 			.params(pageParams)
 			.query((rs, n) -> {
 				ValueView value = ValueSearch.view(rs, n);
 				reporters.put(value.id(), rs.getString("submitted_by_name"));
+				ValueType type = ValueType.valueOf(rs.getString("value_type"));
+				if (type == ValueType.RATE || type == ValueType.PER_MILLE) {
+					rates.put(value.id(), type.name());
+				}
 				return value;
 			})
 			.list();
@@ -121,8 +129,10 @@ class ReviewQueue {
 					outlierShare);
 			// A submitted figure keeps the reason a level above gave when it reopened the approval.
 			String reopened = value.status() == ValueStatus.SUBMITTED ? value.returnReason() : null;
+			String points = rates.get(value.id());
 			return new Row(value, reporters.get(value.id()), targets.get(value.id()), lastYear,
-					change(value.value(), lastYear), outlier, resubmissions.get(value.id()), reopened);
+					points != null ? difference(value.value(), lastYear) : change(value.value(), lastYear), points, outlier,
+					resubmissions.get(value.id()), reopened);
 		}).toList();
 		return new Page(rows, total, current, pages, regions(scope), departments(scope), indicators());
 	}
@@ -133,6 +143,11 @@ class ReviewQueue {
 			return null;
 		}
 		return value.subtract(lastYear).multiply(BigDecimal.valueOf(100)).divide(lastYear.abs(), 1, RoundingMode.HALF_UP);
+	}
+
+	/** A rate's change from last year in points (92.5% after 90.0% is +2.5 百分点); null when there is no last year. */
+	static BigDecimal difference(BigDecimal value, BigDecimal lastYear) {
+		return value == null || lastYear == null ? null : value.subtract(lastYear);
 	}
 
 	private static String where(Level level, Filter filter, DataScope scope, List<Object> params) {

@@ -106,11 +106,13 @@ class ValuePageController {
 	/**
 	 * A level above reopens a lower level's decision (an approval, or an acceptance) with a reason;
 	 * the workflow decides who is above ({@link ValueWorkflow#reopen}), and the audit trail keeps it.
+	 * {@code queue} names the queue the form was on ({@code review}, {@code acceptance}), to return to.
 	 */
 	@PostMapping("/reopen")
 	@PreAuthorize("hasAnyRole('REVIEWER', 'OFFICE')")
 	String reopen(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) Long version, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "") String queue,
+			ReportingController.QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			RedirectAttributes redirect) {
 		try {
 			workflow.reopen(valueId, reason, version, ValueApiController.actor(user, scope));
@@ -123,7 +125,12 @@ class ValuePageController {
 		catch (org.springframework.dao.OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("error", "reporting.reviewConflict");
 		}
-		return "redirect:/reporting/values/" + valueId;
+		// Reopened on a queue: back to that queue with its filters; anywhere else, the figure's page.
+		return "redirect:" + switch (queue) {
+			case "review" -> back.on(ReportingController.REVIEW);
+			case "acceptance" -> back.on(ReportingController.ACCEPTANCE);
+			default -> "/reporting/values/" + valueId;
+		};
 	}
 
 	@PostMapping("/evidence")

@@ -338,7 +338,8 @@ class ValueWorkflow {
 		require(actor, Role.REVIEWER);
 		IndicatorValue value = covered(id, actor);
 		ValueStatus to = next(value, ValueRules.Step.APPROVE, version);
-		if (value.getUpdatedBy().equals(actor.username())) {
+		// The submitter, not whoever touched it last: a level above reopening it, or an edit, changes updated_by.
+		if (value.getSubmittedBy().equals(actor.username())) {
 			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
 		reviewablePeriod(value);

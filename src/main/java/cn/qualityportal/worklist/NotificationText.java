@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A system notification's arguments as stored: plain strings, except those naming a message key of
- * the period kinds ({@code periodKind.ANNUAL} …), which are translated into the reader's language.
+ * the period kinds ({@code periodKind.ANNUAL} …) or of a reminder's period ({@code reminder.period.ANNUAL},
+ * {@code reminder.period.Q2} …), which are translated into the reader's language.
  * Templates call it as {@code @notificationArguments.of(arguments, #locale)}.
  */
 @Component("notificationArguments")
@@ -30,7 +31,7 @@ public class NotificationText {
 		Object[] shown = new Object[stored.length];
 		for (int i = 0; i < stored.length; i++) {
 			String argument = stored[i];
-			shown[i] = argument != null && argument.matches("periodKind\\.[A-Z_]+")
+			shown[i] = argument != null && argument.matches("(periodKind|reminder\\.period)\\.[A-Z0-9_]+")
 					? messages.getMessage(argument, null, argument, locale) : argument;
 		}
 		return shown;

@@ -258,8 +258,15 @@ public class Reminders {
 				    join role_holder h on h.region_code = u.ancestor and h.role = 'REVIEWER' and (u.depth = 0 or h.subregions))
 				insert into notification (account_id, kind, message_key, arguments, link, reminder_id)
 				select distinct on (x.reminder_id, x.account_id) x.account_id, 'REMINDER', 'reminder.' || m.kind,
-				       array[m.year::text, 'periodKind.' || m.period_kind, case when m.number = 0 then '' else m.number::text end,
-				             m.region_name, m.department_name, m.outstanding::text, coalesce(to_char(m.due_on, 'YYYY-MM-DD'), '')],
+				       -- The period as people say it (2020年度, 2020年上半年, 2020年第二季度: NotificationText translates
+				       -- reminder.period.*), and the unit named once: a department whose name already begins with its
+				       -- region's (东兴市市场监督管理局) without the region before it.
+				       array[m.year::text,
+				             'reminder.period.' || case m.period_kind when 'HALF_YEARLY' then 'H' || m.number
+				                                                      when 'QUARTERLY' then 'Q' || m.number else 'ANNUAL' end,
+				             case when m.number = 0 then '' else m.number::text end,
+				             case when starts_with(m.department_name, m.region_name) then '' else m.region_name end,
+				             m.department_name, m.outstanding::text, coalesce(to_char(m.due_on, 'YYYY-MM-DD'), '')],
 				       x.link, m.id
 				from recipients x join reminded m on m.id = x.reminder_id
 				order by x.reminder_id, x.account_id, x.link desc

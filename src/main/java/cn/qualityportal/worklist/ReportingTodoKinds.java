@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The kinds of work of the reporting workflow (docs/notifications.md): a reporter's figures to
- * fill and returned figures, a reviewer's submitted figures, a reporter's periods closing soon or
- * overdue, and the office's late units to chase. What is owed comes from
+ * fill and returned figures, a reviewer's submitted figures, the office's figures to accept under
+ * two-level review, a reporter's periods closing soon or overdue, and the office's late units to chase. What is owed comes from
  * {@code reporting_obligation_unit} and nothing else, as for the grid and completeness.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +41,22 @@ class ReportingTodoKinds {
 				from reported_figure v join writable w on w.code = v.region_code
 				where v.status = 'SUBMITTED'
 				group by v.period_id, v.region_code""");
+	}
+
+	/**
+	 * Under two-level review, figures approved by the regions below and waiting for the office's
+	 * acceptance (验收), by reporting's rule of what is final ({@code value_standing}): per region, its
+	 * acceptance queue. The office's own region's figures only at the top of the tree, which has no office above.
+	 */
+	@Bean
+	TodoKind accept() {
+		return new TodoKind("accept", 35, Set.of(Role.OFFICE), true, """
+				select s.period_id, s.region_code, count(*) as items, '/reporting/acceptance?region=' || s.region_code as link
+				from value_standing s join writable w on w.code = s.region_code
+				where s.status = 'APPROVED' and s.in_review
+				  and (s.region_code <> cast(:region as varchar)
+				       or exists (select 1 from region_directory r where r.code = s.region_code and r.parent_code is null))
+				group by s.period_id, s.region_code""");
 	}
 
 	/** Open periods due within the reminder window (or overdue) in which the reporter's unit still owes figures. */

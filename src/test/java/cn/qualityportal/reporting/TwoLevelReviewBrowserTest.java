@@ -97,6 +97,9 @@ class TwoLevelReviewBrowserTest {
 		office.locator("form[action$='/reporting/periods/review-levels']")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存"))
 			.click();
+		// The demo's approved 2020 figures stop counting until accepted: the office is told how many and confirms.
+		assertThat(office.getByText("2020 年及以后已审核通过的")).isVisible();
+		office.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认")).click();
 		assertThat(office.getByLabel("自该年度起")).hasValue("2020");
 
 		Page reviewer = signIn("reviewer-450681");
@@ -111,6 +114,12 @@ class TwoLevelReviewBrowserTest {
 		assertThat(rows.first().locator("[data-column=change]")).containsText("+25.0%");
 		assertThat(rows.first().locator("[data-column=reporter]")).containsText("东兴市填报员");
 		readsWithoutScrollingSideways(reviewer, 390);
+		// Select all is there on a phone too (the table's header, where it sits on wider screens, is hidden).
+		Locator selectAll = reviewer.locator("#select-all-cards");
+		assertThat(selectAll).isVisible();
+		selectAll.check();
+		assertThat(rows.first().locator("input[name=ids]")).isChecked();
+		selectAll.uncheck();
 		rows.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("审核通过 东兴市 " + NAME)).click();
 		assertThat(reviewer.getByText("已审核通过。")).isVisible();
 		// Back on the same filtered queue, now empty of the approved figure.

@@ -125,7 +125,7 @@ class TwoLevelReviewTests {
 	void aDistrictApprovedFigureCountsInTheCityRollUpRankingAndCompletenessOnlyOnceTheCityAcceptsIt() throws Exception {
 		long setting = reviewLevels.current().version();
 		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
-			.param("twoLevel", "true").param("fromYear", "2020").param("version", "" + setting))
+			.param("twoLevel", "true").param("fromYear", "2020").param("version", "" + setting).param("confirmed", "true"))
 			.andExpect(flash().attribute("success", "flash.saved"));
 		assertThat(reviewLevels.current().twoLevelFromYear()).isEqualTo(2020);
 		assertThat(jdbc.queryForObject("select count(*) from audit_log where entity = 'review_setting' and actor = 'office'"
@@ -277,53 +277,164 @@ class TwoLevelReviewTests {
 
 	@Test
 	void anActionOnTheQueueReturnsToTheSameFilteredView() throws Exception {
-		String back = "status=SUBMITTED&indicator=" + INDICATOR;
 		String filtered = "/reporting/review?status=SUBMITTED&indicator=" + INDICATOR;
-		// The page's forms carry its filters...
-		String page = queue("/reporting/review", "reviewer-450681");
-		assertThat(page).contains("<input type=\"hidden\" name=\"back\" value=\"status=SUBMITTED&amp;indicator=" + INDICATOR + "\">");
-		assertThat(page.split("name=\"back\"", -1)).as("the bulk form and each row's approve and return").hasSize(4);
+		// The page's forms carry its filters, each in a field of its own (one "back" query string was read
+		// by the browser as "status=SUBMITTED®ion=…": "&reg" is the entity ®, and the region was lost).
+		String page = queue("/reporting/review", "reviewer-450681", "region", "450681");
+		assertThat(page).doesNotContain("name=\"back\"");
+		assertThat(page.split("<input type=\"hidden\" name=\"region\" value=\"450681\">", -1))
+			.as("the bulk form and each row's approve and return").hasSize(4);
+		assertThat(page.split("<input type=\"hidden\" name=\"indicator\" value=\"" + INDICATOR + "\">", -1)).hasSize(4);
+		assertThat(page.split("<input type=\"hidden\" name=\"status\" value=\"SUBMITTED\">", -1)).hasSize(4);
 
 		// ...and each action comes back to them: return, then (resubmitted) approve.
 		mvc.perform(post("/reporting/review/" + dongxing + "/return").with(accounts.as("reviewer-450681")).with(csrf())
-			.param("reason", "请附证明").param("version", "" + version(dongxing)).param("back", back))
+			.param("reason", "请附证明").param("version", "" + version(dongxing))
+			.param("status", "SUBMITTED").param("indicator", INDICATOR))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(filtered));
 		jdbc.update("update indicator_value set status = 'SUBMITTED', value = 6, updated_by = 'reporter-450681' where id = ?",
 				dongxing);
 		mvc.perform(post("/reporting/review/" + dongxing + "/approve").with(accounts.as("reviewer-450681")).with(csrf())
-			.param("version", "" + version(dongxing)).param("back", back + "&region=450681&page=0"))
+			.param("version", "" + version(dongxing)).param("status", "SUBMITTED").param("indicator", INDICATOR)
+			.param("region", "450681").param("page", "0"))
 			.andExpect(flash().attribute("success", "reporting.approved"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
 				.redirectedUrl("/reporting/review?status=SUBMITTED&region=450681&indicator=" + INDICATOR + "&page=0"));
 
 		reviewLevels.change(2020, reviewLevels.current().version(), "test");
+		String accepting = queue("/reporting/acceptance", "office", "region", "450681");
+		assertThat(accepting.split("<input type=\"hidden\" name=\"region\" value=\"450681\">", -1))
+			.as("the bulk form, the row's accept and return, and its reopen").hasSize(5);
+		assertThat(accepting).contains("<input type=\"hidden\" name=\"queue\" value=\"acceptance\">");
+
+		// Reopening from the queue comes back to the queue too, not to the figure's page.
+		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
+			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "acceptance")
+			.param("status", "APPROVED").param("region", "450681").param("indicator", INDICATOR))
+			.andExpect(flash().attribute("success", "reporting.reopened"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/acceptance?status=APPROVED&region=450681&indicator=" + INDICATOR));
+		assertThat(statusOf(dongxing)).isEqualTo("SUBMITTED");
+		// From the figure's own page (no queue it knows named) it stays on the figure's page.
+		mvc.perform(post("/reporting/values/" + dongxing + "/reopen").with(accounts.as("office")).with(csrf())
+			.param("reason", "再核对").param("version", "" + version(dongxing)).param("queue", "//evil.example"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/reporting/values/" + dongxing));
+
+		approve(dongxing, "reviewer-450681");
 		mvc.perform(post("/reporting/acceptance/decide").with(accounts.as("office")).with(csrf())
 			.param("ids", dongxing + ":" + version(dongxing)).param("decision", "accept")
-			.param("back", "status=APPROVED&indicator=" + INDICATOR))
+			.param("status", "APPROVED").param("region", "450681").param("indicator", INDICATOR))
 			.andExpect(flash().attribute("doneCount", 1))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-				.redirectedUrl("/reporting/acceptance?status=APPROVED&indicator=" + INDICATOR));
+				.redirectedUrl("/reporting/acceptance?status=APPROVED&region=450681&indicator=" + INDICATOR));
 	}
 
 	@Test
 	void theQueueGoesBackOnlyToItsOwnPageWithFiltersItKnows() throws Exception {
-		// Never elsewhere, and a filter that is not one (unknown name, bad value) is dropped, not passed on.
-		for (String hostile : List.of("//evil.example/x", "https://evil.example", "status=SUBMITTED&next=//evil.example",
-				"status=<script>&region=12345x&department=abc", "status=SUBMITTED%0d%0aLocation:%20//evil.example",
-				"x".repeat(2000))) {
+		// Never elsewhere, and a filter that is not one (bad value) is dropped, not passed on.
+		for (String[] hostile : List.of(new String[] { "status", "//evil.example/x" },
+				new String[] { "region", "https://evil.example" }, new String[] { "status", "<script>" },
+				new String[] { "region", "12345x" }, new String[] { "department", "abc" },
+				new String[] { "page", "1\r\nLocation: //evil.example" }, new String[] { "indicator", "x".repeat(2000) },
+				new String[] { "indicator", "A\r\nLocation: //evil.example" })) {
 			String to = mvc.perform(post("/reporting/review/decide").with(accounts.as("reviewer-450681")).with(csrf())
-				.param("ids", "0:0").param("back", hostile))
+				.param("ids", "0:0").param(hostile[0], hostile[1]))
 				.andReturn()
 				.getResponse()
 				.getRedirectedUrl();
-			assertThat(to).as(hostile).isIn("/reporting/review", "/reporting/review?status=SUBMITTED");
+			assertThat(to).as(hostile[0] + "=" + hostile[1]).isEqualTo("/reporting/review");
 		}
 		String to = mvc.perform(post("/reporting/review/decide").with(accounts.as("reviewer-450681")).with(csrf())
-			.param("ids", "0:0").param("back", "indicator=%E5%90%8D%E7%89%8C%20A&department=7"))
+			.param("ids", "0:0").param("indicator", "名牌 A").param("department", "7"))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 		assertThat(to).isEqualTo("/reporting/review?department=7&indicator=%E5%90%8D%E7%89%8C%20A");
+	}
+
+	@Test
+	void turningTwoLevelReviewOnForAYearWithApprovedFiguresSaysHowManyStopCountingAndAsksFirst() throws Exception {
+		int approved = jdbc.queryForObject("""
+				select count(*) from indicator_value v join reporting_period p on p.id = v.period_id
+				where v.status = 'APPROVED' and p.year >= 2020""", Integer.class);
+		assertThat(approved).as("the demo has approved 2020 figures").isPositive();
+		long setting = reviewLevels.current().version();
+		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
+			.param("twoLevel", "true").param("fromYear", "2020").param("version", "" + setting))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("confirm"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("2020 年及以后已审核通过的 " + approved + " 项数据")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("name=\"fromYear\" value=\"2020\"")));
+		assertThat(reviewLevels.current().twoLevelFromYear()).as("nothing changed before confirming").isNull();
+		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
+			.param("twoLevel", "true").param("fromYear", "2020").param("version", "" + setting).param("confirmed", "true"))
+			.andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(reviewLevels.current().twoLevelFromYear()).isEqualTo(2020);
+		// From a year without approved figures nothing stops counting: no question.
+		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
+			.param("twoLevel", "true").param("fromYear", "2030").param("version", "" + reviewLevels.current().version()))
+			.andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(reviewLevels.current().twoLevelFromYear()).isEqualTo(2030);
+	}
+
+	@Test
+	void anEmptyAcceptanceQueueSaysThereIsNothingToAccept() throws Exception {
+		assertThat(queue("/reporting/acceptance", "office")).contains("没有待验收的数据").doesNotContain("没有待审核的数据");
+		assertThat(queue("/reporting/acceptance", "office", "lang", "en")).contains("Nothing waiting for acceptance");
+		assertThat(queue("/reporting/review", "reviewer-450681", "status", "APPROVED")).contains("没有待审核的数据");
+	}
+
+	@Test
+	void theQueueNamesTheSubmitter() throws Exception {
+		assertThat(queue("/reporting/review", "reviewer-450681", "lang", "en")).contains(">Submitted by<").doesNotContain("Entered by");
+		assertThat(queue("/reporting/review", "reviewer-450681")).contains(">填报人<");
+	}
+
+	@Test
+	void aReviewerMayNotApproveAFigureTheySubmittedEvenAfterSomeoneElseTouchedIt() throws Exception {
+		accounts.member("tl-both", "450681", false, Role.REPORTER, Role.REVIEWER);
+		// Submitted by tl-both; then the office reopened or edited it, so someone else acted last.
+		jdbc.update("update indicator_value set submitted_by = 'tl-both', updated_by = 'office' where id = ?", dongxing);
+		mvc.perform(post("/reporting/review/" + dongxing + "/approve").with(accounts.as("tl-both")).with(csrf())
+			.param("version", "" + version(dongxing)))
+			.andExpect(flash().attribute("error", "reporting.ownFigure"));
+		assertThat(statusOf(dongxing)).isEqualTo("SUBMITTED");
+		// Another reviewer may.
+		approve(dongxing, "reviewer-450681");
+		assertThat(statusOf(dongxing)).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void theChangeOfARateIsInPercentagePoints() throws Exception {
+		jdbc.update("""
+				insert into indicator (code, name, category, unit, value_type, direction, aggregation)
+				values ('TL-RATE', '逐级审核测试合格率', 'PRODUCT', '%', 'RATE', 'HIGHER', 'NONE')""");
+		try {
+			for (Object[] figure : new Object[][] { { 2019, "90.0", "APPROVED" }, { 2020, "92.5", "SUBMITTED" } }) {
+				jdbc.update("""
+						insert into indicator_value (indicator_id, region_code, period_id, value, status, updated_by)
+						select i.id, '450681', p.id, ?, ?, 'reporter-450681' from indicator i, reporting_period p
+						where i.code = 'TL-RATE' and p.year = ? and p.kind = 'ANNUAL'""", new BigDecimal((String) figure[1]),
+						figure[2], figure[0]);
+			}
+			// By hand: 92.5 − 90.0 = +2.5 percentage points (not (92.5 − 90) / 90 = +2.8 %).
+			String page = mvc.perform(get("/reporting/review").param("indicator", "TL-RATE").with(accounts.as("reviewer-450681")))
+				.andReturn().getResponse().getContentAsString();
+			assertThat(cell(page, "data-column=\"change\"")).isEqualTo("+2.5 个百分点");
+			// A count's change stays a percentage: 东兴市's 5 new brands against 4 the year before is +25%.
+			jdbc.update("""
+					insert into indicator_value (indicator_id, region_code, period_id, value, status, updated_by)
+					select i.id, '450681', p.id, 4, 'APPROVED', 'demo' from indicator i, reporting_period p
+					where i.code = ? and p.year = 2019 and p.kind = 'ANNUAL'""", INDICATOR);
+			assertThat(cell(queue("/reporting/review", "reviewer-450681"), "data-column=\"change\"")).isEqualTo("+25.0%");
+		}
+		finally {
+			jdbc.update("delete from indicator_value where indicator_id = (select id from indicator where code = 'TL-RATE')");
+			jdbc.update("delete from indicator where code = 'TL-RATE'");
+		}
 	}
 
 	@Test

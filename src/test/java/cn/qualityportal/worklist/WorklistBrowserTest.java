@@ -97,7 +97,7 @@ class WorklistBrowserTest {
 		reporter.reload();
 		assertThat(reporter.locator("#nav-notifications .badge")).containsText("1");
 		Locator message = reporter.locator(".list-group-item").filter(new Locator.FilterOptions().setHasText("逾期催报"));
-		assertThat(message).containsText("2020年年度填报已于 2021-01-31 截止");
+		assertThat(message).containsText("2020年度填报已于 2021-01-31 截止");
 		assertThat(message).containsText("东兴市市场监督管理局");
 		reporter.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/notifications.png")).setFullPage(true));
 		message.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("查看")).click();
@@ -107,7 +107,7 @@ class WorklistBrowserTest {
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage mail = smtp.getReceivedMessages()[0];
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("reporter-450681@example.gov.cn");
-		assertThat(mail.getSubject()).startsWith("逾期催报：2020年年度填报");
+		assertThat(mail.getSubject()).startsWith("逾期催报：2020年度填报");
 		String body = mail.getContent().toString();
 		assertThat(body).contains("东兴市市场监督管理局").contains("https://zlqq.example.gov.cn/reporting?period=" + period);
 		// The link in the e-mail leads to the grid (here on the test's own address).

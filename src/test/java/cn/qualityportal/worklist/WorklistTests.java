@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import cn.qualityportal.TestAccounts;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.Completeness;
+import cn.qualityportal.reporting.ReviewLevels;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -75,6 +76,9 @@ class WorklistTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	ReviewLevels reviewLevels;
 
 	@AfterEach
 	void forgetWhatWasSent() throws Exception {
@@ -186,6 +190,39 @@ class WorklistTests {
 	}
 
 	@Test
+	void underTwoLevelReviewTheOfficeSeesTheFiguresToAcceptAsAToDoWithItsBadge() throws Exception {
+		long period = period2020();
+		int late = jdbc.queryForObject("""
+				select count(distinct (o.region_code, o.department_id)) from reporting_obligation_unit o
+				left join indicator_value v on v.indicator_id = o.indicator_id and v.region_code = o.region_code
+				     and v.period_id = o.period_id
+				where o.period_id = ? and (v.id is null or v.status in ('DRAFT', 'RETURNED'))""", Integer.class, period);
+		// Approved by the reviewers in 2020: waiting for the city's acceptance once 2020 is reviewed in two levels.
+		String approved = """
+				select count(*) from indicator_value v join reporting_period p on p.id = v.period_id
+				where v.status = 'APPROVED' and p.year >= 2020 and v.region_code like ?""";
+		int toAccept = jdbc.queryForObject(approved, Integer.class, "%");
+		int dongxing = jdbc.queryForObject(approved, Integer.class, "450681");
+		assertThat(dongxing).as("the demo has approved 2020 figures in 东兴市").isPositive();
+		assertThat(page("office", "/todo")).as("one level: nothing to accept").doesNotContain("项指标数据待验收");
+		ReviewLevels.Setting before = reviewLevels.current();
+		reviewLevels.change(2020, before.version(), "test");
+		try {
+			String todo = page("office", "/todo");
+			// One line per county, to its acceptance queue; the section's count and the navigation badge add them up.
+			assertThat(todo).contains("href=\"/reporting/acceptance?region=450681\"").contains(dongxing + " 项指标数据待验收");
+			assertThat(badge(Pattern.compile("id=\"todo-accept\".*?text-bg-primary\">(\\d+)<", Pattern.DOTALL), todo))
+				.isEqualTo(toAccept);
+			assertThat(badge(TODO_BADGE, todo)).isEqualTo(late + toAccept);
+			// Not the county reviewer's work.
+			assertThat(page("reviewer-450681", "/todo")).doesNotContain("待验收");
+		}
+		finally {
+			reviewLevels.change(null, reviewLevels.current().version(), "test");
+		}
+	}
+
+	@Test
 	void theScheduledRunRemindsEachLateUnitOnceInThePortalAndByEmailInChinese() throws Exception {
 		long period = period2020();
 		long bureau = bureau("450681");
@@ -219,8 +256,10 @@ class WorklistTests {
 		// In the notification centre, in Chinese, with the unread badge.
 		String centre = page("reporter-450681", "/notifications");
 		assertThat(badge(UNREAD_BADGE, centre)).isEqualTo(1);
-		assertThat(centre).contains("逾期催报：2020年年度填报已于 2021-01-31 截止")
-			.contains("东兴市市场监督管理局在2020年年度填报期还有 " + outstanding + " 项指标数据未提交");
+		// The unit named once (its department's name already begins with the region's), the period as people say it.
+		assertThat(centre).contains("逾期催报：2020年度填报已于 2021-01-31 截止")
+			.contains("东兴市市场监督管理局在2020年度填报中还有 " + outstanding + " 项指标数据未提交")
+			.doesNotContain("东兴市东兴市").doesNotContain("年年度");
 
 		// By e-mail, to the one recipient who gave an address, with the link to the grid.
 		assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
@@ -228,8 +267,9 @@ class WorklistTests {
 		assertThat(mails).hasSize(1);
 		assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("reporter-450681@example.gov.cn");
 		assertThat(mails[0].getFrom()[0].toString()).isEqualTo("portal@example.gov.cn");
-		assertThat(mails[0].getSubject()).isEqualTo("逾期催报：2020年年度填报已于 2021-01-31 截止");
-		assertThat(mails[0].getContent().toString()).contains("还有 " + outstanding + " 项指标数据未提交")
+		assertThat(mails[0].getSubject()).isEqualTo("逾期催报：2020年度填报已于 2021-01-31 截止");
+		assertThat(mails[0].getContent().toString()).contains("东兴市市场监督管理局在2020年度填报中还有 " + outstanding + " 项指标数据未提交")
+			.doesNotContain("东兴市东兴市")
 			.contains("https://zlqq.example.gov.cn/reporting?period=" + period);
 		assertThat(jdbc.queryForObject("select mails from reminder where region_code = '450681' and department_id = ?",
 				Integer.class, bureau)).isEqualTo(1);
@@ -293,7 +333,7 @@ class WorklistTests {
 			.andExpect(redirectedUrl("/reminders?period=" + period))
 			.andExpect(flash().attribute("sentCount", 1));
 		assertThat(jdbc.queryForObject("select kind || ' ' || sent_by from reminder", String.class)).isEqualTo("MANUAL office");
-		assertThat(page("reporter-450602", "/notifications")).contains("催报：请尽快完成2020年年度填报");
+		assertThat(page("reporter-450602", "/notifications")).contains("催报：请尽快完成2020年度填报");
 		// The same day again: refused, nothing sent.
 		mvc.perform(post("/reminders/" + period + "/units").param("region", "450602").param("department", String.valueOf(bureau))
 			.with(accounts.as("office")).with(csrf())).andExpect(flash().attribute("error", "reminders.nothingSent"));
