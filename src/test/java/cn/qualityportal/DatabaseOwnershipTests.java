@@ -105,6 +105,51 @@ class DatabaseOwnershipTests {
 		assertThat(difference(known, found)).as("no longer happens: remove it from " + BASELINE).isEmpty();
 	}
 
+	/**
+	 * A module reading another's published view depends on it as surely as by an import: the owner
+	 * is declared in its {@code allowedDependencies}, so the module graph (ModularityTests, the
+	 * generated docs) shows the arrows that exist only in SQL.
+	 */
+	@Test
+	void theModulesWhoseViewsAModuleReadsAreDeclaredDependencies() throws IOException {
+		Set<String> undeclared = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+				String module = SOURCES.relativize(file).getName(0).toString();
+				Set<String> allowed = allowedDependencies(module);
+				if (SOURCES.relativize(file).getNameCount() == 1 || fixtureModules.contains(module) || allowed == null) {
+					continue;
+				}
+				ownership.publishersNamedBy(module, Files.readString(file))
+					.stream()
+					.filter(publisher -> !allowed.contains(publisher))
+					.forEach(publisher -> undeclared.add(module + " reads " + publisher + " in " + SOURCES.relativize(file)));
+			}
+		}
+		assertThat(undeclared).as("declare the owner in the reader's package-info allowedDependencies").isEmpty();
+		assertThat(ownership.publishersNamedBy("worklist", Files.readString(Path.of("src/test/resources/architecture/ForeignRead.java.txt"))))
+			.as("a fixture naming reporting's reported_figure, targets' target_term and organisation's region_subtree")
+			.containsExactly("organisation", "reporting", "targets");
+	}
+
+	/** A module's declared {@code allowedDependencies} (named interfaces reduced to their module); null when it declares none. */
+	private static Set<String> allowedDependencies(String module) throws IOException {
+		Path info = SOURCES.resolve(module).resolve("package-info.java");
+		if (!Files.exists(info)) {
+			return null;
+		}
+		Matcher declared = Pattern.compile("allowedDependencies\\s*=\\s*\\{([^}]*)}").matcher(Files.readString(info));
+		if (!declared.find()) {
+			return null;
+		}
+		Set<String> modules = new TreeSet<>();
+		Matcher name = Pattern.compile("\"([a-z]+)").matcher(declared.group(1));
+		while (name.find()) {
+			modules.add(name.group(1));
+		}
+		return modules;
+	}
+
 	@Test
 	void namingAForeignTableFailsAndAPublishedViewDoesNot() throws IOException {
 		String java = Files.readString(Path.of("src/test/resources/architecture/ForeignRead.java.txt"));

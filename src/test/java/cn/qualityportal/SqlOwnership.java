@@ -59,12 +59,7 @@ final class SqlOwnership {
 
 	/** The uses of foreign, unpublished objects in the string literals of a Java source file. */
 	List<Violation> checkJava(String where, String module, String source) {
-		StringBuilder sql = new StringBuilder();
-		Matcher strings = STRING.matcher(source);
-		while (strings.find()) {
-			sql.append(strings.group(1) != null ? strings.group(1) : strings.group(2)).append('\n');
-		}
-		return check(where, module, sql.toString());
+		return check(where, module, sqlOf(source));
 	}
 
 	/**
@@ -209,7 +204,43 @@ final class SqlOwnership {
 		return named.find() ? owners.get(named.group(1)) : null;
 	}
 
+	/**
+	 * The other modules whose published views and functions the SQL of a Java source names: the
+	 * dependencies its SQL has, which the module must declare like those of its imports.
+	 */
+	Set<String> publishersNamedBy(String module, String source) {
+		Set<String> publishers = new TreeSet<>();
+		for (String name : namesIn(sqlOf(source))) {
+			String owner = owners.get(name);
+			if (owner != null && !owner.equals(module) && published.contains(name)) {
+				publishers.add(owner);
+			}
+		}
+		return publishers;
+	}
+
+	private static String sqlOf(String javaSource) {
+		StringBuilder sql = new StringBuilder();
+		Matcher strings = STRING.matcher(javaSource);
+		while (strings.find()) {
+			sql.append(strings.group(1) != null ? strings.group(1) : strings.group(2)).append('\n');
+		}
+		return sql.toString();
+	}
+
 	private List<Violation> check(String where, String module, String sql) {
+		List<Violation> found = new ArrayList<>();
+		for (String name : namesIn(sql)) {
+			String owner = owners.get(name);
+			if (owner != null && !owner.equals(module) && !published.contains(name)) {
+				found.add(new Violation(where, module, name, owner));
+			}
+		}
+		return found;
+	}
+
+	/** The tables, views and functions a piece of SQL names. */
+	private static Set<String> namesIn(String sql) {
 		Set<String> names = new TreeSet<>();
 		Matcher tables = TABLE.matcher(sql);
 		while (tables.find()) {
@@ -220,14 +251,7 @@ final class SqlOwnership {
 		while (calls.find()) {
 			names.add(calls.group(1));
 		}
-		List<Violation> found = new ArrayList<>();
-		for (String name : names) {
-			String owner = owners.get(name);
-			if (owner != null && !owner.equals(module) && !published.contains(name)) {
-				found.add(new Violation(where, module, name, owner));
-			}
-		}
-		return found;
+		return names;
 	}
 
 	/** Statements of a script without comments: split at semicolons outside quotes and dollar-quoted bodies. */

@@ -11,5 +11,5 @@
  * {@code self_assessment}, {@code self_assessment_line}, {@code self_assessment_evidence},
  * {@code rubric_publication}, {@code rubric_guard_published}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessment", allowedDependencies = { "progress", "audit", "organisation", "security", "spreadsheets", "system", "targets" })
+@org.springframework.modulith.ApplicationModule(displayName = "Assessment", allowedDependencies = { "progress", "reporting", "audit", "organisation", "security", "spreadsheets", "system", "targets" })
 package cn.qualityportal.assessment;

@@ -12,5 +12,5 @@
  * {@code progress_obligation}.
  * <p>Publishes: {@code progress_version}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Progress", allowedDependencies = { "reporting", "targets", "organisation", "system" })
+@org.springframework.modulith.ApplicationModule(displayName = "Progress", allowedDependencies = { "reporting", "targets", "documents", "organisation", "system" })
 package cn.qualityportal.progress;

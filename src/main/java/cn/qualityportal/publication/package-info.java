@@ -7,5 +7,5 @@
  *
  * <p>Owns: {@code published_document}, {@code published_year}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Publication", allowedDependencies = { "progress", "targets", "organisation", "audit", "spreadsheets", "security", "system" })
+@org.springframework.modulith.ApplicationModule(displayName = "Publication", allowedDependencies = { "progress", "targets", "documents", "reporting", "organisation", "audit", "spreadsheets", "security", "system" })
 package cn.qualityportal.publication;

@@ -68,8 +68,9 @@ class PeriodController {
 	/**
 	 * Two-level review (逐级审核) on from a year, or off: an installation-wide setting, so the owning
 	 * office's alone (the class's method security), with the version the office saw; audited. When
-	 * the change takes figures already approved out of the counts until they are accepted, the office
-	 * is told how many and asked first (docs/progress.md "Final figures").
+	 * the change takes figures already approved out of the counts until they are accepted, or lets figures
+	 * waiting for acceptance count without it, the office is told how many and asked first
+	 * (docs/progress.md "Final figures").
 	 */
 	@PostMapping("/review-levels")
 	String reviewLevels(@RequestParam(defaultValue = "false") boolean twoLevel, @RequestParam(required = false) Integer fromYear,
@@ -81,8 +82,8 @@ class PeriodController {
 			return "redirect:/reporting/periods";
 		}
 		Integer from = twoLevel ? fromYear : null;
-		if (!confirmed && from != null) {
-			long stopCounting = reviewLevels.approvedNoLongerFinal(from);
+		if (!confirmed) {
+			long stopCounting = from == null ? 0 : reviewLevels.approvedNoLongerFinal(from);
 			if (stopCounting > 0) {
 				// Written as the year and count people read: no thousands separator in 2020. Reversible: it can be switched off.
 				model.addAttribute("reversible", true);
@@ -93,6 +94,17 @@ class PeriodController {
 							.with("twoLevel", "true")
 							.with("fromYear", String.valueOf(from))
 							.with("version", String.valueOf(version)));
+			}
+			// The other way round: figures waiting for acceptance would count without anyone accepting them.
+			long countAtOnce = reviewLevels.waitingThatWouldCountAtOnce(from);
+			if (countAtOnce > 0) {
+				model.addAttribute("reversible", true);
+				Confirmation confirmation = new Confirmation("confirm.reviewLevelsCountAtOnce.title", "confirm.reviewLevelsCountAtOnce",
+						new Object[] { String.valueOf(countAtOnce) }, "/reporting/periods/review-levels", new java.util.LinkedHashMap<>(),
+						"/reporting/periods")
+					.with("twoLevel", String.valueOf(from != null))
+					.with("version", String.valueOf(version));
+				return Confirmation.show(model, from == null ? confirmation : confirmation.with("fromYear", String.valueOf(from)));
 			}
 		}
 		return run(() -> reviewLevels.change(from, version, user.getUsername()), redirect);

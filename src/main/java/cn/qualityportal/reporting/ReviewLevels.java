@@ -66,6 +66,21 @@ public class ReviewLevels {
 			.single();
 	}
 
+	/**
+	 * How many figures wait for acceptance now (approved, of a year reviewed in two levels) and would
+	 * be final at once, never accepted, were two-level review off ({@code null}) or on only from a
+	 * later year: what such a change adds to the counts without the level above having looked.
+	 */
+	@Transactional(readOnly = true)
+	public long waitingThatWouldCountAtOnce(Integer fromYear) {
+		return jdbc.sql("""
+				select count(*) from value_standing
+				where status = 'APPROVED' and in_review and (cast(:year as integer) is null or year < cast(:year as integer))""")
+			.param("year", fromYear, java.sql.Types.INTEGER)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Switches two-level review on from a year, or off (null); the version the office saw, or a conflict. */
 	@Transactional
 	public Setting change(Integer twoLevelFromYear, long version, String actor) {

@@ -373,7 +373,19 @@ class TwoLevelReviewTests {
 			.param("twoLevel", "true").param("fromYear", "2020").param("version", "" + setting).param("confirmed", "true"))
 			.andExpect(flash().attribute("success", "flash.saved"));
 		assertThat(reviewLevels.current().twoLevelFromYear()).isEqualTo(2020);
-		// From a year without approved figures nothing stops counting: no question.
+		// Switching it off again would let those figures, now waiting for acceptance, count unaccepted: asked too.
+		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
+			.param("twoLevel", "false").param("version", "" + reviewLevels.current().version()))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("confirm"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("正在等待上一级质强办验收的 " + approved + " 项数据将不经验收")));
+		assertThat(reviewLevels.current().twoLevelFromYear()).as("nothing changed before confirming").isEqualTo(2020);
+		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
+			.param("twoLevel", "false").param("version", "" + reviewLevels.current().version()).param("confirmed", "true"))
+			.andExpect(flash().attribute("success", "flash.saved"));
+		assertThat(reviewLevels.current().twoLevelFromYear()).isNull();
+		// From a year without approved figures nothing changes what counts: no question.
 		mvc.perform(post("/reporting/periods/review-levels").with(accounts.as("office")).with(csrf())
 			.param("twoLevel", "true").param("fromYear", "2030").param("version", "" + reviewLevels.current().version()))
 			.andExpect(flash().attribute("success", "flash.saved"));
