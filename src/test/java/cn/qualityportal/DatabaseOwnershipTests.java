@@ -83,15 +83,9 @@ class DatabaseOwnershipTests {
 	@Test
 	void modulesNameOnlyTheirOwnTablesAndWhatOtherModulesPublish() throws IOException {
 		Set<String> found = new TreeSet<>();
-		try (Stream<Path> files = Files.walk(SOURCES)) {
-			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-				String module = SOURCES.relativize(file).getName(0).toString();
-				if (SOURCES.relativize(file).getNameCount() == 1 || fixtureModules.contains(module)) {
-					continue;
-				}
-				ownership.checkJava(SOURCES.relativize(file).toString(), module, Files.readString(file))
-					.forEach(violation -> found.add(violation.toString()));
-			}
+		for (Path file : moduleSources()) {
+			ownership.checkJava(SOURCES.relativize(file).toString(), moduleOf(file), Files.readString(file))
+				.forEach(violation -> found.add(violation.toString()));
 		}
 		List<SqlOwnership.Migration> migrations = new ArrayList<>();
 		for (Path migration : migrations()) {
@@ -113,23 +107,34 @@ class DatabaseOwnershipTests {
 	@Test
 	void theModulesWhoseViewsAModuleReadsAreDeclaredDependencies() throws IOException {
 		Set<String> undeclared = new TreeSet<>();
-		try (Stream<Path> files = Files.walk(SOURCES)) {
-			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-				String module = SOURCES.relativize(file).getName(0).toString();
-				Set<String> allowed = allowedDependencies(module);
-				if (SOURCES.relativize(file).getNameCount() == 1 || fixtureModules.contains(module) || allowed == null) {
-					continue;
-				}
-				ownership.publishersNamedBy(module, Files.readString(file))
-					.stream()
-					.filter(publisher -> !allowed.contains(publisher))
-					.forEach(publisher -> undeclared.add(module + " reads " + publisher + " in " + SOURCES.relativize(file)));
+		for (Path file : moduleSources()) {
+			String module = moduleOf(file);
+			Set<String> allowed = allowedDependencies(module);
+			if (allowed == null) {
+				continue;
 			}
+			ownership.publishersNamedBy(module, Files.readString(file))
+				.stream()
+				.filter(publisher -> !allowed.contains(publisher))
+				.forEach(publisher -> undeclared.add(module + " reads " + publisher + " in " + SOURCES.relativize(file)));
 		}
 		assertThat(undeclared).as("declare the owner in the reader's package-info allowedDependencies").isEmpty();
 		assertThat(ownership.publishersNamedBy("worklist", Files.readString(Path.of("src/test/resources/architecture/ForeignRead.java.txt"))))
 			.as("a fixture naming reporting's reported_figure, targets' target_term and organisation's region_subtree")
 			.containsExactly("organisation", "reporting", "targets");
+	}
+
+	/** The Java sources of the modules whose SQL is checked: not the application class, not fixture loaders. */
+	private static List<Path> moduleSources() throws IOException {
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			return files.filter(path -> path.toString().endsWith(".java"))
+				.filter(path -> SOURCES.relativize(path).getNameCount() > 1 && !fixtureModules.contains(moduleOf(path)))
+				.toList();
+		}
+	}
+
+	private static String moduleOf(Path file) {
+		return SOURCES.relativize(file).getName(0).toString();
 	}
 
 	/** A module's declared {@code allowedDependencies} (named interfaces reduced to their module); null when it declares none. */
