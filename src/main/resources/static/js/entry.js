@@ -43,3 +43,13 @@ document.querySelectorAll('input[data-previous]').forEach(input => {
   };
   input.addEventListener('input', check);
 });
+
+// A save or submit the server refused comes back with the grid and its problems: the reporter is
+// taken to the first field to correct (on a phone the row may be thousands of pixels below the
+// message), which is also read out with its error.
+const firstProblem = document.getElementById('row-problems')
+  && document.querySelector('.entry-grid .is-invalid');
+if (firstProblem) {
+  firstProblem.scrollIntoView({ block: 'center' });
+  firstProblem.focus({ preventScroll: true });
+}

@@ -116,7 +116,7 @@ class ReportingController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String save(@PathVariable long periodId, @ModelAttribute("form") EntryForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal PortalUser user, DataScope scope,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, Actor actor) {
 		ReportingPeriod period = periods.findById(periodId)
 			.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
 		List<EntryForm.Row> posted = form.getRows();
@@ -155,7 +155,7 @@ class ReportingController {
 				}
 			}
 			List<List<ValueRules.Problem>> problems = workflow.saveAll(period.getId(), filled, toSubmit,
-					ValueApiController.actor(user, scope));
+					actor);
 			if (problems.stream().anyMatch(rowProblems -> !rowProblems.isEmpty())) {
 				// Each problem on the row the user sees.
 				Set<Integer> conflicts = new HashSet<>();
@@ -305,17 +305,16 @@ class ReportingController {
 	@PostMapping("/review/{valueId}/approve")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String approve(@PathVariable long valueId, @RequestParam(required = false) Long version, QueueFilters back,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
-		return decide(() -> workflow.approve(valueId, version, ValueApiController.actor(user, scope)), "reporting.approved",
+			Actor actor, RedirectAttributes redirect) {
+		return decide(() -> workflow.approve(valueId, version, actor), "reporting.approved",
 				back.on(REVIEW), redirect);
 	}
 
 	@PostMapping("/review/{valueId}/return")
 	@PreAuthorize("hasRole('REVIEWER')")
 	String returnValue(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(required = false) Long version, QueueFilters back, @AuthenticationPrincipal PortalUser user,
-			DataScope scope, RedirectAttributes redirect) {
-		return decide(() -> workflow.returnValue(valueId, reason, version, ValueApiController.actor(user, scope)),
+			@RequestParam(required = false) Long version, QueueFilters back, Actor actor, RedirectAttributes redirect) {
+		return decide(() -> workflow.returnValue(valueId, reason, version, actor),
 				"reporting.returned", back.on(REVIEW), redirect);
 	}
 
@@ -328,10 +327,9 @@ class ReportingController {
 	@PreAuthorize("hasRole('REVIEWER')")
 	String decideMany(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "approve") String decision, @RequestParam(defaultValue = "") String reason,
-			QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			QueueFilters back, Actor actor,
 			RedirectAttributes redirect) {
 		boolean returning = decision.equals("return");
-		Actor actor = ValueApiController.actor(user, scope);
 		return many(ids, returning, reason, back.on(REVIEW),
 				returning ? "reporting.returnedMany" : "reporting.approvedMany", redirect,
 				(id, version) -> {
@@ -349,10 +347,9 @@ class ReportingController {
 	@PreAuthorize("hasRole('OFFICE')")
 	String acceptMany(@RequestParam(name = "ids", required = false) List<String> ids,
 			@RequestParam(defaultValue = "accept") String decision, @RequestParam(defaultValue = "") String reason,
-			QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			QueueFilters back, Actor actor,
 			RedirectAttributes redirect) {
 		boolean returning = decision.equals("return");
-		Actor actor = ValueApiController.actor(user, scope);
 		return many(ids, returning, reason, back.on(ACCEPTANCE),
 				returning ? "reporting.returnedMany" : "reporting.acceptedMany", redirect,
 				(id, version) -> {

@@ -170,10 +170,9 @@ class ReviewQueue {
 			params.add(filter.indicatorCode());
 		}
 		if (filter.departmentId() != null) {
-			where.append("""
-					 and exists (select 1 from reporting_obligation_unit u
-					             where u.region_code = v.region_code and u.indicator_id = v.indicator_id
-					               and u.period_id = v.period_id and u.department_id = ?)""");
+			// Appended with its leading space kept (a text block would strip it: "= ?and exists" answered 500).
+			where.append(" and exists (select 1 from reporting_obligation_unit u where u.region_code = v.region_code"
+					+ " and u.indicator_id = v.indicator_id and u.period_id = v.period_id and u.department_id = ?)");
 			params.add(filter.departmentId());
 		}
 		return where.toString();

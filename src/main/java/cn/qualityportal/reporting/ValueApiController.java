@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
-import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.system.ListTotals;
 import cn.qualityportal.system.UploadedFiles;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,49 +68,48 @@ class ValueApiController {
 	}
 
 	@GetMapping("/{id}")
-	ValueView get(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
-		workflow.covered(id, actor(user, scope));
+	ValueView get(@PathVariable long id, Actor actor) {
+		workflow.covered(id, actor);
 		return search.one(id).orElseThrow();
 	}
 
 	// The system administrator manages accounts, not figures: no history, no evidence (三员分立).
 	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/history")
-	List<Map<String, Object>> history(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
-		workflow.covered(id, actor(user, scope));
+	List<Map<String, Object>> history(@PathVariable long id, Actor actor) {
+		workflow.covered(id, actor);
 		return search.history(id);
 	}
 
 	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/evidence")
-	List<ValueEvidence.Evidence> evidence(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
-		return evidence.of(id, actor(user, scope));
+	List<ValueEvidence.Evidence> evidence(@PathVariable long id, Actor actor) {
+		return evidence.of(id, actor);
 	}
 
 	/** Multipart {@code file}: pdf, jpg, png, xlsx or docx, at most 10 MB, 10 per figure; while a draft or returned. */
 	@PostMapping(path = "/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<List<ValueEvidence.Evidence>> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
+			Actor actor) throws IOException {
 		if (file.getSize() > ValueEvidence.MAX_BYTES) {
 			throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 		}
-		evidence.attach(id, file.getOriginalFilename(), file.getBytes(), actor(user, scope));
-		return ResponseEntity.status(HttpStatus.CREATED).body(evidence.of(id, actor(user, scope)));
+		evidence.attach(id, file.getOriginalFilename(), file.getBytes(), actor);
+		return ResponseEntity.status(HttpStatus.CREATED).body(evidence.of(id, actor));
 	}
 
 	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/{id}/evidence/{evidenceId}")
 	ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) {
-		ValueEvidence.StoredFile file = evidence.load(id, evidenceId, actor(user, scope));
+			Actor actor) {
+		ValueEvidence.StoredFile file = evidence.load(id, evidenceId, actor);
 		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
 	}
 
 	@PutMapping
-	ValueView save(@RequestBody ValueInput input, @AuthenticationPrincipal PortalUser user, DataScope scope)
-			throws BindException {
+	ValueView save(@RequestBody ValueInput input, Actor actor) throws BindException {
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(input, "value");
-		IndicatorValue saved = workflow.save(input, actor(user, scope), errors);
+		IndicatorValue saved = workflow.save(input, actor, errors);
 		if (saved == null) {
 			throw new BindException(errors);
 		}
@@ -119,22 +117,22 @@ class ValueApiController {
 	}
 
 	@PostMapping("/{id}/submit")
-	ValueView submit(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
-		return search.one(workflow.submit(id, actor(user, scope)).getId()).orElseThrow();
+	ValueView submit(@PathVariable long id, Actor actor) {
+		return search.one(workflow.submit(id, actor).getId()).orElseThrow();
 	}
 
 	@PostMapping("/{id}/approve")
-	ValueView approve(@PathVariable long id, @AuthenticationPrincipal PortalUser user, DataScope scope) {
-		return search.one(workflow.approve(id, actor(user, scope)).getId()).orElseThrow();
+	ValueView approve(@PathVariable long id, Actor actor) {
+		return search.one(workflow.approve(id, actor).getId()).orElseThrow();
 	}
 
 	@PostMapping("/{id}/return")
 	ValueView returnValue(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Why the figure goes back to its reporter.",
 			content = @Content(schema = @Schema(implementation = Reason.class),
 					examples = @ExampleObject("{\"reason\": \"分母应为全部抽查批次\"}"))) @RequestBody(required = false) Map<String, String> body,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) {
+			Actor actor) {
 		String reason = body == null ? null : body.get("reason");
-		return search.one(workflow.returnValue(id, reason, actor(user, scope)).getId()).orElseThrow();
+		return search.one(workflow.returnValue(id, reason, actor).getId()).orElseThrow();
 	}
 
 	/**
@@ -145,9 +143,9 @@ class ValueApiController {
 	ValueView correct(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The corrected figure and why (audited).", required = true,
 			content = @Content(schema = @Schema(implementation = Correction.class),
 					examples = @ExampleObject("{\"value\": \"93\", \"reason\": \"统计局复核口径调整\"}"))) @RequestBody Map<String, String> body,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) {
+			Actor actor) {
 		return search.one(workflow.correct(id, body.get("value"), body.get("numerator"), body.get("denominator"),
-				body.get("reason"), actor(user, scope)).getId()).orElseThrow();
+				body.get("reason"), actor).getId()).orElseThrow();
 	}
 
 	@Schema(description = "A reviewer's reason for returning a figure.")
@@ -160,10 +158,6 @@ class ValueApiController {
 			requiredMode = Schema.RequiredMode.REQUIRED) String value,
 			@Schema(description = "why it was corrected (audited)", example = "统计局复核口径调整",
 					requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
-	}
-
-	static ValueWorkflow.Actor actor(PortalUser user, DataScope scope) {
-		return new ValueWorkflow.Actor(user.getUsername(), user.roles(), scope, user.unit() == null ? null : user.unit().regionCode());
 	}
 
 }

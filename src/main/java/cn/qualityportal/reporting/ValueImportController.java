@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.qualityportal.organisation.DataScope;
+import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.spreadsheets.ImportProblem;
 import cn.qualityportal.spreadsheets.ImportReport;
@@ -102,9 +103,9 @@ class ValueImportController {
 
 	@PostMapping("/reporting/import")
 	@PreAuthorize("hasRole('REPORTER')")
-	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal PortalUser user, DataScope scope,
+	String upload(@RequestParam("file") MultipartFile file, Actor actor,
 			HttpSession session, Model model) throws IOException {
-		ValueImport.Outcome outcome = run(file, user, scope);
+		ValueImport.Outcome outcome = run(file, actor);
 		ImportReport report = outcome.report();
 		if (report.succeeded()) {
 			session.removeAttribute(REPORT);
@@ -131,8 +132,8 @@ class ValueImportController {
 	@PreAuthorize("hasRole('REPORTER')")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> importApi(@RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) throws IOException {
-		ImportReport report = run(file, user, scope).report();
+			Actor actor) throws IOException {
+		ImportReport report = run(file, actor).report();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<Map<String, Object>> problems = report.problems()
 			.stream()
@@ -185,9 +186,9 @@ class ValueImportController {
 		return rows;
 	}
 
-	private ValueImport.Outcome run(MultipartFile file, PortalUser user, DataScope scope) throws IOException {
+	private ValueImport.Outcome run(MultipartFile file, Actor actor) throws IOException {
 		try {
-			return importer.importRows(ValueExchange.read(file), ValueApiController.actor(user, scope));
+			return importer.importRows(ValueExchange.read(file), actor);
 		}
 		catch (SpreadsheetException ex) {
 			return ValueImport.Outcome.refused(ImportReport.refused(ImportProblem.ofFile(ex.messageKey(), ex.arguments())));

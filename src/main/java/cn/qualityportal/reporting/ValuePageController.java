@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import cn.qualityportal.audit.AuditChanges;
-import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
-import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.Confirmation;
 import cn.qualityportal.system.UploadedFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +48,7 @@ class ValuePageController {
 	/** Not for the system administrator, who manages accounts, not figures, their history or evidence. */
 	@GetMapping
 	@PreAuthorize("!hasRole('ADMIN')")
-	String show(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope, Model model) {
-		Actor actor = ValueApiController.actor(user, scope);
+	String show(@PathVariable long valueId, Actor actor, Model model) {
 		ValueView value = search.one(workflow.covered(valueId, actor).getId()).orElseThrow();
 		model.addAttribute("value", value);
 		List<Map<String, Object>> history = search.history(valueId);
@@ -76,9 +72,9 @@ class ValuePageController {
 	@PostMapping("/comments")
 	@PreAuthorize("hasAnyRole('REPORTER', 'REVIEWER', 'OFFICE')")
 	String comment(@PathVariable long valueId, @RequestParam(defaultValue = "") String body,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) {
+			Actor actor, RedirectAttributes redirect) {
 		try {
-			comments.add(valueId, body, ValueApiController.actor(user, scope));
+			comments.add(valueId, body, actor);
 			redirect.addFlashAttribute("success", "comment.added");
 		}
 		catch (ReportingException ex) {
@@ -90,10 +86,10 @@ class ValuePageController {
 
 	@PostMapping("/submit")
 	@PreAuthorize("hasRole('REPORTER')")
-	String submit(@PathVariable long valueId, @AuthenticationPrincipal PortalUser user, DataScope scope,
+	String submit(@PathVariable long valueId, Actor actor,
 			RedirectAttributes redirect) {
 		try {
-			workflow.submit(valueId, ValueApiController.actor(user, scope));
+			workflow.submit(valueId, actor);
 			redirect.addFlashAttribute("success", "reporting.submitted");
 		}
 		catch (ReportingException ex) {
@@ -112,10 +108,10 @@ class ValuePageController {
 	@PreAuthorize("hasAnyRole('REVIEWER', 'OFFICE')")
 	String reopen(@PathVariable long valueId, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(required = false) Long version, @RequestParam(defaultValue = "") String queue,
-			ReportingController.QueueFilters back, @AuthenticationPrincipal PortalUser user, DataScope scope,
+			ReportingController.QueueFilters back, Actor actor,
 			RedirectAttributes redirect) {
 		try {
-			workflow.reopen(valueId, reason, version, ValueApiController.actor(user, scope));
+			workflow.reopen(valueId, reason, version, actor);
 			redirect.addFlashAttribute("success", "reporting.reopened");
 		}
 		catch (ReportingException ex) {
@@ -136,12 +132,12 @@ class ValuePageController {
 	@PostMapping("/evidence")
 	@PreAuthorize("hasRole('REPORTER')")
 	String attach(@PathVariable long valueId, @RequestParam("file") MultipartFile file,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, RedirectAttributes redirect) throws IOException {
+			Actor actor, RedirectAttributes redirect) throws IOException {
 		try {
 			if (file.getSize() > ValueEvidence.MAX_BYTES) {
 				throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 			}
-			evidence.attach(valueId, file.getOriginalFilename(), file.getBytes(), ValueApiController.actor(user, scope));
+			evidence.attach(valueId, file.getOriginalFilename(), file.getBytes(), actor);
 			redirect.addFlashAttribute("success", "evidence.attached");
 		}
 		catch (ReportingException ex) {
@@ -155,10 +151,10 @@ class ValuePageController {
 	@PreAuthorize("hasRole('REPORTER')")
 	String remove(@PathVariable long valueId, @PathVariable long evidenceId,
 			@RequestParam(name = Confirmation.PARAM, defaultValue = "false") boolean confirmed,
-			@AuthenticationPrincipal PortalUser user, DataScope scope, Model model, RedirectAttributes redirect) {
+			Actor actor, Model model, RedirectAttributes redirect) {
 		if (!confirmed) {
 			// Asked first; the list is read within the user's scope, so a file they cannot see is a 404 here too.
-			String filename = evidence.of(valueId, ValueApiController.actor(user, scope))
+			String filename = evidence.of(valueId, actor)
 				.stream()
 				.filter(file -> file.id() == evidenceId)
 				.map(ValueEvidence.Evidence::filename)
@@ -168,7 +164,7 @@ class ValuePageController {
 					"/reporting/values/" + valueId + "/evidence/" + evidenceId + "/delete", "/reporting/values/" + valueId + "#evidence");
 		}
 		try {
-			evidence.remove(valueId, evidenceId, ValueApiController.actor(user, scope));
+			evidence.remove(valueId, evidenceId, actor);
 			redirect.addFlashAttribute("success", "evidence.removed");
 		}
 		catch (ReportingException ex) {
@@ -188,8 +184,8 @@ class ValuePageController {
 	@PreAuthorize("!hasRole('ADMIN')")
 	@GetMapping("/evidence/{evidenceId}")
 	ResponseEntity<byte[]> download(@PathVariable long valueId, @PathVariable long evidenceId,
-			@AuthenticationPrincipal PortalUser user, DataScope scope) {
-		ValueEvidence.StoredFile file = evidence.load(valueId, evidenceId, ValueApiController.actor(user, scope));
+			Actor actor) {
+		ValueEvidence.StoredFile file = evidence.load(valueId, evidenceId, actor);
 		return UploadedFiles.attachment(file.filename(), file.contentType(), file.content());
 	}
 

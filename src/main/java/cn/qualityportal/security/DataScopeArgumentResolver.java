@@ -16,10 +16,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Gives every handler that declares a {@link DataScope} parameter the signed-in user's scope,
  * computed from the current region tree on each request, so a change to the tree or the account
- * applies at once and no controller can forget to ask.
+ * applies at once and no controller can forget to ask. {@link #scopeOf(PortalUser)} is the one
+ * place a person's scope is decided; other modules' argument resolvers (reporting's actor) ask it.
  */
 @Component
-class DataScopeArgumentResolver implements HandlerMethodArgumentResolver {
+public class DataScopeArgumentResolver implements HandlerMethodArgumentResolver {
 
 	static {
 		// Resolved here, never sent by a client: the API description must not list it as a parameter.
@@ -44,6 +45,11 @@ class DataScopeArgumentResolver implements HandlerMethodArgumentResolver {
 		if (authentication == null || !(authentication.getPrincipal() instanceof PortalUser user)) {
 			return DataScope.NOTHING;
 		}
+		return scopeOf(user);
+	}
+
+	/** The regions a signed-in person reads and writes: their unit's region, and those below when their account says so. */
+	public DataScope scopeOf(PortalUser user) {
 		return regions.scopeOf(user.unit(), user.scopeIncludesSubregions(), user.hasRole(Role.ADMIN));
 	}
 

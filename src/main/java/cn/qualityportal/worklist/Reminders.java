@@ -160,7 +160,7 @@ public class Reminders {
 	public List<SentReminder> sent(long periodId, DataScope scope) {
 		String inScope = scope.everything() ? "" : " and m.region_code = any(:regions)";
 		var statement = jdbc.sql("""
-				select m.sent_at, m.kind, m.sent_by, r.name as region_name, d.name as department_name, m.outstanding,
+				select m.sent_at, m.kind, person_name(m.sent_by) as sent_by, r.name as region_name, d.name as department_name, m.outstanding,
 				       m.recipients, m.mails
 				from reminder m join region_directory r on r.code = m.region_code
 				join department_directory d on d.id = m.department_id

@@ -146,6 +146,8 @@ class ExcelAndGridBrowserTest {
 
 		Browser.post(page, row(page, name).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交此行 " + name)));
 		assertThat(row(page, name)).containsText("请在说明中写明原因后再提交");
+		// The refused grid takes the reporter to the field to correct (on a phone it may be far below the message).
+		assertThat(page.locator(":focus")).hasAttribute("aria-label", name + " 说明");
 		assertThat(status(name)).isEqualTo("DRAFT");
 
 		String note = "新认定企业集中在本年，见认定文件";

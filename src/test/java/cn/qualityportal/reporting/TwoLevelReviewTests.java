@@ -393,6 +393,17 @@ class TwoLevelReviewTests {
 	}
 
 	@Test
+	void theQueueFiltersByRegionAndUnitTogether() throws Exception {
+		// Seen by a first use: region and unit chosen together answered 500 (the unit's condition lost its leading space).
+		long bureau = jdbc.queryForObject("select lead_department_id from target where id = ?", Long.class, countyTarget);
+		long other = jdbc.queryForObject("select min(id) from department where region_code = '450681' and id <> ?", Long.class, bureau);
+		assertThat(queue("/reporting/review", "reviewer-450681", "region", "450681", "department", "" + bureau))
+			.contains("data-value-id=\"" + dongxing + "\"");
+		assertThat(queue("/reporting/review", "reviewer-450681", "region", "450681", "department", "" + other))
+			.doesNotContain("data-value-id=\"" + dongxing + "\"");
+	}
+
+	@Test
 	void anEmptyAcceptanceQueueSaysThereIsNothingToAccept() throws Exception {
 		assertThat(queue("/reporting/acceptance", "office")).contains("没有待验收的数据").doesNotContain("没有待审核的数据");
 		assertThat(queue("/reporting/acceptance", "office", "lang", "en")).contains("Nothing waiting for acceptance");
