@@ -12,7 +12,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A client over the API's per-minute budget gets 429 with Retry-After; another client is not affected. */
-@SpringBootTest(properties = "portal.security.api-requests-per-minute=5")
+// One context for the three tests of a setting that acts on its own filter chain only (API limit: /api;
+// public limit: /gk; single session: the pages), none of which another of the three uses: the same
+// properties, in the same order, in ApiRateLimitTests, PublicRateLimitTests and SingleSessionTests.
+@SpringBootTest(properties = { "portal.security.api-requests-per-minute=5", "portal.security.public-requests-per-minute=5",
+		"portal.security.single-session=true" })
 @AutoConfigureMockMvc
 class ApiRateLimitTests {
 

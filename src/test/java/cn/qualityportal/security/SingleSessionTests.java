@@ -15,7 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** With portal.security.single-session, signing in again ends the account's older session. */
-@SpringBootTest(properties = "portal.security.single-session=true")
+// One context for the three tests of a setting that acts on its own filter chain only (API limit: /api;
+// public limit: /gk; single session: the pages), none of which another of the three uses: the same
+// properties, in the same order, in ApiRateLimitTests, PublicRateLimitTests and SingleSessionTests.
+@SpringBootTest(properties = { "portal.security.api-requests-per-minute=5", "portal.security.public-requests-per-minute=5",
+		"portal.security.single-session=true" })
 @AutoConfigureMockMvc
 class SingleSessionTests {
 
