@@ -122,6 +122,11 @@ class GlanceBrowserTest {
 
 	@Test
 	void aReporterFillsAndSubmitsAFigureOnAPhone() {
+		// An unread message, so the notification centre's badge has a count to show.
+		jdbc.update("""
+				insert into notification (account_id, kind, message_key, arguments, link)
+				select id, 'REMINDER', 'reminder.MANUAL', array['2019', 'reminder.period.ANNUAL', '', '', '单位', '1', ''], '/reporting'
+				from user_account where username = 'reporter-450621'""");
 		Page phone = signIn("reporter-450621", 390, 844);
 		phone.navigate(url("/"));
 		assertThat(layoutProblems(phone)).as("home at 390 px").isEmpty();
@@ -133,6 +138,14 @@ class GlanceBrowserTest {
 		assertThat(compact).isVisible();
 		assertThat(compact).isInViewport();
 		assertThat(compact.locator("span").first()).hasText(todo);
+		// So is the count of unread messages (it was only inside the collapsed menu, first-use check).
+		String unread = phone.locator("#nav-notifications .badge > span").first().textContent().strip();
+		assertThat(unread).matches("[1-9]\\d*");
+		Locator messages = phone.locator("#nav-notifications-compact .badge");
+		assertThat(messages).isVisible();
+		assertThat(messages).isInViewport();
+		assertThat(messages.locator("span").first()).hasText(unread);
+		assertThat(layoutProblems(phone)).as("home at 390 px with both badges").isEmpty();
 		assertThat(number(compact.boundingBox().y)).as("the badge on the toggler's line")
 			.isLessThan(number(phone.locator(".navbar-toggler").boundingBox().y) + number(phone.locator(".navbar-toggler").boundingBox().height));
 
@@ -435,6 +448,25 @@ class GlanceBrowserTest {
 		}
 		assertThat(brokenDates).as("issue dates broken across lines at 390 px").isEmpty();
 		visitor.context().close();
+	}
+
+	@Test
+	void listsAndCompletenessDoNotScrollSidewaysOnAPhone() {
+		// First-use check at 390 px: /documents was ~560 px wide, /reporting/completeness 432, /targets 421, /rubrics 418-442.
+		Page office = signIn("office", 390, 844);
+		List<String> problems = new ArrayList<>();
+		for (String path : List.of("/documents", "/reporting/completeness", "/targets", "/rubrics")) {
+			com.microsoft.playwright.Response response = office.navigate(url(path));
+			assertThat(response.status()).as(path).isEqualTo(200);
+			office.waitForLoadState();
+			for (int width : List.of(390, 768)) {
+				office.setViewportSize(width, 844);
+				layoutProblems(office).forEach(problem -> problems.add(width + " " + path + ": " + problem));
+			}
+			office.setViewportSize(390, 844);
+		}
+		office.context().close();
+		assertThat(problems).isEmpty();
 	}
 
 	@Test
