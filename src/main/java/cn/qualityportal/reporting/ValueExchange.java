@@ -88,7 +88,7 @@ final class ValueExchange {
 				.findFirst()
 				.orElse(new ValueView(0, assignment.indicatorCode(), assignment.indicatorName(), assignment.unit(), regionCode,
 						regionName, period.getYear(), label, null, null, null, null, null, null, null, null, -1, 0,
-						assignment.decimals(), null));
+						assignment.decimals(), null, false));
 		}).toList();
 		String periodName = period.getYear() + " " + messages.getMessage(PERIODS.get(label), null, locale);
 		return form(rows, types::get, messages, locale, List.of(regionName == null ? regionCode : regionName, periodName,

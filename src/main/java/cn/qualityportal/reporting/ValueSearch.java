@@ -22,7 +22,10 @@ class ValueSearch {
 			select v.id, i.code, i.name, i.unit, i.value_type, i.decimals, v.region_code, r.name as region_name, p.year, p.kind, p.number, v.value,
 			       v.numerator, v.denominator, v.note, v.status, v.return_reason, v.updated_by, person_name(v.updated_by) as updated_by_name,
 			       person_name(v.submitted_by) as submitted_by_name, v.updated_at, v.version,
-			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count
+			       (select count(*) from value_evidence e where e.value_id = v.id) as evidence_count,
+			       -- Approved but not final: under two-level review it waits for the level above (value_standing's rule).
+			       (v.status = 'APPROVED' and exists (select 1 from value_standing s where s.value_id = v.id and s.in_review))
+			           as awaiting_acceptance
 			from indicator_value v
 			join indicator_directory i on i.id = v.indicator_id
 			join region_directory r on r.code = v.region_code
@@ -154,7 +157,7 @@ class ValueSearch {
 				rs.getBigDecimal("value"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
 				rs.getString("note"), ValueStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
 				rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getLong("version"),
-				rs.getInt("evidence_count"), precision(rs), rs.getString("updated_by_name"));
+				rs.getInt("evidence_count"), precision(rs), rs.getString("updated_by_name"), rs.getBoolean("awaiting_acceptance"));
 	}
 
 }

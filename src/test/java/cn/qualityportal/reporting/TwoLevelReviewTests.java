@@ -143,6 +143,11 @@ class TwoLevelReviewTests {
 		assertThat(finalCount()).isEqualTo(finalBefore);
 		// "Include submitted" counts it, marked provisional: 3 + 4 + 2 + 5.
 		assertThat(progress(cityTarget, true)).isEqualTo("ACHIEVED 14.0000 true");
+		// Its status says so to the reporter and on its page: approved, waiting for acceptance (a first use read
+		// plain 已审核 and took it for final).
+		mvc.perform(get("/reporting/values/" + dongxing).with(accounts.as("office")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("已审核，待验收")));
 		// The acceptance queue says from which year, written as a year ("2,020 年" was seen, issue 14).
 		mvc.perform(get("/reporting/acceptance").with(accounts.as("office")))
 			.andExpect(status().isOk())
