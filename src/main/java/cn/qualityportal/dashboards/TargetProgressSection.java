@@ -31,7 +31,7 @@ class TargetProgressSection implements TargetPageSection {
 
 	@Override
 	public String template() {
-		return "dashboards/targetSection";
+		return "dashboards/_targetSection";
 	}
 
 	@Override

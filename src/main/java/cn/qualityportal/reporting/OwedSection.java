@@ -20,7 +20,7 @@ class OwedSection implements HomePageSection {
 
 	@Override
 	public String template() {
-		return "reporting/owed";
+		return "reporting/_owed";
 	}
 
 	@Override

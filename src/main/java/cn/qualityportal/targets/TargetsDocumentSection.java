@@ -33,7 +33,7 @@ class TargetsDocumentSection implements DocumentPageSection {
 
 	@Override
 	public String template() {
-		return "targets/documentSection";
+		return "targets/_documentSection";
 	}
 
 	@Override
