@@ -83,31 +83,29 @@ class PeriodController {
 		}
 		Integer from = twoLevel ? fromYear : null;
 		if (!confirmed) {
+			// Written as the year and count people read: no thousands separator in 2020.
 			long stopCounting = from == null ? 0 : reviewLevels.approvedNoLongerFinal(from);
 			if (stopCounting > 0) {
-				// Written as the year and count people read: no thousands separator in 2020. Reversible: it can be switched off.
-				model.addAttribute("reversible", true);
-				return Confirmation.show(model,
-						new Confirmation("confirm.twoLevelReview.title", "confirm.twoLevelReview",
-								new Object[] { String.valueOf(from), String.valueOf(stopCounting) }, "/reporting/periods/review-levels",
-								new java.util.LinkedHashMap<>(), "/reporting/periods")
-							.with("twoLevel", "true")
-							.with("fromYear", String.valueOf(from))
-							.with("version", String.valueOf(version)));
+				return confirmReviewLevels(model, "confirm.twoLevelReview", from, version, String.valueOf(from),
+						String.valueOf(stopCounting));
 			}
 			// The other way round: figures waiting for acceptance would count without anyone accepting them.
 			long countAtOnce = reviewLevels.waitingThatWouldCountAtOnce(from);
 			if (countAtOnce > 0) {
-				model.addAttribute("reversible", true);
-				Confirmation confirmation = new Confirmation("confirm.reviewLevelsCountAtOnce.title", "confirm.reviewLevelsCountAtOnce",
-						new Object[] { String.valueOf(countAtOnce) }, "/reporting/periods/review-levels", new java.util.LinkedHashMap<>(),
-						"/reporting/periods")
-					.with("twoLevel", String.valueOf(from != null))
-					.with("version", String.valueOf(version));
-				return Confirmation.show(model, from == null ? confirmation : confirmation.with("fromYear", String.valueOf(from)));
+				return confirmReviewLevels(model, "confirm.reviewLevelsCountAtOnce", from, version, String.valueOf(countAtOnce));
 			}
 		}
 		return run(() -> reviewLevels.change(from, version, user.getUsername()), redirect);
+	}
+
+	/** Asks before a change of review levels that changes what counts (reversible: it can be changed back). */
+	private static String confirmReviewLevels(Model model, String messageKey, Integer from, long version, Object... args) {
+		model.addAttribute("reversible", true);
+		Confirmation confirmation = new Confirmation(messageKey + ".title", messageKey, args, "/reporting/periods/review-levels",
+				new java.util.LinkedHashMap<>(), "/reporting/periods")
+			.with("twoLevel", String.valueOf(from != null))
+			.with("version", String.valueOf(version));
+		return Confirmation.show(model, from == null ? confirmation : confirmation.with("fromYear", String.valueOf(from)));
 	}
 
 	private static String run(Runnable action, RedirectAttributes redirect) {
