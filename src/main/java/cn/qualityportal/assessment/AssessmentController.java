@@ -124,7 +124,7 @@ class AssessmentController {
 		try {
 			assessments.save(form.toScheme(judged, weights), user.getUsername());
 		}
-		catch (AssessmentException refused) {
+		catch (Refusal refused) {
 			if (StaleForms.CONFLICT.equals(refused.messageKey())) {
 				StaleForms.showCurrent(model, "schemeForm", SchemeForm.of(assessments.scheme(judged), areaLabels()));
 			}
@@ -159,7 +159,7 @@ class AssessmentController {
 			assessments.publish(region, year(year), user.getUsername());
 			redirect.addFlashAttribute("success", "assessment.publishedFlash");
 		}
-		catch (AssessmentException refused) {
+		catch (Refusal refused) {
 			redirect.addFlashAttribute("error", refused.messageKey());
 		}
 		return "redirect:/assessments?year=" + year + "&region=" + region;

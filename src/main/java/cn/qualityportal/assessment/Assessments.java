@@ -14,7 +14,9 @@ import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.progress.ProgressBoard;
 import cn.qualityportal.progress.TargetStatus;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.targets.GoalArea;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,12 +113,12 @@ public class Assessments {
 	@Transactional
 	public void save(Scheme scheme, String actor) {
 		if (isPublishedAnywhere(scheme.year())) {
-			throw new AssessmentException("assessment.schemeFrozen");
+			throw new Refusal(HttpStatus.CONFLICT, "assessment.schemeFrozen");
 		}
 		Scheme before = scheme(scheme.year());
 		// Version 0 is the unsaved defaults; a saved scheme starts at 1.
 		if (before.version() != scheme.version()) {
-			throw new AssessmentException(StaleForms.CONFLICT);
+			throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 		}
 		Map<TargetStatus, BigDecimal> points = scheme.points();
 		int updated = jdbc.sql("""
@@ -148,7 +150,7 @@ public class Assessments {
 			.param("version", scheme.version())
 			.update();
 		if (updated == 0) {
-			throw new AssessmentException(StaleForms.CONFLICT);
+			throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 		}
 		jdbc.sql("delete from assessment_weight where year = :year").param("year", scheme.year()).update();
 		scheme.areaWeights().forEach((area, weight) -> jdbc.sql(
@@ -192,11 +194,11 @@ public class Assessments {
 	@Transactional
 	public Ranking publish(String parent, int year, String actor) {
 		if (published(parent, year).isPresent()) {
-			throw new AssessmentException("assessment.alreadyPublished");
+			throw new Refusal(HttpStatus.CONFLICT, "assessment.alreadyPublished");
 		}
 		Ranking ranking = live(parent, year, true);
 		if (ranking.rows().isEmpty()) {
-			throw new AssessmentException("assessment.nothingToPublish");
+			throw new Refusal(HttpStatus.CONFLICT, "assessment.nothingToPublish");
 		}
 		jdbc.sql("""
 				insert into assessment_publication (year, parent_region_code, scheme, published_by)

@@ -438,14 +438,14 @@ class RubricController {
 			redirect.addFlashAttribute("success", success);
 			return sheetPath(rubric.id(), code);
 		}
-		catch (RubricFormRefusal refused) {
-			Locale locale = LocaleContextHolder.getLocale();
-			Map<Long, String> lineErrors = new HashMap<>();
-			refused.lines().forEach((item, why) -> lineErrors.put(item, messages.getMessage(why.messageKey(), why.args(), locale)));
-			model.addAttribute("errorText", messages.getMessage(refused.messageKey(), refused.args(), locale));
-			return sheetPage(rubric, code, user, scope, form, lineErrors, model);
-		}
 		catch (Refusal refused) {
+			if (!refused.lines().isEmpty()) {
+				Locale locale = LocaleContextHolder.getLocale();
+				Map<Long, String> lineErrors = new HashMap<>();
+				refused.lines().forEach((item, why) -> lineErrors.put(item, messages.getMessage(why.messageKey(), why.args(), locale)));
+				model.addAttribute("errorText", messages.getMessage(refused.messageKey(), refused.args(), locale));
+				return sheetPage(rubric, code, user, scope, form, lineErrors, model);
+			}
 			if (refused.getStatusCode().value() == 404) {
 				throw refused;
 			}

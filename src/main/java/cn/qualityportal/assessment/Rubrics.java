@@ -169,11 +169,11 @@ public class Rubrics {
 	@Transactional
 	public long create(int year, String parent, boolean copyPrevious, String actor) {
 		if (find(year, parent).isPresent()) {
-			throw new AssessmentException("rubric.exists");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.exists");
 		}
 		Optional<Rubric> previous = copyPrevious ? find(year - 1, parent) : Optional.empty();
 		if (copyPrevious && previous.isEmpty()) {
-			throw new AssessmentException("rubric.noPrevious");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.noPrevious");
 		}
 		Settings settings = previous.map(p -> new Settings(p.bonusCap(), p.deductionCap(), p.excellent(), p.good(), p.pass()))
 			.orElse(new Settings(new BigDecimal("5"), new BigDecimal("10"), new BigDecimal("90"), new BigDecimal("80"),
@@ -423,7 +423,7 @@ public class Rubrics {
 			String actor) {
 		Sheet sheet = sheet(rubric, regionCode);
 		if (!sheet.editableByDistrict()) {
-			throw new AssessmentException("rubric.notEditable");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notEditable");
 		}
 		long id = lock(sheet, version, actor);
 		Map<String, Object> changes = new LinkedHashMap<>();
@@ -465,7 +465,7 @@ public class Rubrics {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new RubricFormRefusal(refused);
+			throw Refusal.lineByLine("rubric.linesRefused", refused);
 		}
 		for (Checked line : checked) {
 			jdbc.sql("""
@@ -502,7 +502,7 @@ public class Rubrics {
 		Sheet sheet = sheet(rubric, regionCode);
 		// The district attaches while it may edit; the office while it reviews (evidence of a veto, say).
 		if (byOffice ? !sheet.reviewable() : !sheet.editableByDistrict()) {
-			throw new AssessmentException("rubric.notEditable");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notEditable");
 		}
 		Line line = sheet.lines().stream().filter(l -> l.item().id() == itemId).findFirst()
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
@@ -537,7 +537,7 @@ public class Rubrics {
 	public void removeEvidence(Rubric rubric, String regionCode, long evidenceId, boolean byOffice, String actor) {
 		Sheet sheet = sheet(rubric, regionCode);
 		if (byOffice ? !sheet.reviewable() : !sheet.editableByDistrict()) {
-			throw new AssessmentException("rubric.notEditable");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notEditable");
 		}
 		String filename = jdbc.sql("delete from self_assessment_evidence where id = :e and self_assessment_id = :id returning filename")
 			.param("e", evidenceId)
@@ -573,7 +573,7 @@ public class Rubrics {
 			String actor) {
 		Sheet sheet = sheet(rubric, regionCode);
 		if (!sheet.reviewable()) {
-			throw new AssessmentException("rubric.notReviewable");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notReviewable");
 		}
 		long id = lock(sheet, version, actor);
 		Map<String, Object> before = new LinkedHashMap<>();
@@ -616,7 +616,7 @@ public class Rubrics {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new RubricFormRefusal(refused);
+			throw Refusal.lineByLine("rubric.linesRefused", refused);
 		}
 		for (Checked entry : checked) {
 			Line line = entry.line();
@@ -664,7 +664,7 @@ public class Rubrics {
 	public void returnForCompletion(Rubric rubric, String regionCode, String reason, long version, String actor) {
 		Sheet sheet = sheet(rubric, regionCode);
 		if (!sheet.reviewable()) {
-			throw new AssessmentException("rubric.notReviewable");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notReviewable");
 		}
 		String why = bounded(reason, 1000);
 		if (why == null) {
@@ -733,14 +733,14 @@ public class Rubrics {
 		Rubric rubric = get(rubricId);
 		jdbc.sql("select id from rubric where id = :id for update").param("id", rubricId).query(Long.class).single();
 		if (rubric.published()) {
-			throw new AssessmentException("assessment.alreadyPublished");
+			throw new Refusal(HttpStatus.CONFLICT, "assessment.alreadyPublished");
 		}
 		if (rubric.version() != version) {
-			throw new AssessmentException(StaleForms.CONFLICT);
+			throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 		}
 		Results results = results(rubric);
 		if (!results.complete()) {
-			throw new AssessmentException("rubric.notAllConfirmed");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.notAllConfirmed");
 		}
 		jdbc.sql("insert into rubric_publication (rubric_id, results, published_by) values (:id, cast(:results as jsonb), :actor)")
 			.param("id", rubricId)
@@ -795,7 +795,7 @@ public class Rubrics {
 	private long lock(Sheet sheet, long version, String actor) {
 		if (sheet.id() == 0) {
 			if (version != 0) {
-				throw new AssessmentException(StaleForms.CONFLICT);
+				throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 			}
 			Long id = jdbc.sql("""
 					insert into self_assessment (rubric_id, region_code) values (:rubric, :code)
@@ -804,7 +804,7 @@ public class Rubrics {
 				.param("code", sheet.regionCode())
 				.query(Long.class)
 				.optional()
-				.orElseThrow(() -> new AssessmentException(StaleForms.CONFLICT));
+				.orElseThrow(() -> new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT));
 			audit.record(actor, SELF_ASSESSMENT, id, "CREATE", null,
 					Map.of("rubric", sheet.rubric().id(), "region", sheet.regionCode()), null);
 			return id;
@@ -814,7 +814,7 @@ public class Rubrics {
 			.param("version", version)
 			.update();
 		if (updated == 0) {
-			throw new AssessmentException(StaleForms.CONFLICT);
+			throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 		}
 		return sheet.id();
 	}
@@ -828,17 +828,17 @@ public class Rubrics {
 			.orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
 		Rubric rubric = get(id);
 		if (rubric.published()) {
-			throw new AssessmentException("assessment.alreadyPublished");
+			throw new Refusal(HttpStatus.CONFLICT, "assessment.alreadyPublished");
 		}
 		if (rubric.version() != version) {
-			throw new AssessmentException(StaleForms.CONFLICT);
+			throw new Refusal(HttpStatus.CONFLICT, StaleForms.CONFLICT);
 		}
 		boolean inUse = jdbc.sql("select exists (select 1 from self_assessment where rubric_id = :id and status <> 'DRAFT')")
 			.param("id", id)
 			.query(Boolean.class)
 			.single();
 		if (inUse) {
-			throw new AssessmentException("rubric.inUse");
+			throw new Refusal(HttpStatus.CONFLICT, "rubric.inUse");
 		}
 		return rubric;
 	}

@@ -2,13 +2,16 @@ package cn.qualityportal.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.qualityportal.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +56,8 @@ class DemoData implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final AuditTrail audit;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final JsonMapper json;
@@ -61,10 +66,11 @@ class DemoData implements ApplicationRunner {
 
 	private final String password;
 
-	DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder, JsonMapper json,
+	DemoData(JdbcClient jdbc, AuditTrail audit, PasswordEncoder passwordEncoder, JsonMapper json,
 			@Value("${portal.demo.enabled:}") String enabled, @Value("${spring.datasource.url:}") String externalUrl,
 			@Value("${portal.demo.password:}") String password) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.passwordEncoder = passwordEncoder;
 		this.json = json;
 		this.enabled = StringUtils.hasText(enabled) ? Boolean.parseBoolean(enabled) : !StringUtils.hasText(externalUrl);
@@ -238,6 +244,7 @@ class DemoData implements ApplicationRunner {
 				.query(Long.class)
 				.single());
 		}
+		List<AuditTrail.Entry> created = new ArrayList<>();
 		for (JsonNode target : plan.get("targets")) {
 			String code = target.get("indicator").asString();
 			String unit = plan.get("indicators").valueStream()
@@ -284,14 +291,12 @@ class DemoData implements ApplicationRunner {
 								status.equals("APPROVED") ? null : java.time.OffsetDateTime.parse("2021-01-20T10:00:00+08:00"))
 						.query(Long.class)
 						.single();
-					jdbc.sql("""
-							insert into audit_log (actor, entity, entity_id, action, new_state, reason)
-							values ('demo', 'indicator_value', ?, 'CREATE', jsonb_build_object('value', cast(? as numeric), 'status', ?), '演示数据')""")
-						.params(id, String.valueOf(value), status)
-						.update();
+					created.add(new AuditTrail.Entry(id, "CREATE", null,
+							Map.of("value", new BigDecimal(String.valueOf(value)), "status", status), "演示数据"));
 				}
 			}
 		}
+		audit.recordAll("demo", "indicator_value", created);
 		// A returned figure remembers what it held when returned, so resubmitting it unchanged asks for a note.
 		jdbc.sql("""
 				update indicator_value
@@ -359,11 +364,7 @@ class DemoData implements ApplicationRunner {
 						.update();
 				}
 			}
-			jdbc.sql("""
-					insert into audit_log (actor, entity, entity_id, action, new_state, reason)
-					values ('demo', 'self_assessment', ?, 'SUBMIT', jsonb_build_object('status', 'SUBMITTED'), '演示数据')""")
-				.param(sheet)
-				.update();
+			audit.record("demo", "self_assessment", sheet, "SUBMIT", null, Map.of("status", "SUBMITTED"), "演示数据");
 		}
 	}
 
@@ -373,18 +374,10 @@ class DemoData implements ApplicationRunner {
 	 */
 	private void publish(long document) {
 		jdbc.sql("insert into published_document (document_id, published_by) values (?, 'office')").param(document).update();
-		jdbc.sql("""
-				insert into audit_log (actor, entity, entity_id, action, new_state, reason)
-				values ('demo', 'published_document', ?, 'PUBLISH', jsonb_build_object('document', '防政发〔2017〕14号'), '演示数据')""")
-			.param(document)
-			.update();
+		audit.record("demo", "published_document", document, "PUBLISH", null, Map.of("document", "防政发〔2017〕14号"), "演示数据");
 		for (int year = 2016; year <= 2019; year++) {
 			jdbc.sql("insert into published_year (region_code, year, published_by) values (?, ?, 'office')").params(CITY, year).update();
-			jdbc.sql("""
-					insert into audit_log (actor, entity, entity_id, action, new_state, reason)
-					values ('demo', 'published_year', ?, 'PUBLISH', jsonb_build_object('region', cast(? as text), 'year', cast(? as integer)), '演示数据')""")
-				.params(year, CITY, year)
-				.update();
+			audit.record("demo", "published_year", (long) year, "PUBLISH", null, Map.of("region", CITY, "year", year), "演示数据");
 		}
 	}
 

@@ -5,7 +5,9 @@
  * zero-setup mode; nothing depends on this module.
  *
  * <p>Loads fixtures: it inserts demo rows into other modules' tables, as a migration would, and
- * nothing reads through it; its SQL is not checked against table ownership.
+ * nothing reads through it; its SQL is not checked against table ownership, except that it never
+ * names the audit trail's tables: its changes are recorded through {@code audit.AuditTrail}, the
+ * trail's only writer.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "audit" })
 package cn.qualityportal.demo;

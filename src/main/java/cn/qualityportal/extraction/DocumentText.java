@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import cn.qualityportal.spreadsheets.TextDecoding;
+import cn.qualityportal.system.Refusal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -36,17 +37,17 @@ public final class DocumentText {
 
 	public static String fromText(byte[] bytes) {
 		if (bytes.length > MAX_TEXT_BYTES) {
-			throw new UnreadableInputException(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
+			throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
 		}
 		if (TextDecoding.looksBinary(bytes)) {
-			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.notText");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.notText");
 		}
 		return usable(TextDecoding.decode(bytes).replace("\uFEFF", ""));
 	}
 
 	public static String fromFile(String filename, byte[] bytes) {
 		if (bytes.length > MAX_FILE_BYTES) {
-			throw new UnreadableInputException(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
+			throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
 		}
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
 		if (name.endsWith(".txt")) {
@@ -58,14 +59,12 @@ public final class DocumentText {
 		if (name.endsWith(".pdf")) {
 			return usable(pdf(bytes));
 		}
-		throw new UnreadableInputException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "extraction.fileType");
+		throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "extraction.fileType");
 	}
 
-	/** The message key of a refusal, for pages that report it. */
+	/** The message key of a refusal, for pages that report it; anything unforeseen reads as text it could not read. */
 	public static String messageKeyOf(RuntimeException refusal) {
-		return refusal instanceof UnreadableInputException unreadable ? unreadable.messageKey()
-				: refusal.getMessage() != null && refusal.getMessage().startsWith("extraction.") ? refusal.getMessage()
-						: "extraction.notText";
+		return refusal instanceof Refusal refused ? refused.messageKey() : "extraction.notText";
 	}
 
 	public static String contentTypeOf(String filename) {
@@ -77,38 +76,38 @@ public final class DocumentText {
 
 	private static String docx(byte[] bytes) {
 		if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.notDocx");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.notDocx");
 		}
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes));
 				XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
 			return extractor.getText();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.notDocx");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.notDocx");
 		}
 	}
 
 	private static String pdf(byte[] bytes) {
 		try (PDDocument document = Loader.loadPDF(bytes)) {
 			if (document.isEncrypted()) {
-				throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.pdfEncrypted");
+				throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.pdfEncrypted");
 			}
 			return new PDFTextStripper().getText(document);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof UnreadableInputException unreadable) {
-				throw unreadable;
+			if (ex instanceof Refusal refused) {
+				throw refused;
 			}
-			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.notPdf");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.notPdf");
 		}
 	}
 
 	private static String usable(String text) {
 		if (text == null || text.isBlank()) {
-			throw new UnreadableInputException(HttpStatus.BAD_REQUEST, "extraction.empty");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "extraction.empty");
 		}
 		if (text.length() > MAX_TEXT_BYTES) {
-			throw new UnreadableInputException(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
+			throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
 		}
 		return text;
 	}

@@ -3,15 +3,11 @@ package cn.qualityportal.extraction;
 import java.io.IOException;
 import java.io.InputStream;
 
+import cn.qualityportal.system.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +26,8 @@ class ExtractionController {
 
 	private final TargetExtractor extractor;
 
-	private final MessageSource messages;
-
-	ExtractionController(TargetExtractor extractor, MessageSource messages) {
+	ExtractionController(TargetExtractor extractor) {
 		this.extractor = extractor;
-		this.messages = messages;
 	}
 
 	@PostMapping(consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
@@ -54,16 +47,9 @@ class ExtractionController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Extraction fromFile(@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > DocumentText.MAX_FILE_BYTES) {
-			throw new UnreadableInputException(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
+			throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
 		}
 		return extractor.extract(DocumentText.fromFile(file.getOriginalFilename(), file.getBytes()));
-	}
-
-	@ExceptionHandler(UnreadableInputException.class)
-	ResponseEntity<ProblemDetail> unreadable(UnreadableInputException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(),
-				messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
-		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

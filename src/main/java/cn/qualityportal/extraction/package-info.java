@@ -4,5 +4,5 @@
  * language of such documents (no model, no network); the office reviews the proposals, which the
  * targets module turns into targets.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Extraction", allowedDependencies = { "documents", "spreadsheets" })
+@org.springframework.modulith.ApplicationModule(displayName = "Extraction", allowedDependencies = { "documents", "spreadsheets", "system" })
 package cn.qualityportal.extraction;

@@ -9,6 +9,12 @@ import java.util.List;
  * are kept as typed, so a figure that cannot be read is shown back with its error, never dropped;
  * {@code selected} is the row's tick (submit the ticked rows), {@code confirmClear} the reporter's
  * confirmation that an emptied field is meant to delete the figure.
+ *
+ * <p>Not a record: Spring binds a record through its constructor, and when one value cannot be
+ * converted (a box left unticked has no value for its {@code boolean}, a doctored {@code version}) it
+ * calls no constructor at all and the whole grid is null (tried: {@code ReportingPagesTests} failed
+ * with "Cannot access properties on null bean instance 'form'"); and a grid shown again after a
+ * conflict carries the version saved meanwhile on the very form its errors are bound to.
  */
 public class EntryForm {
 

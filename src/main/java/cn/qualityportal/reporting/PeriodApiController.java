@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,10 +58,10 @@ class PeriodApiController {
 			case QUARTERLY -> number >= 1 && number <= 4;
 		};
 		if (input.year() == null || input.year() < 1949 || input.year() > 2100 || !validNumber) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.period.invalid");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.period.invalid");
 		}
 		if (periods.findByYearAndKindAndNumber(input.year(), kind, number).isPresent()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "validation.period.exists");
+			throw new Refusal(HttpStatus.CONFLICT, "validation.period.exists");
 		}
 		ReportingPeriod period = periods.save(new ReportingPeriod(input.year(), kind, number, input.dueOn()));
 		audit.record(user.getUsername(), "reporting_period", period.getId(), "OPEN", null,
@@ -93,10 +94,10 @@ class PeriodApiController {
 			@AuthenticationPrincipal PortalUser user) {
 		String reason = body == null ? null : body.get("reason");
 		if (reason == null || reason.isBlank()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		if (reason.length() > cn.qualityportal.system.TextLimits.REASON) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		ReportingPeriod period = find(id);
 		period.reopen();
@@ -107,7 +108,7 @@ class PeriodApiController {
 	}
 
 	private ReportingPeriod find(long id) {
-		return periods.findById(id).orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+		return periods.findById(id).orElseThrow(() -> new Refusal.NotFound());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import cn.qualityportal.security.PortalUser;
 import cn.qualityportal.system.Confirmation;
+import cn.qualityportal.system.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +52,7 @@ class PeriodController {
 			@AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
 		if (!confirmed) {
 			ReportingPeriod period = repository.findById(id)
-				.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+				.orElseThrow(() -> new Refusal.NotFound());
 			String label = period.getYear() + (period.getNumber() > 0 ? " " + ValueView.periodLabel(period.getKind(), period.getNumber()) : "");
 			return Confirmation.showReversible(model, "confirm.closePeriod.title", "confirm.closePeriod", new Object[] { label },
 					"/reporting/periods/" + id + "/close", "/reporting/periods");
@@ -113,7 +114,7 @@ class PeriodController {
 			action.run();
 			redirect.addFlashAttribute("success", "flash.saved");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
 		return "redirect:/reporting/periods";

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.security.PortalUser;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.reporting.Assignments.Assignment;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -118,7 +119,7 @@ class ReportingController {
 			@RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			Model model, RedirectAttributes redirect, Actor actor) {
 		ReportingPeriod period = periods.findById(periodId)
-			.orElseThrow(() -> new ReportingException(org.springframework.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 		List<EntryForm.Row> posted = form.getRows();
 		Set<Integer> chosen = chosen(action, posted);
 		boolean submit = action.startsWith("submit");
@@ -184,7 +185,7 @@ class ReportingController {
 				return reshow(period, user, scope, conflicts, model);
 			}
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
 			return "redirect:/reporting?period=" + periodId + rowAnchor(action, posted, shown);
 		}
@@ -392,7 +393,7 @@ class ReportingController {
 				decision.decide(selected[0], selected[1] < 0 ? null : selected[1]);
 				done++;
 			}
-			catch (ReportingException | org.springframework.dao.OptimisticLockingFailureException ex) {
+			catch (Refusal | org.springframework.dao.OptimisticLockingFailureException ex) {
 				// Not in the user's scope (as if it did not exist), not theirs to decide, or decided meanwhile.
 				refused++;
 			}
@@ -454,7 +455,7 @@ class ReportingController {
 			decision.run();
 			redirect.addFlashAttribute("success", success);
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
 		catch (org.springframework.dao.OptimisticLockingFailureException ex) {

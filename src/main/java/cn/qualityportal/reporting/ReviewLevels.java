@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.qualityportal.audit.AuditTrail;
+import cn.qualityportal.system.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,11 +86,11 @@ public class ReviewLevels {
 	@Transactional
 	public Setting change(Integer twoLevelFromYear, long version, String actor) {
 		if (twoLevelFromYear != null && (twoLevelFromYear < 1949 || twoLevelFromYear > 2100)) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reviewLevels.badYear");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "reporting.reviewLevels.badYear");
 		}
 		Setting before = current();
 		if (before.version() != version) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.reviewConflict");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.reviewConflict");
 		}
 		if (java.util.Objects.equals(before.twoLevelFromYear(), twoLevelFromYear)) {
 			return before;

@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.system.ListTotals;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -56,10 +57,10 @@ class ValueApiController {
 			@RequestParam(defaultValue = "") String indicatorCode, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "1000") int size, DataScope scope) {
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
 		if (page < 0 || size < 1 || size > 5000) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.paging");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.paging");
 		}
 		ValueSearch.Filter filter = ValueSearch.Filter.of(regionCode, year, indicatorCode);
 		return ResponseEntity.ok()
@@ -92,7 +93,7 @@ class ValueApiController {
 	ResponseEntity<List<ValueEvidence.Evidence>> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
 			Actor actor) throws IOException {
 		if (file.getSize() > ValueEvidence.MAX_BYTES) {
-			throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+			throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 		}
 		evidence.attach(id, file.getOriginalFilename(), file.getBytes(), actor);
 		return ResponseEntity.status(HttpStatus.CREATED).body(evidence.of(id, actor));

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
+import cn.qualityportal.system.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,13 +55,13 @@ class ValueComments {
 		Role role = SPEAKERS.stream()
 			.filter(actor.roles()::contains)
 			.findFirst()
-			.orElseThrow(() -> new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden"));
+			.orElseThrow(() -> new Refusal(HttpStatus.FORBIDDEN, "problem.forbidden"));
 		IndicatorValue value = workflow.covered(valueId, actor);
 		if (body == null || body.isBlank()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "comment.required");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "comment.required");
 		}
 		if (body.strip().length() > MAX_LENGTH) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "comment.tooLong");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "comment.tooLong");
 		}
 		String text = body.strip();
 		long id = jdbc.sql("""

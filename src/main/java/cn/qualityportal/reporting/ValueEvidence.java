@@ -7,6 +7,7 @@ import java.util.Optional;
 import cn.qualityportal.audit.AuditTrail;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,16 +67,16 @@ class ValueEvidence {
 	long attach(long valueId, String originalName, byte[] content, Actor actor) {
 		IndicatorValue value = editable(valueId, actor);
 		if (content.length > MAX_BYTES) {
-			throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+			throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 		}
 		String filename = UploadedFiles.safeName(originalName, "evidence");
 		String contentType = contentType(filename, content)
-			.orElseThrow(() -> new ReportingException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.type"));
+			.orElseThrow(() -> new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.type"));
 		// Taking the figure's row lock keeps two uploads at once from passing the count together.
 		jdbc.sql("select id from indicator_value where id = ? for update").param(valueId).query(Long.class).single();
 		int count = jdbc.sql("select count(*) from value_evidence where value_id = ?").param(valueId).query(Integer.class).single();
 		if (count >= MAX_FILES) {
-			throw new ReportingException(HttpStatus.CONFLICT, "evidence.tooMany");
+			throw new Refusal(HttpStatus.CONFLICT, "evidence.tooMany");
 		}
 		long id = jdbc.sql("""
 				insert into value_evidence (value_id, filename, content_type, size_bytes, content, uploaded_by)
@@ -95,7 +96,7 @@ class ValueEvidence {
 			.params(evidenceId, valueId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 		audit.record(actor.username(), ValueWorkflow.ENTITY, value.getId(), "EVIDENCE_REMOVE",
 				Map.of("evidence", evidenceId, "filename", filename), null, null);
 	}
@@ -106,14 +107,14 @@ class ValueEvidence {
 			.params(evidenceId, valueId)
 			.query((rs, row) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
 			.optional()
-			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	private IndicatorValue editable(long valueId, Actor actor) {
 		ValueWorkflow.require(actor, Role.REPORTER);
 		IndicatorValue value = workflow.covered(valueId, actor);
 		if (!value.getStatus().isEditable()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.locked");
 		}
 		workflow.openPeriod(value);
 		return value;

@@ -13,6 +13,7 @@ import cn.qualityportal.spreadsheets.ImportProblem;
 import cn.qualityportal.spreadsheets.ImportReport;
 import cn.qualityportal.spreadsheets.ImportTable;
 import cn.qualityportal.spreadsheets.SpreadsheetException;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
@@ -77,9 +78,9 @@ class ValueImportController {
 	ResponseEntity<byte[]> template(@PathVariable long periodId, @AuthenticationPrincipal PortalUser user, DataScope scope,
 			Locale locale) {
 		ReportingPeriod period = periods.findById(periodId)
-			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 		if (user.unit() == null) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
+			throw new Refusal(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}
 		String region = user.unit().regionCode();
 		byte[] xlsx = ValueExchange.template(assignments.of(region, user.unit().departmentId(), period.getYear(), period.getKind().name()),
@@ -175,13 +176,13 @@ class ValueImportController {
 	private List<ValueView> exported(String regionCode, Integer year, Integer fromYear, Integer toYear,
 			List<String> indicatorCodes, DataScope scope) {
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
 		ValueSearch.Filter filter = new ValueSearch.Filter(regionCode, year != null ? year : fromYear,
 				year != null ? year : toYear, indicatorCodes);
 		List<ValueView> rows = search.find(filter, scope, 0, exportLimit + 1);
 		if (rows.size() > exportLimit) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "export.tooMany");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "export.tooMany");
 		}
 		return rows;
 	}

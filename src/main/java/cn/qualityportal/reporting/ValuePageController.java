@@ -8,6 +8,7 @@ import cn.qualityportal.audit.AuditChanges;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.ValueWorkflow.Actor;
 import cn.qualityportal.system.Confirmation;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.UploadedFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -77,7 +78,7 @@ class ValuePageController {
 			comments.add(valueId, body, actor);
 			redirect.addFlashAttribute("success", "comment.added");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
@@ -92,7 +93,7 @@ class ValuePageController {
 			workflow.submit(valueId, actor);
 			redirect.addFlashAttribute("success", "reporting.submitted");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
@@ -114,7 +115,7 @@ class ValuePageController {
 			workflow.reopen(valueId, reason, version, actor);
 			redirect.addFlashAttribute("success", "reporting.reopened");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
@@ -135,12 +136,12 @@ class ValuePageController {
 			Actor actor, RedirectAttributes redirect) throws IOException {
 		try {
 			if (file.getSize() > ValueEvidence.MAX_BYTES) {
-				throw new ReportingException(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
+				throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge");
 			}
 			evidence.attach(valueId, file.getOriginalFilename(), file.getBytes(), actor);
 			redirect.addFlashAttribute("success", "evidence.attached");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
@@ -159,7 +160,7 @@ class ValuePageController {
 				.filter(file -> file.id() == evidenceId)
 				.map(ValueEvidence.Evidence::filename)
 				.findFirst()
-				.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+				.orElseThrow(() -> new Refusal.NotFound());
 			return Confirmation.show(model, "confirm.deleteEvidence.title", "confirm.deleteEvidence", new Object[] { filename },
 					"/reporting/values/" + valueId + "/evidence/" + evidenceId + "/delete", "/reporting/values/" + valueId + "#evidence");
 		}
@@ -167,7 +168,7 @@ class ValuePageController {
 			evidence.remove(valueId, evidenceId, actor);
 			redirect.addFlashAttribute("success", "evidence.removed");
 		}
-		catch (ReportingException ex) {
+		catch (Refusal ex) {
 			refuseOutOfScope(ex);
 			redirect.addFlashAttribute("error", ex.messageKey());
 		}
@@ -175,7 +176,7 @@ class ValuePageController {
 	}
 
 	/** A figure outside the user's scope is answered as such (404/403), not as a message on a page they cannot open. */
-	private static void refuseOutOfScope(ReportingException ex) {
+	private static void refuseOutOfScope(Refusal ex) {
 		if (ex.status() == HttpStatus.NOT_FOUND || ex.status() == HttpStatus.FORBIDDEN) {
 			throw ex;
 		}

@@ -10,6 +10,7 @@ import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.InstallationSettings;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.system.NumberInput;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
 import cn.qualityportal.system.TextLimits;
 import cn.qualityportal.targets.Indicators;
@@ -185,10 +186,10 @@ class ValueWorkflow {
 			return null;
 		}
 		if (!actor.scope().covers(input.regionCode())) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
 		}
 		if (!period.isOpen()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.periodClosed");
 		}
 		Row checked = checkRow(indicator, period, input.value(), input.numerator(), input.denominator(), input.note());
 		checked.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code()));
@@ -222,7 +223,7 @@ class ValueWorkflow {
 			return value;
 		}
 		if (value != null && !value.getStatus().isEditable()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.locked");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.locked");
 		}
 		Map<String, Object> before = value == null ? null : value.state();
 		if (value == null) {
@@ -244,7 +245,7 @@ class ValueWorkflow {
 	List<List<ValueRules.Problem>> saveAll(long periodId, List<ValueInput> rows, Set<Integer> submit, Actor actor) {
 		require(actor, Role.REPORTER);
 		ReportingPeriod period = periods.findById(periodId)
-			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 		List<List<ValueRules.Problem>> problems = new java.util.ArrayList<>();
 		boolean ok = true;
 		for (int i = 0; i < rows.size(); i++) {
@@ -307,7 +308,7 @@ class ValueWorkflow {
 	private static BigDecimal typedNumber(String text, NumberInput.Unit unit) {
 		NumberInput.Reading reading = NumberInput.read(text, unit);
 		if (!reading.ok()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, reading.problem());
+			throw new Refusal(HttpStatus.BAD_REQUEST, reading.problem());
 		}
 		return reading.value();
 	}
@@ -317,11 +318,11 @@ class ValueWorkflow {
 		require(actor, Role.REPORTER);
 		IndicatorValue value = covered(id, actor);
 		if (!value.getStatus().isEditable()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.notEditable");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.notEditable");
 		}
 		String refusal = submissionRefusal(value);
 		if (refusal != null) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, refusal);
+			throw new Refusal(HttpStatus.BAD_REQUEST, refusal);
 		}
 		openPeriod(value);
 		return transition(value, ValueStatus.SUBMITTED, null, actor, "SUBMIT");
@@ -340,7 +341,7 @@ class ValueWorkflow {
 		ValueStatus to = next(value, ValueRules.Step.APPROVE, version);
 		// The submitter, not whoever touched it last: a level above reopening it, or an edit, changes updated_by.
 		if (value.getSubmittedBy().equals(actor.username())) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
+			throw new Refusal(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
 		reviewablePeriod(value);
 		return transition(value, to, null, actor, "APPROVE");
@@ -395,14 +396,14 @@ class ValueWorkflow {
 	@Transactional
 	IndicatorValue reopen(long id, String reason, Long version, Actor actor) {
 		if (!actor.roles().contains(Role.REVIEWER) && !actor.roles().contains(Role.OFFICE)) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
+			throw new Refusal(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}
 		IndicatorValue value = covered(id, actor);
 		ValueStatus to = next(value, ValueRules.Step.REOPEN, version);
 		String why = reason(reason);
 		String decidedAt = value.getStatus() == ValueStatus.ACCEPTED ? parentOf(value.getRegionCode()) : value.getRegionCode();
 		if (!above(actor, decidedAt)) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.reopenFromAbove");
+			throw new Refusal(HttpStatus.FORBIDDEN, "reporting.reopenFromAbove");
 		}
 		reviewablePeriod(value);
 		return transition(value, to, why, actor, "REOPEN_REVIEW");
@@ -411,11 +412,11 @@ class ValueWorkflow {
 	/** The status a review step leads to, after the version check; a conflict when the figure is not where the step starts. */
 	private ValueStatus next(IndicatorValue value, ValueRules.Step step, Long version) {
 		if (version != null && version != value.getVersion()) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.reviewConflict");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.reviewConflict");
 		}
 		ValueStatus to = ValueRules.next(value.getStatus(), step, twoLevel(value));
 		if (to == null) {
-			throw new ReportingException(HttpStatus.CONFLICT, switch (step) {
+			throw new Refusal(HttpStatus.CONFLICT, switch (step) {
 				case SUBMIT -> "reporting.notEditable";
 				case APPROVE, RETURN -> "reporting.notSubmitted";
 				case ACCEPT, RETURN_AT_ACCEPTANCE -> "reporting.notAwaitingAcceptance";
@@ -433,10 +434,10 @@ class ValueWorkflow {
 
 	private static String reason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		return reason.strip();
 	}
@@ -449,10 +450,10 @@ class ValueWorkflow {
 	private void acceptingLevel(IndicatorValue value, Actor actor) {
 		boolean top = value.getRegionCode().equals(actor.regionCode()) && settings.ownedBy(actor.username());
 		if (!above(actor, value.getRegionCode()) && !top) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.acceptFromAbove");
+			throw new Refusal(HttpStatus.FORBIDDEN, "reporting.acceptFromAbove");
 		}
 		if (value.getUpdatedBy().equals(actor.username())) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "reporting.ownFigure");
+			throw new Refusal(HttpStatus.FORBIDDEN, "reporting.ownFigure");
 		}
 	}
 
@@ -481,13 +482,13 @@ class ValueWorkflow {
 		require(actor, Role.OFFICE);
 		IndicatorValue value = covered(id, actor);
 		if (value.getStatus() != ValueStatus.APPROVED && value.getStatus() != ValueStatus.ACCEPTED) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.correctApprovedOnly");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.correctApprovedOnly");
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "reporting.reasonRequired");
 		}
 		if (TextLimits.tooLong(reason, TextLimits.REASON)) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
+			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.reason.tooLong");
 		}
 		IndicatorInfo indicator = indicators.byId(value.getIndicatorId()).orElseThrow();
 		BigDecimal newValue = typedNumber(typed, ValueRules.unitOf(indicator));
@@ -498,14 +499,14 @@ class ValueWorkflow {
 			if (newValue == null || !ValueRules.check(indicator, newValue, value.getNumerator(), value.getDenominator())
 				.problems()
 				.isEmpty()) {
-				throw new ReportingException(HttpStatus.BAD_REQUEST, "reporting.correctNeedsParts");
+				throw new Refusal(HttpStatus.BAD_REQUEST, "reporting.correctNeedsParts");
 			}
 			numerator = value.getNumerator();
 			denominator = value.getDenominator();
 		}
 		ValueRules.Checked checked = ValueRules.check(indicator, newValue, numerator, denominator);
 		if (checked.value() == null || !checked.problems().isEmpty()) {
-			throw new ReportingException(HttpStatus.BAD_REQUEST,
+			throw new Refusal(HttpStatus.BAD_REQUEST,
 					checked.value() == null ? "reporting.valueRequired" : checked.problems().get(0).code());
 		}
 		Map<String, Object> before = value.state();
@@ -520,7 +521,7 @@ class ValueWorkflow {
 	IndicatorValue covered(long id, Actor actor) {
 		return values.findById(id)
 			.filter(value -> actor.scope().covers(value.getRegionCode()))
-			.orElseThrow(() -> new ReportingException(HttpStatus.NOT_FOUND, "error.404.detail"));
+			.orElseThrow(() -> new Refusal.NotFound());
 	}
 
 	private IndicatorValue transition(IndicatorValue value, ValueStatus to, String reason, Actor actor, String action) {
@@ -533,20 +534,20 @@ class ValueWorkflow {
 
 	void openPeriod(IndicatorValue value) {
 		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosed");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.periodClosed");
 		}
 	}
 
 	/** A closed period's figures are final: no review decision until the office reopens it. */
 	private void reviewablePeriod(IndicatorValue value) {
 		if (!periods.findById(value.getPeriodId()).map(ReportingPeriod::isOpen).orElse(false)) {
-			throw new ReportingException(HttpStatus.CONFLICT, "reporting.periodClosedReview");
+			throw new Refusal(HttpStatus.CONFLICT, "reporting.periodClosedReview");
 		}
 	}
 
 	static void require(Actor actor, Role role) {
 		if (!actor.roles().contains(role)) {
-			throw new ReportingException(HttpStatus.FORBIDDEN, "problem.forbidden");
+			throw new Refusal(HttpStatus.FORBIDDEN, "problem.forbidden");
 		}
 	}
 

@@ -14,8 +14,10 @@ import cn.qualityportal.documents.Documents;
 import cn.qualityportal.extraction.DocumentText;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.organisation.Regions;
+import cn.qualityportal.system.Refusal;
 import cn.qualityportal.system.StaleForms;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -122,7 +124,7 @@ class ExtractionReviewController {
 		String text;
 		try {
 			if (file.getSize() > DocumentText.MAX_FILE_BYTES) {
-				throw new IllegalArgumentException("extraction.tooLarge");
+				throw new Refusal(HttpStatus.CONTENT_TOO_LARGE, "extraction.tooLarge");
 			}
 			text = DocumentText.fromFile(file.getOriginalFilename(), file.getBytes());
 		}

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The milestone grid of one target: a mutable bean, as the form posts indexed rows (milestones[0].year …). */
+/**
+ * The milestone grid of one target: a mutable bean, as the form posts indexed rows (milestones[0].year …).
+ * Not a record: Spring binds a record through its constructor, and when one value cannot be converted
+ * (a year or value typed as text) it calls no constructor at all, so the page would have no form to
+ * show back with what was typed and its error (tried: {@code MilestonesPageSliceTests}).
+ */
 public class MilestonesForm {
 
 	private List<Row> milestones = new ArrayList<>();

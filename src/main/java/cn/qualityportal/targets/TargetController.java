@@ -164,8 +164,13 @@ class TargetController {
 	String saveMilestones(@PathVariable long id, @ModelAttribute("form") MilestonesForm form, BindingResult result,
 			DataScope scope, Model model, RedirectAttributes redirect) {
 		List<Milestone> filled = form.filled();
-		form.setMilestones(new MilestonesForm(filled).getMilestones());
-		if (!editor.saveMilestones(id, filled, scope, result)) {
+		// A number that could not be read stays on its row as typed, beside its year, with its error: only a
+		// grid that was read is compacted (empty rows dropped) and checked, so its errors name the rows shown.
+		boolean read = !result.hasErrors();
+		if (read) {
+			form.setMilestones(new MilestonesForm(filled).getMilestones());
+		}
+		if (!read || !editor.saveMilestones(id, filled, scope, result)) {
 			model.addAttribute("target", editor.editable(id, scope));
 			model.addAttribute("proposed", false);
 			model.addAttribute("noProposal", false);

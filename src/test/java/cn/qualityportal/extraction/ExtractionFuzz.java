@@ -2,6 +2,7 @@ package cn.qualityportal.extraction;
 
 import java.nio.charset.StandardCharsets;
 
+import cn.qualityportal.system.Refusal;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class ExtractionFuzz {
 		try {
 			text = DocumentText.fromText(input);
 		}
-		catch (UnreadableInputException refused) {
+		catch (Refusal refused) {
 			return;
 		}
 		Extraction extraction = extractor.extract(text);
