@@ -42,6 +42,9 @@ class PageQueryCountTests {
 	@Autowired
 	TestAccounts accounts;
 
+	@Autowired
+	cn.qualityportal.progress.ProgressBoard board;
+
 	/** The most statements of the rubric's pages (#16), whatever the number of regions, sheets and items. */
 	static final int RUBRIC_PAGE = 9;
 
@@ -134,6 +137,68 @@ class PageQueryCountTests {
 		}
 		return counts;
 	}
+	/**
+	 * Every leader of a province opens the same overview, whose counts take PostgreSQL a third of a
+	 * second at province scale (#18): it is computed once and given to the next reader while the
+	 * statuses are unchanged, and computed again as soon as a figure changes.
+	 */
+	@Test
+	void theOverviewIsComputedOnceForItsReadersUntilAFigureChanges() throws Exception {
+		var leader = users.loadUserByUsername("leader");
+		String page = "/dashboards?region=450600&year=2019";
+		touchAFigureOf2019();
+		String computed = mvc.perform(get(page).with(user(leader))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		long computing = QueryCounting.take();
+		String again = mvc.perform(get(page).with(user(leader))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		long reading = QueryCounting.take();
+		// Its counts by status and area, the changes since the year before, the completeness and the subregions.
+		assertThat(reading).isLessThanOrEqualTo(computing - 4);
+		// The same page (each request of a test user has its own CSRF token).
+		assertThat(withoutCsrf(again)).isEqualTo(withoutCsrf(computed));
+
+		touchAFigureOf2019();
+		mvc.perform(get(page).with(user(leader))).andExpect(status().isOk());
+		assertThat(QueryCounting.take()).isGreaterThanOrEqualTo(reading + 4);
+	}
+
+	/** A county's region page reads its rows once and gives them to its next readers while the statuses are unchanged (#18). */
+	@Test
+	void theRegionPagesRowsAreReadOnceUntilAFigureChanges() throws Exception {
+		var reporter = users.loadUserByUsername("reporter-450681");
+		String page = "/dashboards/regions/450681?year=2019";
+		touchAFigureOf2019();
+		String computed = mvc.perform(get(page).with(user(reporter))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		long reading = QueryCounting.take();
+		String again = mvc.perform(get(page).with(user(reporter))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(QueryCounting.take()).isEqualTo(reading - 1);
+		assertThat(withoutCsrf(again)).isEqualTo(withoutCsrf(computed));
+
+		touchAFigureOf2019();
+		mvc.perform(get(page).with(user(reporter))).andExpect(status().isOk());
+		assertThat(QueryCounting.take()).isEqualTo(reading);
+	}
+
+	/**
+	 * A write to a figure (the same value, so other tests' data stay) is a change the statuses are
+	 * recomputed for; returns when the recomputation is done.
+	 */
+	private void touchAFigureOf2019() {
+		jdbc.update("""
+				update indicator_value set value = value where id = (select v.id from indicator_value v
+				join reporting_period p on p.id = v.period_id where v.region_code = '450681' and p.year = 2019 order by v.id limit 1)""");
+		assertThat(board.awaitCurrent(2019, false, java.time.Duration.ofMinutes(1))).isTrue();
+		assertThat(board.awaitCurrent(2018, false, java.time.Duration.ofMinutes(1))).isTrue();
+		QueryCounting.take();
+	}
+
+	private static String withoutCsrf(String page) {
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+	}
+
 	/** The navigation's badges (to-do and unread notifications) cost one statement on every page (#14). */
 	private static final int NAVIGATION_BADGES = 1;
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.progress.ProgressBoard;
 import cn.qualityportal.progress.TargetStatus;
@@ -19,6 +21,15 @@ import org.springframework.stereotype.Service;
  * statuses and obligations: status counts by goal area, the region and its direct subregions by goal
  * area (heat table and ranking), what changed since the year before, and reporting completeness.
  * Four queries whatever the size.
+ *
+ * <p>A province's overview counts 25,400 statuses and its completeness in PostgreSQL (a third of a
+ * second), and every leader of the province asks for the same one at sign-in. So a computed view is
+ * kept and given to the next reader of the same region, year and scope while the statuses it was
+ * computed from are still the last ones: the {@link ProgressBoard#freshness} of the year and of the
+ * year before (the changes since then) are unchanged. A change to figures or targets starts a
+ * recomputation, which changes the freshness, so no kept view outlives the statuses it shows; while
+ * one is pending the page says "as of" as it does for the statuses. Names of regions and indicators
+ * do not start a recomputation: a kept view is at most {@link ProgressBoard#KEPT_AT_MOST} old.
  */
 @Service
 class Overview {
@@ -27,9 +38,17 @@ class Overview {
 
 	private final ProgressBoard board;
 
+	private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ProgressBoard.KEPT_AT_MOST).build();
+
 	Overview(JdbcClient jdbc, ProgressBoard board) {
 		this.jdbc = jdbc;
 		this.board = board;
+	}
+
+	private record Key(String root, int year, boolean includeSubmitted, DataScope scope) {
+	}
+
+	private record Kept(ProgressBoard.Freshness judged, ProgressBoard.Freshness yearBefore, View view) {
 	}
 
 	record Standing(String regionCode, String regionName, boolean root, Map<TargetStatus, Integer> counts,
@@ -97,6 +116,20 @@ class Overview {
 	}
 
 	View of(String root, int year, boolean includeSubmitted, DataScope scope) {
+		ProgressBoard.Freshness judged = board.freshness(year, includeSubmitted);
+		ProgressBoard.Freshness yearBefore = board.freshness(year - 1, includeSubmitted);
+		Key key = new Key(root, year, includeSubmitted, scope);
+		Kept known = kept.getIfPresent(key);
+		if (known != null && known.judged().equals(judged) && known.yearBefore().equals(yearBefore)) {
+			return known.view();
+		}
+		View view = compute(root, year, includeSubmitted, scope);
+		// Kept with the freshness read before computing: a recomputation finishing meanwhile makes it unused.
+		kept.put(key, new Kept(judged, yearBefore, view));
+		return view;
+	}
+
+	private View compute(String root, int year, boolean includeSubmitted, DataScope scope) {
 		Map<GoalArea, Map<TargetStatus, Integer>> byArea = new java.util.TreeMap<>();
 		Map<String, Standing> standings = new LinkedHashMap<>();
 		// One pass over (region, area, status) gives both the area counts and the per-region standings.

@@ -1,11 +1,14 @@
 package cn.qualityportal.progress;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.qualityportal.organisation.DataScope;
 import cn.qualityportal.system.Refusal;
 import cn.qualityportal.targets.Comparator;
@@ -42,6 +45,30 @@ public class ProgressBoard {
 	private final JsonMapper json;
 
 	private final boolean background;
+
+	/**
+	 * How long a result read while the statuses stayed the same may be given again. Every change to
+	 * figures, targets, milestones, indicators, documents or the region tree starts a recomputation
+	 * and so changes {@link #freshness}, which ends the result at once; renaming a region or a
+	 * department, or a goal's area, does not, and shows after at most this long.
+	 */
+	public static final Duration KEPT_AT_MOST = Duration.ofSeconds(30);
+
+	/** A page's rows are kept up to this many: a county's 200, not a province's export. */
+	private static final int KEPT_ROWS_PER_PAGE = 2_000;
+
+	private record Kept(Query query, DataScope scope, Freshness freshness) {
+	}
+
+	/**
+	 * The rows of pages recently read (a county's region page is read by its leaders, the API and the
+	 * export alike), each valid only for the freshness it was read under. At most 50,000 rows.
+	 */
+	private final Cache<Kept, List<ProgressRow>> kept = Caffeine.newBuilder()
+		.maximumWeight(50_000)
+		.weigher((Kept key, List<ProgressRow> rows) -> Math.max(1, rows.size()))
+		.expireAfterWrite(KEPT_AT_MOST)
+		.build();
 
 	ProgressBoard(ProgressStore store, JdbcClient jdbc, JsonMapper json,
 			@Value("${portal.progress.background:true}") boolean background) {
@@ -189,8 +216,22 @@ public class ProgressBoard {
 		return true;
 	}
 
+	/**
+	 * All rows of the query. The statuses are materialised, so the same query under the same
+	 * {@link #freshness} reads the same rows: they are kept (see {@link #KEPT_AT_MOST}) and given
+	 * to the next reader instead of read again.
+	 */
 	public List<ProgressRow> rows(Query query, DataScope scope) {
-		return rows(query, scope, 0, Long.MAX_VALUE);
+		Kept key = new Kept(query, scope, freshness(query.year(), query.includeSubmitted()));
+		List<ProgressRow> known = kept.getIfPresent(key);
+		if (known != null) {
+			return known;
+		}
+		List<ProgressRow> rows = List.copyOf(rows(query, scope, 0, Long.MAX_VALUE));
+		if (rows.size() <= KEPT_ROWS_PER_PAGE) {
+			kept.put(key, rows);
+		}
+		return rows;
 	}
 
 	/** A page of the rows, in a stable order (region, goal area, indicator, deadline, target). */
