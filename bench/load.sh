@@ -84,6 +84,6 @@ w3=$!
 wait $w1 $w2 $w3
 kill $sampler 2>/dev/null || true
 echo "load test: ${duration} s on $(nproc) cores, load average before $uptime_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -h "requests\|answer" "$data/leaders.out" "$data/reporters.out" "$data/public.out"
+grep -h "requests\|answer\|Socket errors" "$data/leaders.out" "$data/reporters.out" "$data/public.out"
 echo "figures submitted during the test: $(sql -At -c "select count(*) from indicator_value where note = '负载测试' and status = 'SUBMITTED'")"
 awk '{ if ($1 > j) j = $1; if ($2 > p) p = $2 } END { printf "memory (max RSS): portal %d MB (heap limit 1 GB), PostgreSQL %d MB\n", j, p }' "$data/memory"

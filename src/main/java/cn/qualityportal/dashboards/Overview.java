@@ -38,17 +38,16 @@ class Overview {
 
 	private final ProgressBoard board;
 
-	private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ProgressBoard.KEPT_AT_MOST).build();
+	private final Cache<Key, View> kept = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ProgressBoard.KEPT_AT_MOST).build();
 
 	Overview(JdbcClient jdbc, ProgressBoard board) {
 		this.jdbc = jdbc;
 		this.board = board;
 	}
 
-	private record Key(String root, int year, boolean includeSubmitted, DataScope scope) {
-	}
-
-	private record Kept(ProgressBoard.Freshness judged, ProgressBoard.Freshness yearBefore, View view) {
+	/** An overview as of the freshness of the judged year and of the year before (its changes). */
+	private record Key(String root, int year, boolean includeSubmitted, DataScope scope, ProgressBoard.Freshness judged,
+			ProgressBoard.Freshness yearBefore) {
 	}
 
 	record Standing(String regionCode, String regionName, boolean root, Map<TargetStatus, Integer> counts,
@@ -116,17 +115,10 @@ class Overview {
 	}
 
 	View of(String root, int year, boolean includeSubmitted, DataScope scope) {
-		ProgressBoard.Freshness judged = board.freshness(year, includeSubmitted);
-		ProgressBoard.Freshness yearBefore = board.freshness(year - 1, includeSubmitted);
-		Key key = new Key(root, year, includeSubmitted, scope);
-		Kept known = kept.getIfPresent(key);
-		if (known != null && known.judged().equals(judged) && known.yearBefore().equals(yearBefore)) {
-			return known.view();
-		}
-		View view = compute(root, year, includeSubmitted, scope);
-		// Kept with the freshness read before computing: a recomputation finishing meanwhile makes it unused.
-		kept.put(key, new Kept(judged, yearBefore, view));
-		return view;
+		Key key = new Key(root, year, includeSubmitted, scope, board.freshness(year, includeSubmitted),
+				board.freshness(year - 1, includeSubmitted));
+		// Readers arriving while it is computed wait for that one computation instead of starting their own.
+		return kept.get(key, k -> compute(root, year, includeSubmitted, scope));
 	}
 
 	private View compute(String root, int year, boolean includeSubmitted, DataScope scope) {
