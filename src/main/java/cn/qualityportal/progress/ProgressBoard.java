@@ -62,10 +62,10 @@ public class ProgressBoard {
 
 	/**
 	 * The rows of pages recently read (a county's region page is read by its leaders, the API and the
-	 * export alike), each valid only for the freshness it was read under. At most 50,000 rows.
+	 * export alike), each valid only for the freshness it was read under. At most 25,000 rows (some 60 MB).
 	 */
 	private final Cache<Kept, List<ProgressRow>> kept = Caffeine.newBuilder()
-		.maximumWeight(50_000)
+		.maximumWeight(25_000)
 		.weigher((Kept key, List<ProgressRow> rows) -> Math.max(1, rows.size()))
 		.expireAfterWrite(KEPT_AT_MOST)
 		.build();
