@@ -41,7 +41,7 @@ class FaultsIT {
 	void aKilledImportLeavesNothingPartialAfterRestart() throws Exception {
 		ImportBenchFiles.main(new String[] { data.toString(), PASSWORD });
 		int port = freePort();
-		Process portal = start(port);
+		Process portal = start(port, true);
 		try {
 			try (Connection db = database()) {
 				// The demo loads after the web server is up; the import's counties hang below its city.
@@ -57,7 +57,7 @@ class FaultsIT {
 			portal.destroyForcibly().waitFor();
 			assertThat(upload.handle((response, failure) -> failure).get()).as("the upload never got an answer").isNotNull();
 
-			portal = start(port);
+			portal = start(port, true);
 			try (Connection db = database()) {
 				assertThat(count(db, """
 						select count(*) from indicator_value v join indicator i on i.id = v.indicator_id
@@ -84,7 +84,8 @@ class FaultsIT {
 	@Test
 	void thePortalRecoversWhenPostgresqlCutsAllItsConnections() throws Exception {
 		int port = freePort();
-		Process portal = start(port);
+		// Without the demo: the administrator is all this test needs, and the demo only lengthens the start.
+		Process portal = start(port, false);
 		try {
 			// The first accounts are created just after the web server is up.
 			Instant created = Instant.now().plus(Duration.ofSeconds(60));
@@ -137,13 +138,13 @@ class FaultsIT {
 			.statusCode();
 	}
 
-	private Process start(int port) throws Exception {
+	private Process start(int port, boolean demo) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
 				"-jar", Path.of("target", "portal.jar").toAbsolutePath().toString())
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve("portal-" + Instant.now().toEpochMilli() + ".log").toFile());
 		builder.environment().put("PORTAL_DATA_DIR", data.toString());
-		builder.environment().put("PORTAL_DEMO_DATA", "true");
+		builder.environment().put("PORTAL_DEMO_DATA", String.valueOf(demo));
 		builder.environment().put("PORTAL_DEMO_PASSWORD", PASSWORD);
 		builder.environment().put("PORTAL_ADMIN_PASSWORD", "Killed-admin-1");
 		builder.environment().put("SERVER_PORT", String.valueOf(port));

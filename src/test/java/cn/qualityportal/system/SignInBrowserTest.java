@@ -15,8 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** A person opens the portal in a real headless Chromium, signs in with the keyboard and sees the home page. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * A person opens the portal in a real headless Chromium, signs in with the keyboard and sees the home page.
+ * On the demo, as the other browser tests: the same configuration shares their started portal.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "portal.demo.enabled=true", "portal.demo.password=Demo-password-1" })
 class SignInBrowserTest {
 
 	static Browser browser;
