@@ -7,12 +7,14 @@ import java.util.List;
 import cn.qualityportal.TestAccounts;
 import cn.qualityportal.organisation.Role;
 import cn.qualityportal.reporting.FigureReviewed;
+import cn.qualityportal.reporting.ReviewLevels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -53,6 +55,12 @@ class ReviewNoticesTests {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	ReviewLevels reviewLevels;
+
+	@Autowired
+	MessageSource messages;
 
 	long period;
 
@@ -134,6 +142,50 @@ class ReviewNoticesTests {
 		assertThat(unread(REPORTER, first.get(1))).containsExactly("figureReviewed.APPROVED");
 		assertThat(unread("rn-reporter-2", second)).containsExactly("figureReviewed.APPROVED");
 		assertThat(unread(REPORTER, second)).isEmpty();
+	}
+
+	/** Under two-level review the submitter hears of the approval and then of the acceptance above. */
+	@Test
+	void anAcceptanceAboveIsToldToo(Scenario scenario) throws Exception {
+		reviewLevels.change(2020, reviewLevels.current().version(), "test");
+		try {
+			long figure = submitted(REPORTER, 9);
+			perform(post("/reporting/review/" + figure + "/approve").param("version", version(figure)), REVIEWER);
+			scenario.stimulate(() -> perform(post("/reporting/acceptance/decide").param("decision", "accept")
+				.param("ids", figure + ":" + version(figure)), "office"))
+				.andWaitAtMost(Duration.ofSeconds(60))
+				.andWaitForStateChange(() -> unread(REPORTER, figure), unread -> unread.size() == 2)
+				.andVerifyEvents(events -> assertThat(events).contains(FigureReviewed.class)
+					.matching(reviewed -> reviewed.valueId() == figure && reviewed.outcome() == FigureReviewed.Outcome.ACCEPTED
+							&& reviewed.decidedBy().equals("office")));
+
+			assertThat(jdbc.queryForObject("select status from indicator_value where id = ?", String.class, figure))
+				.isEqualTo("ACCEPTED");
+			assertThat(unread(REPORTER, figure)).containsExactlyInAnyOrder("figureReviewed.APPROVED",
+					"figureReviewed.ACCEPTED");
+			assertThat(page(REPORTER)).contains("您提交的东兴市「" + INDICATOR_NAME + "」2020年度数据已经上一级质强办验收通过。");
+		}
+		finally {
+			reviewLevels.change(null, reviewLevels.current().version(), "test");
+		}
+	}
+
+	/** Every outcome has its title and body in both languages (the key is built from the outcome's name). */
+	@Test
+	void everyOutcomeHasItsMessages() {
+		for (FigureReviewed.Outcome outcome : FigureReviewed.Outcome.values()) {
+			for (java.util.Locale locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+				for (String part : List.of(".title", ".body")) {
+					assertThat(messages.getMessage("figureReviewed." + outcome + part, new Object[] { "i", "r", "2020", "y", "why" },
+							null, locale))
+						.as(outcome + part + " " + locale)
+						.isNotBlank()
+						.contains("i");
+				}
+			}
+		}
+		assertThat(messages.getMessage("figureReviewed.RETURNED.body", new Object[] { "i", "r", "2020", "y", "why" },
+				java.util.Locale.ENGLISH)).contains("why");
 	}
 
 	/** A reviewer returning a figure they submitted themselves is not told of their own decision. */
