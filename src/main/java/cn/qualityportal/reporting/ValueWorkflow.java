@@ -16,6 +16,7 @@ import cn.qualityportal.system.TextLimits;
 import cn.qualityportal.targets.Indicators;
 import cn.qualityportal.targets.Indicators.IndicatorInfo;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,10 +56,13 @@ class ValueWorkflow {
 
 	private final InstallationSettings settings;
 
+	private final ApplicationEventPublisher events;
+
 	ValueWorkflow(IndicatorValueRepository values, ReportingPeriodRepository periods, Indicators indicators,
 			AuditTrail audit, JdbcClient jdbc, @Value("${portal.reporting.outlier-share:0.3}") double outlierShare,
 			@Value("${portal.reporting.voluntary-indicators:false}") boolean voluntaryIndicators, ReviewLevels reviewLevels,
-			InstallationSettings settings) {
+			InstallationSettings settings, ApplicationEventPublisher events) {
+		this.events = events;
 		this.reviewLevels = reviewLevels;
 		this.settings = settings;
 		this.voluntaryIndicators = voluntaryIndicators;
@@ -529,7 +533,34 @@ class ValueWorkflow {
 		value.moveTo(to, reason, actor.username());
 		IndicatorValue saved = values.save(value);
 		audit.record(actor.username(), ENTITY, saved.getId(), action, before, saved.state(), reason);
+		FigureReviewed.Outcome outcome = switch (action) {
+			case "APPROVE" -> FigureReviewed.Outcome.APPROVED;
+			case "ACCEPTANCE" -> FigureReviewed.Outcome.ACCEPTED;
+			case "RETURN", "RETURN_AT_ACCEPTANCE" -> FigureReviewed.Outcome.RETURNED;
+			default -> null; // submitting and reopening are not decisions the submitter is told of
+		};
+		if (outcome != null) {
+			events.publishEvent(reviewed(saved, outcome, actor));
+		}
 		return saved;
+	}
+
+	/**
+	 * The decision as reporting publishes it (every review decision, single or bulk, passes through
+	 * {@link #transition}): with the names a message needs, read here so listeners need not read
+	 * reporting's tables.
+	 */
+	private FigureReviewed reviewed(IndicatorValue value, FigureReviewed.Outcome outcome, Actor actor) {
+		ReportingPeriod period = periods.findById(value.getPeriodId()).orElseThrow();
+		String indicator = indicators.byId(value.getIndicatorId()).map(IndicatorInfo::name).orElse("");
+		String region = jdbc.sql("select name from region_directory where code = :code")
+			.param("code", value.getRegionCode())
+			.query(String.class)
+			.optional()
+			.orElse(value.getRegionCode());
+		return new FigureReviewed(value.getId(), outcome, value.getSubmittedBy(), actor.username(), indicator, region,
+				period.getYear(), period.getKind().name(), period.getNumber(),
+				outcome == FigureReviewed.Outcome.RETURNED ? value.getReturnReason() : null);
 	}
 
 	void openPeriod(IndicatorValue value) {

@@ -24,6 +24,18 @@ public class NotificationText {
 		return arguments(stored, messages, locale);
 	}
 
+	/**
+	 * The stored argument naming a period as people say it after its year (年度, 年上半年, 年第二季度):
+	 * the reminder.period.* key for a {@code PeriodKind} name and the half-year or quarter.
+	 */
+	static String periodKey(String kind, int number) {
+		return "reminder.period." + switch (kind) {
+			case "HALF_YEARLY" -> "H" + number;
+			case "QUARTERLY" -> "Q" + number;
+			default -> "ANNUAL";
+		};
+	}
+
 	static Object[] arguments(String[] stored, MessageSource messages, Locale locale) {
 		if (stored == null) {
 			return new Object[0];
