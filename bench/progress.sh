@@ -49,9 +49,10 @@ median() { sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2
 
 page() { # label cookie-jar path → median ms, after a warm-up
   local label=$1 jar=$2 path=$3
-  # Warm as a running portal is: a 200-row page needs some fifty requests before the JIT has compiled
-  # its rendering (the median of 20 after 5 was 235 ms, after 60 about 64 ms, on a quiet machine).
-  for _ in $(seq 50); do curl -s -o /dev/null -b "$jar" "http://localhost:$port$path"; done
+  # Warm as a running portal is: the JIT compiles a page's paths over its first few hundred requests
+  # (the county page, median of 20 on a quiet machine: 33.9 ms after 50 requests, 25.8 after 120,
+  # 23.2 after 240, 17.9 after 460; 2026-11-30).
+  for _ in $(seq 300); do curl -s -o /dev/null -b "$jar" "http://localhost:$port$path"; done
   for _ in $(seq "$runs"); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$jar" "http://localhost:$port$path"
   done >"$data/times"

@@ -1,5 +1,6 @@
 package cn.qualityportal.dashboards;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Service;
  * <p>A province's overview counts 25,400 statuses and its completeness in PostgreSQL (a third of a
  * second), and every leader of the province asks for the same one at sign-in. So a computed view is
  * kept and given to the next reader of the same region, year and scope while the statuses it was
- * computed from are still the last ones: the {@link ProgressBoard#freshness} of the year and of the
- * year before (the changes since then) are unchanged. A change to figures or targets starts a
- * recomputation, which changes the freshness, so no kept view outlives the statuses it shows; while
- * one is pending the page says "as of" as it does for the statuses. Names of regions and indicators
- * do not start a recomputation: a kept view is at most {@link ProgressBoard#KEPT_AT_MOST} old.
+ * computed from are still the last ones: neither the year's nor the year before's (the changes since
+ * then) has been refreshed since ({@link ProgressBoard.Freshness#asOf}). A change to figures or
+ * targets starts a refresh, and the refresh ends the kept view; until it has run the page says "as
+ * of", as it does for the statuses. Names of regions and departments start no refresh: a kept view
+ * is at most {@link ProgressBoard#KEPT_AT_MOST} old.
  */
 @Service
 class Overview {
@@ -45,9 +46,12 @@ class Overview {
 		this.board = board;
 	}
 
-	/** An overview as of the freshness of the judged year and of the year before (its changes). */
-	private record Key(String root, int year, boolean includeSubmitted, DataScope scope, ProgressBoard.Freshness judged,
-			ProgressBoard.Freshness yearBefore) {
+	/**
+	 * An overview as of the last refresh of the judged year's statuses and of the year before's (its
+	 * changes); a recomputation still pending changes none of them.
+	 */
+	private record Key(String root, int year, boolean includeSubmitted, DataScope scope, OffsetDateTime judged,
+			OffsetDateTime yearBefore) {
 	}
 
 	record Standing(String regionCode, String regionName, boolean root, Map<TargetStatus, Integer> counts,
@@ -115,8 +119,8 @@ class Overview {
 	}
 
 	View of(String root, int year, boolean includeSubmitted, DataScope scope) {
-		Key key = new Key(root, year, includeSubmitted, scope, board.freshness(year, includeSubmitted),
-				board.freshness(year - 1, includeSubmitted));
+		Key key = new Key(root, year, includeSubmitted, scope, board.freshness(year, includeSubmitted).asOf(),
+				board.freshness(year - 1, includeSubmitted).asOf());
 		// Readers arriving while it is computed wait for that one computation instead of starting their own.
 		return kept.get(key, k -> compute(root, year, includeSubmitted, scope));
 	}

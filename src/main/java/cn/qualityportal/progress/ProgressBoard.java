@@ -57,7 +57,8 @@ public class ProgressBoard {
 	/** A page's rows are kept up to this many: a county's 200, not a province's export. */
 	private static final int KEPT_ROWS_PER_PAGE = 2_000;
 
-	private record Kept(Query query, DataScope scope, Freshness freshness) {
+	/** The rows of a query as of the statuses' last refresh (not whether a newer one is pending: the rows are the same). */
+	private record Kept(Query query, DataScope scope, OffsetDateTime asOf) {
 	}
 
 	/**
@@ -222,7 +223,7 @@ public class ProgressBoard {
 	 * to the next reader instead of read again.
 	 */
 	public List<ProgressRow> rows(Query query, DataScope scope) {
-		Kept key = new Kept(query, scope, freshness(query.year(), query.includeSubmitted()));
+		Kept key = new Kept(query, scope, freshness(query.year(), query.includeSubmitted()).asOf());
 		List<ProgressRow> known = kept.getIfPresent(key);
 		if (known != null) {
 			return known;

@@ -26,6 +26,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -50,6 +51,16 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/**
+	 * Two requests of one session (several tabs opened at once) may both add the same attribute, the
+	 * CSRF token of a fresh sign-in above all; Spring Session's plain insert failed the second with a
+	 * duplicate key (a 500 in bench/load.sh). Spring Session's PostgreSQL customizer makes it an upsert.
+	 */
+	@Bean
+	static PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

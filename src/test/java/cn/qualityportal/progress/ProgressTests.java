@@ -201,7 +201,8 @@ class ProgressTests {
 	@Test
 	void inTheBackgroundReadersReadTheLastConsistentStatusesAsOfUntilTheRefresherHasRun() {
 		ProgressBoard background = new ProgressBoard(store, jdbcClient, portalJson, true);
-		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, background), true, java.time.Duration.ofMillis(250));
+		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, background), true, java.time.Duration.ofMillis(250),
+				java.time.Duration.ofSeconds(2));
 		refresher.runOnce();
 		ProgressBoard.Freshness before = background.freshness(2019, false);
 		assertThat(before.pending()).isFalse();
@@ -281,7 +282,7 @@ class ProgressTests {
 	@Test
 	void theChangeLogKeepsOnlyWhatSomeJudgedYearHasNotAbsorbed() {
 		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, new ProgressBoard(store, jdbcClient, portalJson, true)), true,
-				java.time.Duration.ofMillis(250));
+				java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(2));
 		refresher.runOnce();
 		long absorbed = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-02' returning id", Long.class);
 		long newest = jdbc.queryForObject("insert into progress_change (indicator_id) select id from indicator where code = 'FCG-01' returning id", Long.class);
@@ -311,7 +312,7 @@ class ProgressTests {
 	@Test
 	void oneRefresherAtATimeAcrossInstancesAndTheOthersDoNotWait() throws Exception {
 		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, new ProgressBoard(store, jdbcClient, portalJson, true)), true,
-				java.time.Duration.ofMillis(250));
+				java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(2));
 		refresher.runOnce();
 		try (java.sql.Connection otherInstance = dataSource.getConnection(); var statement = otherInstance.createStatement()) {
 			statement.execute("select pg_advisory_lock(" + ProgressStore.REFRESHER_LOCK + ")");
