@@ -70,7 +70,14 @@ class GlanceBrowserTest {
 			  const problems = [];
 			  const width = document.documentElement.clientWidth;
 			  if (document.documentElement.scrollWidth > width + 1) {
-			    problems.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+			    // Name the element that sticks out furthest, so a failure says what to mend.
+			    let widest = null;
+			    for (const e of document.body.querySelectorAll('*')) {
+			      const right = e.getBoundingClientRect().right;
+			      if (right > width + 1 && (!widest || right > widest.right)) { widest = { right, e }; }
+			    }
+			    problems.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width
+			      + (widest ? ' (widest: ' + widest.e.outerHTML.slice(0, 200) + ')' : ''));
 			  }
 			  const scrolls = element => {
 			    for (let e = element.parentElement; e && e !== document.body; e = e.parentElement) {

@@ -118,7 +118,7 @@ class EmbeddedDatabaseRecoveryIT {
 			assertThat(up).as("health UP again within 30 s of the kill; the portal said: %s", tail(data)).isTrue();
 			assertThat(portal.isAlive()).isTrue();
 			assertThat(answers.values().stream().flatMap(List::stream))
-				.as("answers while PostgreSQL was down and restarted (took %s): %s", took, answers)
+				.as("answers while PostgreSQL was down and restarted (took %s): %s; the portal said: %s", took, answers, tail(data))
 				.noneMatch(code -> code >= 500 && code != 503);
 			// A database outage is never "wrong password": the API says 503 and Retry-After, never 401.
 			assertThat(answers.get("/api/v1/me")).as("answers of /api/v1/me: %s", answers.get("/api/v1/me"))
