@@ -48,17 +48,23 @@ public class ProgressBoard {
 
 	/**
 	 * How long a result read while the statuses stayed the same may be given again. Every change to
-	 * figures, targets, milestones, indicators, documents or the region tree starts a recomputation
-	 * and so changes {@link #freshness}, which ends the result at once; renaming a region or a
-	 * department, or a goal's area, does not, and shows after at most this long.
+	 * figures, targets, milestones, indicators, documents or the region tree starts a recomputation,
+	 * which ends the results it changes at once (a change to figures: the rows of the regions whose
+	 * statuses differ, and every result over more than one region; any other: every result);
+	 * renaming a region or a department, or a goal's area, does not, and shows after at most this long.
 	 */
 	public static final Duration KEPT_AT_MOST = Duration.ofSeconds(30);
 
 	/** A page's rows are kept up to this many: a county's 200, not a province's export. */
 	private static final int KEPT_ROWS_PER_PAGE = 2_000;
 
-	/** The rows of a query as of the statuses' last refresh (not whether a newer one is pending: the rows are the same). */
-	private record Kept(Query query, DataScope scope, OffsetDateTime asOf) {
+	/**
+	 * The rows of a query as of when they last changed: for one region's rows, the last refresh
+	 * that changed that region's rows (a county's page outlives the refreshes of other counties'
+	 * figures); otherwise the statuses' last refresh. Not whether a newer one is pending: the rows
+	 * are the same.
+	 */
+	private record Kept(Query query, DataScope scope, OffsetDateTime changedAt) {
 	}
 
 	/**
@@ -223,7 +229,9 @@ public class ProgressBoard {
 	 * to the next reader instead of read again.
 	 */
 	public List<ProgressRow> rows(Query query, DataScope scope) {
-		Kept key = new Kept(query, scope, freshness(query.year(), query.includeSubmitted()).asOf());
+		OffsetDateTime asOf = freshness(query.year(), query.includeSubmitted()).asOf();
+		Kept key = new Kept(query, scope, query.regionCode() == null || asOf == null ? asOf
+				: store.regionChangedAt(query.year(), query.includeSubmitted(), query.regionCode()));
 		List<ProgressRow> known = kept.getIfPresent(key);
 		if (known != null) {
 			return known;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.qualityportal.targets.Aggregation;
 import cn.qualityportal.targets.Comparator;
@@ -44,13 +45,17 @@ class ProgressStore {
 			(c.id > %1$s.watermark or (%1$s.snapshot is not null and c.xid >= pg_snapshot_xmin(%1$s.snapshot)
 			                           and not pg_visible_in_snapshot(c.xid, %1$s.snapshot)))""";
 
+	/** A change that can alter the statuses judged in year {@code y}: a figure of a later year cannot (V94). */
+	private static final String ALTERS = "(c.from_year is null or c.from_year <= %s)";
+
 	private static final String STALE = """
 			select i.id from (select distinct indicator_id as id from target_term) i
 			where not exists (
 			    select 1 from progress_freshness f
 			    where f.indicator_id = i.id and f.as_of_year = :year and f.include_submitted = :submitted
 			      and not exists (select 1 from progress_change c
-			                      where (c.indicator_id = i.id or c.indicator_id is null) and """ + AHEAD.formatted("f") + "))";
+			                      where (c.indicator_id = i.id or c.indicator_id is null) and """ + ALTERS.formatted(":year")
+			+ " and " + AHEAD.formatted("f") + "))";
 
 	/**
 	 * Each judged year kept fresh: when it was last made consistent (null: never) and whether a
@@ -58,7 +63,8 @@ class ProgressStore {
 	 */
 	private static final String STATES = """
 			select m.as_of_year, m.include_submitted, m.refreshed_at,
-			       m.refreshed_at is null or exists (select 1 from progress_change c where """ + AHEAD.formatted("m") + """
+			       m.refreshed_at is null or exists (select 1 from progress_change c
+			                                 where """ + ALTERS.formatted("m.as_of_year") + " and " + AHEAD.formatted("m") + """
 			) as pending
 			from progress_materialised m""";
 
@@ -102,6 +108,27 @@ class ProgressStore {
 			.orElse(State.NEVER);
 	}
 
+	/**
+	 * When the rows of a region's page last changed in a judged year: the later of the last refresh
+	 * that changed every region's page and the last that changed this region's statuses (V94). Null
+	 * when the year was never computed.
+	 */
+	java.time.OffsetDateTime regionChangedAt(int year, boolean includeSubmitted, String regionCode) {
+		return jdbc.sql("""
+				select greatest(m.terms_changed_at, (select r.changed_at from progress_region_change r
+				                                    where r.as_of_year = m.as_of_year and r.include_submitted = m.include_submitted
+				                                      and r.region_code = :region))
+				from progress_materialised m where m.as_of_year = :year and m.include_submitted = :submitted""")
+			.param("year", year)
+			.param("submitted", includeSubmitted)
+			.param("region", regionCode)
+			.query(java.time.OffsetDateTime.class)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
 	/** Asks for a judged year to be kept fresh from now on (a no-op when it already is). */
 	void request(int year, boolean includeSubmitted) {
 		separate.executeWithoutResult(status -> jdbc.sql("""
@@ -137,20 +164,45 @@ class ProgressStore {
 				.singleRow();
 			long watermark = ((Number) mark.get("watermark")).longValue();
 			String snapshot = (String) mark.get("snapshot");
+			// Whether this refresh changes more than statuses (the first computation of the year, or a
+			// change to anything but figures): then every region's page changes, else only those of the
+			// regions whose rows differ. Read after the mark, so it sees every change the refresh absorbs.
+			boolean everything = jdbc.sql("""
+					select m.refreshed_at is null or exists (select 1 from progress_change c
+					    where not c.figures_only and """ + ALTERS.formatted("m.as_of_year") + " and " + AHEAD.formatted("m") + """
+					)
+					from progress_materialised m where m.as_of_year = :year and m.include_submitted = :submitted""")
+				.param("year", year)
+				.param("submitted", includeSubmitted)
+				.query(Boolean.class)
+				.optional()
+				.orElse(true);
 			List<Long> indicators = stale(year, includeSubmitted);
-			if (!indicators.isEmpty()) {
-				materialise(indicators, year, includeSubmitted, watermark, snapshot);
-			}
+			Set<String> changedRegions = indicators.isEmpty() ? Set.of()
+					: materialise(indicators, year, includeSubmitted, watermark, snapshot);
 			jdbc.sql("""
-					insert into progress_materialised (as_of_year, include_submitted, refreshed_at, watermark, snapshot)
-					values (:year, :submitted, now(), :watermark, cast(:snapshot as pg_snapshot))
+					insert into progress_materialised (as_of_year, include_submitted, refreshed_at, watermark, snapshot, terms_changed_at)
+					values (:year, :submitted, now(), :watermark, cast(:snapshot as pg_snapshot), now())
 					on conflict (as_of_year, include_submitted) do update
-					set refreshed_at = excluded.refreshed_at, watermark = excluded.watermark, snapshot = excluded.snapshot""")
+					set refreshed_at = excluded.refreshed_at, watermark = excluded.watermark, snapshot = excluded.snapshot,
+					    terms_changed_at = case when :everything then excluded.terms_changed_at
+					                            else progress_materialised.terms_changed_at end""")
 				.param("year", year)
 				.param("submitted", includeSubmitted)
 				.param("watermark", watermark)
 				.param("snapshot", snapshot)
+				.param("everything", everything)
 				.update();
+			if (!everything && !changedRegions.isEmpty()) {
+				jdbc.sql("""
+						insert into progress_region_change (as_of_year, include_submitted, region_code, changed_at)
+						select :year, :submitted, unnest(cast(:regions as varchar[])), now()
+						on conflict (as_of_year, include_submitted, region_code) do update set changed_at = excluded.changed_at""")
+					.param("year", year)
+					.param("submitted", includeSubmitted)
+					.param("regions", changedRegions.toArray(String[]::new))
+					.update();
+			}
 			return indicators.size();
 		});
 		return recomputed == null ? 0 : recomputed;
@@ -171,10 +223,12 @@ class ProgressStore {
 			return jdbc.sql("""
 					delete from progress_change c
 					where c.id < (select max(id) from progress_change)
-					  and not exists (select 1 from progress_materialised m where """ + AHEAD.formatted("m") + """
+					  and not exists (select 1 from progress_materialised m
+					                  where """ + ALTERS.formatted("m.as_of_year") + " and " + AHEAD.formatted("m") + """
 					)
 					  and not exists (select 1 from progress_freshness f
-					                  where (f.indicator_id = c.indicator_id or c.indicator_id is null) and """ + AHEAD.formatted("f") + ")")
+					                  where (f.indicator_id = c.indicator_id or c.indicator_id is null)
+					                    and """ + ALTERS.formatted("f.as_of_year") + " and " + AHEAD.formatted("f") + ")")
 				.update();
 		});
 		return pruned == null ? 0 : pruned;
@@ -188,7 +242,8 @@ class ProgressStore {
 			BigDecimal milestone) {
 	}
 
-	private void materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark, String snapshot) {
+	/** Recomputes the indicators' statuses; returns the regions whose rows changed. */
+	private Set<String> materialise(List<Long> indicators, int year, boolean includeSubmitted, long watermark, String snapshot) {
 		Long[] ids = indicators.toArray(Long[]::new);
 		Map<String, List<RollUp.Child>> children = new HashMap<>();
 		// Which years a region is active is organisation's rule (region_active_in); it holds up to a last year.
@@ -250,23 +305,44 @@ class ProgressStore {
 			rows.add(target, progress, series);
 		}
 
-		jdbc.sql("delete from target_progress where as_of_year = :year and include_submitted = :submitted and indicator_id = any(:ids)")
-			.param("year", year)
-			.param("submitted", includeSubmitted)
-			.param("ids", ids)
-			.update();
-		jdbc.sql("""
-				insert into target_progress (target_id, as_of_year, include_submitted, indicator_id, status, latest_year,
-				    latest_value, provisional, source, milestone_value, milestone_met, forecast_value, ratio, explanation, series)
-				select target_id, :year, :submitted, indicator_id, status, latest_year, latest_value, provisional, source,
-				       milestone_value, milestone_met, forecast_value, ratio, explanation::jsonb, series::jsonb
-				from unnest(cast(:target as bigint[]), cast(:indicator as bigint[]), cast(:status as text[]),
+		// Only the rows that differ are written (and the targets no longer counted removed): the
+		// regions of those rows are the ones whose pages changed, and unchanged rows leave no dead tuples.
+		List<String> changedRegions = jdbc.sql("""
+				with fresh as (
+				    select * from unnest(cast(:target as bigint[]), cast(:indicator as bigint[]), cast(:status as text[]),
 				            cast(:latestYear as int[]), cast(:latestValue as numeric[]), cast(:provisional as boolean[]),
 				            cast(:source as text[]), cast(:milestone as numeric[]), cast(:milestoneMet as boolean[]),
 				            cast(:forecast as numeric[]), cast(:ratio as numeric[]), cast(:explanation as text[]),
 				            cast(:series as text[]))
 				     as r (target_id, indicator_id, status, latest_year, latest_value, provisional, source, milestone_value,
-				           milestone_met, forecast_value, ratio, explanation, series)""")
+				           milestone_met, forecast_value, ratio, explanation, series)),
+				removed as (
+				    delete from target_progress p
+				    where p.as_of_year = :year and p.include_submitted = :submitted and p.indicator_id = any(:ids)
+				      and not exists (select 1 from fresh f where f.target_id = p.target_id)
+				    returning p.target_id),
+				written as (
+				    insert into target_progress (target_id, as_of_year, include_submitted, indicator_id, status, latest_year,
+				        latest_value, provisional, source, milestone_value, milestone_met, forecast_value, ratio, explanation, series)
+				    select target_id, :year, :submitted, indicator_id, status, latest_year, latest_value, provisional, source,
+				           milestone_value, milestone_met, forecast_value, ratio, explanation::jsonb, series::jsonb
+				    from fresh
+				    on conflict (as_of_year, include_submitted, target_id) do update
+				    set indicator_id = excluded.indicator_id, status = excluded.status, latest_year = excluded.latest_year,
+				        latest_value = excluded.latest_value, provisional = excluded.provisional, source = excluded.source,
+				        milestone_value = excluded.milestone_value, milestone_met = excluded.milestone_met,
+				        forecast_value = excluded.forecast_value, ratio = excluded.ratio, explanation = excluded.explanation,
+				        series = excluded.series
+				    where (target_progress.indicator_id, target_progress.status, target_progress.latest_year,
+				           target_progress.latest_value, target_progress.provisional, target_progress.source,
+				           target_progress.milestone_value, target_progress.milestone_met, target_progress.forecast_value,
+				           target_progress.ratio, target_progress.explanation, target_progress.series)
+				          is distinct from (excluded.indicator_id, excluded.status, excluded.latest_year, excluded.latest_value,
+				           excluded.provisional, excluded.source, excluded.milestone_value, excluded.milestone_met,
+				           excluded.forecast_value, excluded.ratio, excluded.explanation, excluded.series)
+				    returning target_id)
+				select distinct t.region_code from target_term t
+				where t.id in (select target_id from removed union all select target_id from written)""")
 			.param("year", year)
 			.param("submitted", includeSubmitted)
 			.param("target", rows.target.toArray(Long[]::new))
@@ -282,7 +358,9 @@ class ProgressStore {
 			.param("ratio", rows.ratio.toArray(String[]::new))
 			.param("explanation", rows.explanation.toArray(String[]::new))
 			.param("series", rows.series.toArray(String[]::new))
-			.update();
+			.param("ids", ids)
+			.query(String.class)
+			.list();
 		// What is due in the year, by the reporting module's one rule (reporting_obligation), for the
 		// overview's completion; an indicator whose last target went is stale no more, so drop its rows too.
 		jdbc.sql("""
@@ -316,6 +394,7 @@ class ProgressStore {
 			.param("watermark", watermark)
 			.param("snapshot", snapshot)
 			.update();
+		return Set.copyOf(changedRegions);
 	}
 
 	/** Column arrays for one {@code unnest} insert. */

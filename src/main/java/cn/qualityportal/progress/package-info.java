@@ -9,7 +9,7 @@
  * <p>Owns: {@code progress_change}, {@code progress_freshness}, {@code target_progress},
  * {@code progress_changed}, {@code progress_milestone_changed}, {@code progress_indicator_changed},
  * {@code progress_tree_changed}, {@code progress_document_changed}, {@code progress_materialised},
- * {@code progress_obligation}.
+ * {@code progress_obligation}, {@code progress_region_change}.
  * <p>Publishes: {@code progress_version}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progress", allowedDependencies = { "reporting", "targets", "documents", "organisation", "system" })

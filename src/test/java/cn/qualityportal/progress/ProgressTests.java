@@ -279,6 +279,79 @@ class ProgressTests {
 		}
 	}
 
+	/**
+	 * Statuses judged in a year read the figures of that year and before (docs/progress.md), so under
+	 * the reporters' writes of the open year the earlier judged years are not recomputed (#18).
+	 */
+	@Test
+	void aFigureOfALaterYearLeavesTheStatusesOfEarlierJudgedYearsCurrent() {
+		store.request(2018, false);
+		store.refresh(2018, false);
+		store.refresh(2019, false);
+		Map<String, Object> figure = jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		long change;
+		try {
+			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
+			change = jdbc.queryForObject("select max(id) from progress_change", Long.class);
+			assertThat(jdbc.queryForMap("select from_year, figures_only from progress_change where id = ?", change))
+				.containsEntry("from_year", 2019)
+				.containsEntry("figures_only", true);
+			assertThat(store.state(2019, false).pending()).isTrue();
+			assertThat(store.state(2018, false).pending()).as("a 2019 figure cannot change a status judged in 2018").isFalse();
+			assertThat(store.refresh(2018, false)).isZero();
+			assertThat(store.refresh(2019, false)).isEqualTo(1);
+		}
+		finally {
+			jdbc.update("update indicator_value set value = ? where id = ?", figure.get("value"), figure.get("id"));
+			store.refresh(2019, false);
+		}
+		// Absorbed by every year it can change: the change log lets it go, though 2018 never took it.
+		store.states().keySet().stream().filter(year -> (Integer) year.get(0) >= 2019)
+			.forEach(year -> store.refresh((Integer) year.get(0), (Boolean) year.get(1)));
+		store.prune();
+		assertThat(jdbc.queryForObject("select count(*) from progress_change where id = ?", Long.class, change)).isZero();
+	}
+
+	/**
+	 * A page of one region keeps its rows while they are the same (ProgressBoard.rows): a refresh for
+	 * a figure changes when the rows of the regions whose statuses differ last changed, and no other
+	 * region's; a change to a target (whatever it changes) changes every region's (#18).
+	 */
+	@Test
+	void aFigureChangesTheRowsOfItsRegionOnlyAndATargetChangesEveryRegions() {
+		store.refresh(2019, false);
+		var other = store.regionChangedAt(2019, false, "450681");
+		var own = store.regionChangedAt(2019, false, "450621");
+		assertThat(other).isNotNull();
+		Map<String, Object> figure = jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		try {
+			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
+			store.refresh(2019, false);
+			assertThat(store.regionChangedAt(2019, false, "450621")).as("its status changed").isAfter(own);
+			assertThat(store.regionChangedAt(2019, false, "450681")).as("another county's rows are the same").isEqualTo(other);
+
+			// The same value written again: statuses are recomputed, but no region's rows differ.
+			var changed = store.regionChangedAt(2019, false, "450621");
+			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
+			assertThat(store.refresh(2019, false)).isEqualTo(1);
+			assertThat(store.regionChangedAt(2019, false, "450621")).isEqualTo(changed);
+
+			jdbc.update("update target set lead_department_id = lead_department_id where id = (select min(id) from target where region_code = '450621')");
+			store.refresh(2019, false);
+			assertThat(store.regionChangedAt(2019, false, "450681")).as("what a target shows beside its status").isAfter(other);
+		}
+		finally {
+			jdbc.update("update indicator_value set value = ? where id = ?", figure.get("value"), figure.get("id"));
+			store.refresh(2019, false);
+		}
+	}
+
 	@Test
 	void theChangeLogKeepsOnlyWhatSomeJudgedYearHasNotAbsorbed() {
 		ProgressRefresher refresher = new ProgressRefresher(store, new JudgedYears(store, new ProgressBoard(store, jdbcClient, portalJson, true)), true,
