@@ -8,9 +8,13 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.IThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper;
 
 /**
  * The rows of the dashboards' target table, each rendered from {@code dashboards/_targetRow.html}
@@ -40,16 +44,22 @@ public class TargetRows {
 	/** The rows' markup, in the reader's language; the region and document columns as the table shows them. */
 	public String html(List<TargetLine> lines, boolean showRegion, boolean showDocument) {
 		Locale locale = LocaleContextHolder.getLocale();
+		// One expression context for the rows this call renders. Without one, Thymeleaf makes a new SpEL
+		// context for every row, whose property accessor finds each accessor of TargetLine by reflection
+		// again: that was most of the time of a county page whose rows were not kept yet (a JFR profile,
+		// docs/operations.md). Not shared between calls: Thymeleaf sets its expression objects on it.
+		IThymeleafEvaluationContext expressions = new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext());
 		StringBuilder html = new StringBuilder(lines.size() * 1_300);
 		for (TargetLine line : lines) {
-			html.append(rendered.get(new Key(line, showRegion, showDocument, locale), this::render));
+			html.append(rendered.get(new Key(line, showRegion, showDocument, locale), key -> render(key, expressions)));
 		}
 		return html.toString();
 	}
 
-	private String render(Key key) {
-		Context context = new Context(key.locale(),
-				Map.of("line", key.line(), "showRegion", key.showRegion(), "showDocument", key.showDocument()));
+	private String render(Key key, IThymeleafEvaluationContext expressions) {
+		Context context = new Context(key.locale(), Map.of("line", key.line(), "showRegion", key.showRegion(),
+				"showDocument", key.showDocument(), ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				expressions));
 		return templates.process("dashboards/_targetRow", Set.of("row"), context);
 	}
 

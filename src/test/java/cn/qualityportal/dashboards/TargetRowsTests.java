@@ -59,6 +59,21 @@ class TargetRowsTests {
 		assertThat(rows.html(List.of(line("合格率", "95.1%", TargetStatus.ON_TRACK, "正常推进")), false, true)).isEqualTo(before);
 	}
 
+	/** The rows of one call share one expression context (TargetRows.html): each still shows its own line. */
+	@Test
+	void rowsRenderedTogetherEachShowTheirOwnLine() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		String html = rows.html(List.of(line("合格率", "95.1%", TargetStatus.ON_TRACK, "正常推进"),
+				line("抽检率", "88.8%", TargetStatus.OFF_TRACK, "进度滞后"), line("覆盖率", "77.7%", TargetStatus.ACHIEVED, "已达成")), false, true);
+		assertThat(html.split("<tr", -1)).hasSize(4);
+		assertThat(html.indexOf("合格率")).isLessThan(html.indexOf("95.1%"));
+		assertThat(html.indexOf("95.1%")).isLessThan(html.indexOf("抽检率"));
+		assertThat(html.indexOf("抽检率")).isLessThan(html.indexOf("88.8%"));
+		assertThat(html.indexOf("88.8%")).isLessThan(html.indexOf("status-OFF_TRACK"));
+		assertThat(html.indexOf("status-OFF_TRACK")).isLessThan(html.indexOf("覆盖率"));
+		assertThat(html.indexOf("覆盖率")).isLessThan(html.indexOf("77.7%"));
+	}
+
 	@Test
 	void namesAreEscapedAndTheColumnsFollowTheTable() {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
