@@ -80,10 +80,10 @@ reflected=$(( ($(date +%s%N) - loaded) / 1000000 ))
 region_page=$(page "region page" "$county" "/dashboards/regions/990101?year=2024")
 overview_page=$(page "overview" "$province" "/dashboards?region=990000&year=2024")
 api=$(page "progress API" "$county" "/api/v1/progress?regionCode=990101&year=2024")
-# The same page read right after a change: its rows are read again (they are kept only while the
-# statuses are the same); each row's markup is still kept unless the row itself changed.
-for _ in $(seq 10); do
-  sql -c "update indicator_value set value = value where id = (select v.id from indicator_value v
+# The same page read right after a change to one of its figures (down by one, then back): its rows are
+# read again (a region's rows are kept only while they are the same), and the changed row rendered anew.
+for i in $(seq 10); do
+  sql -c "update indicator_value set value = value + $(( i % 2 ? -1 : 1 )) where id = (select v.id from indicator_value v
     join reporting_period p on p.id = v.period_id where v.region_code = '990101' and p.year = 2024 order by v.id limit 1)"
   for _ in $(seq 600); do [ "$(sql -At -c "$pending")" = 0 ] && break; sleep 0.1; done
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$county" "http://localhost:$port/dashboards/regions/990101?year=2024"

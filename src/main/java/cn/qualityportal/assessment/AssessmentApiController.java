@@ -31,7 +31,7 @@ class AssessmentApiController {
 		}
 		String parent = !regionCode.isBlank() ? regionCode : user.unit() == null ? null : user.unit().regionCode();
 		if (parent == null || !scope.covers(parent)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.notVisible");
 		}
 		return assessments.ranking(parent, year);
 	}

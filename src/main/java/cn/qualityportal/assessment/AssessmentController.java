@@ -68,7 +68,7 @@ class AssessmentController {
 		int judged = year(year);
 		String parent = region != null && !region.isBlank() ? region : user.unit() == null ? null : user.unit().regionCode();
 		if (parent == null || !scope.covers(parent)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.notVisible");
 		}
 		Assessments.Ranking ranking = assessments.ranking(parent, judged);
 		model.addAttribute("ranking", ranking);
@@ -83,7 +83,7 @@ class AssessmentController {
 	@GetMapping("/{year}/regions/{code}")
 	String region(@PathVariable int year, @PathVariable String code, DataScope scope, Model model) {
 		if (!scope.covers(code)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.notVisible");
 		}
 		Regions.RegionOption region = regions.find(code).orElseThrow(() -> new Refusal(HttpStatus.NOT_FOUND, "error.404.detail"));
 		if (region.parentCode() == null) {

@@ -96,7 +96,7 @@ class DashboardController {
 			byStatus.put(status, view.areas().stream().map(area -> view.byArea().get(area).getOrDefault(status, 0)).toList());
 		}
 		List<Overview.Standing> ranking = view.ranking();
-		model.addAttribute("root", regions.find(root).orElseThrow());
+		model.addAttribute("root", regions.find(root).orElseThrow(Refusal.NotFound::new));
 		model.addAttribute("view", view);
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("areaChart", Charts.statusBars(areaNames, byStatus, names));
@@ -118,8 +118,9 @@ class DashboardController {
 			.area(area)
 			.department(department)
 			.status(status);
+		// A region that does not exist is a 404 for a reader who may see every region (others were refused above).
+		model.addAttribute("region", regions.find(code).orElseThrow(Refusal.NotFound::new));
 		List<ProgressRow> rows = board.rows(query, scope);
-		model.addAttribute("region", regions.find(code).orElseThrow());
 		model.addAttribute("rows", rows);
 		model.addAttribute("documents", queries.documentsWithTargetsIn(code, judging.year()));
 		model.addAttribute("departments", queries.departmentsOf(code));
@@ -285,7 +286,7 @@ class DashboardController {
 
 	static void covered(String regionCode, DataScope scope) {
 		if (!scope.covers(regionCode)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.notVisible");
 		}
 	}
 

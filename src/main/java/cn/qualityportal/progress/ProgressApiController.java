@@ -47,7 +47,7 @@ class ProgressApiController {
 			throw new Refusal(HttpStatus.BAD_REQUEST, "validation.paging");
 		}
 		if (!regionCode.isBlank() && !scope.covers(regionCode)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.outOfScope");
+			throw new Refusal(HttpStatus.FORBIDDEN, "validation.region.notVisible");
 		}
 		ProgressBoard.Query query = ProgressBoard.Query.of(board.judgedYear(year), includeSubmitted);
 		if (!regionCode.isBlank()) {

@@ -149,7 +149,7 @@ class ProgressTests {
 		assertThat(own.valueStream().map(row -> row.get("regionCode").asString())).containsOnly("450681");
 		mvc.perform(get("/api/v1/progress?regionCode=450602").with(user(users.loadUserByUsername("reporter-450681"))))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail").value("您无权为该地区登记或修改数据。"));
+			.andExpect(jsonPath("$.detail").value("您无权查看该地区的数据。"));
 		mvc.perform(get("/api/v1/progress?regionCode=450600").with(user(users.loadUserByUsername("reporter-450681"))))
 			.andExpect(status().isForbidden());
 		assertThat(board.rows(ProgressBoard.Query.of(2019, false),

@@ -73,6 +73,25 @@ class ErrorPagesTests {
 		assertThat(pages.get("403").statusCode()).isEqualTo(403);
 	}
 
+	/**
+	 * First-use check: a leader opening a region page outside their scope was told "您无权为该地区登记或修改数据"
+	 * (a sentence about changing data) while only viewing; a region that does not exist answered the same.
+	 */
+	@Test
+	void aRegionPageOutsideTheReadersScopeSaysSoAndOneThatDoesNotExistIsMissing() throws Exception {
+		accounts.account("reporter-region-page-test", Role.REPORTER);
+		PortalClient reporter = new PortalClient(port);
+		reporter.signIn("reporter-region-page-test", TestAccounts.PASSWORD);
+		HttpResponse<String> refused = reporter.get("/dashboards/regions/999999", "text/html");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("您无权查看该地区的数据").doesNotContain("登记或修改");
+
+		PortalClient admin = new PortalClient(port);
+		admin.signIn("admin", TestAccounts.ADMIN_PASSWORD);
+		assertThat(admin.get("/dashboards/regions/999999", "text/html").statusCode()).isEqualTo(404);
+		assertThat(admin.get("/dashboards?region=999999", "text/html").statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void missingApiResourceAnswersProblemJson() throws Exception {
 		PortalClient client = new PortalClient(port);
