@@ -103,10 +103,7 @@ class ProgressTests {
 	void aChangedFigureChangesTheStatusAtOnceAndNothingElseIsRecomputed() throws Exception {
 		store.refresh(2019, false);
 		assertThat(store.refresh(2019, false)).as("nothing changed, nothing recomputed").isZero();
-		Map<String, Object> figure = jdbc.queryForMap("""
-				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-				join reporting_period p on p.id = v.period_id and p.year = 2019
-				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		Map<String, Object> figure = passRateFigureOf2019();
 		try {
 			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
 
@@ -207,10 +204,7 @@ class ProgressTests {
 		ProgressBoard.Freshness before = background.freshness(2019, false);
 		assertThat(before.pending()).isFalse();
 		TargetStatus old = passRate(background).status();
-		Map<String, Object> figure = jdbc.queryForMap("""
-				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-				join reporting_period p on p.id = v.period_id and p.year = 2019
-				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		Map<String, Object> figure = passRateFigureOf2019();
 		try {
 			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
 
@@ -233,10 +227,7 @@ class ProgressTests {
 	@Test
 	void aWriterWaitsForNoRefreshAndAChangeCommittedAfterARefreshBeganIsNotLost() throws Exception {
 		store.refresh(2019, false);
-		Map<String, Object> figure = jdbc.queryForMap("""
-				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-				join reporting_period p on p.id = v.period_id and p.year = 2019
-				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		Map<String, Object> figure = passRateFigureOf2019();
 		var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
 		try (java.sql.Connection writer = dataSource.getConnection(); java.sql.Connection other = dataSource.getConnection()) {
 			// A reporter's transaction changes a figure and stays open (its change row gets the lower id) ...
@@ -283,15 +274,20 @@ class ProgressTests {
 	 * Statuses judged in a year read the figures of that year and before (docs/progress.md), so under
 	 * the reporters' writes of the open year the earlier judged years are not recomputed (#18).
 	 */
+	/** The approved 2019 figure of 上思县 (450621) for the pass rate FCG-02: its id and value. */
+	private Map<String, Object> passRateFigureOf2019() {
+		return jdbc.queryForMap("""
+				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+				join reporting_period p on p.id = v.period_id and p.year = 2019
+				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+	}
+
 	@Test
 	void aFigureOfALaterYearLeavesTheStatusesOfEarlierJudgedYearsCurrent() {
 		store.request(2018, false);
 		store.refresh(2018, false);
 		store.refresh(2019, false);
-		Map<String, Object> figure = jdbc.queryForMap("""
-				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-				join reporting_period p on p.id = v.period_id and p.year = 2019
-				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		Map<String, Object> figure = passRateFigureOf2019();
 		long change;
 		try {
 			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
@@ -326,10 +322,7 @@ class ProgressTests {
 		var other = store.regionChangedAt(2019, false, "450681");
 		var own = store.regionChangedAt(2019, false, "450621");
 		assertThat(other).isNotNull();
-		Map<String, Object> figure = jdbc.queryForMap("""
-				select v.id, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-				join reporting_period p on p.id = v.period_id and p.year = 2019
-				where i.code = 'FCG-02' and v.region_code = '450621' and v.status = 'APPROVED'""");
+		Map<String, Object> figure = passRateFigureOf2019();
 		try {
 			jdbc.update("update indicator_value set value = 99.5 where id = ?", figure.get("id"));
 			store.refresh(2019, false);
