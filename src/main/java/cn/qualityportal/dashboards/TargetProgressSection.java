@@ -26,7 +26,8 @@ class TargetProgressSection implements TargetPageSection {
 	/**
 	 * @param row null when the reader's scope does not cover the target's region
 	 */
-	record View(int year, ProgressRow row, String sparkline, List<ProgressRow.Point> series, long indicatorId) {
+	record View(int year, ProgressRow row, String sparkline, List<ProgressRow.Point> series, long indicatorId,
+			ProgressBoard.Freshness freshness) {
 	}
 
 	@Override
@@ -45,8 +46,10 @@ class TargetProgressSection implements TargetPageSection {
 			.filter(candidate -> candidate.targetId() == target.targetId())
 			.findFirst()
 			.orElse(null);
+		// Right after the office saves a target its page shows the status of before the change until the
+		// background recomputation has run: say so, as the dashboards do (first-use check). Asked once per request.
 		return new View(year, row, row == null ? "" : Sparkline.points(row.series()),
-				row == null ? List.of() : row.series(), target.indicatorId());
+				row == null ? List.of() : row.series(), target.indicatorId(), board.freshness(year, false));
 	}
 
 }

@@ -35,6 +35,24 @@ class ChartsTests {
 		}
 	}
 
+	/**
+	 * First-use check: while a year was computed for the first time every count was 0 and ECharts drew
+	 * six equal slices; on a phone the "status: count" labels ran into the legend and were cut.
+	 */
+	@Test
+	void noTargetsDrawNoRingAndSlicesAreLabelledWithTheirCountOnly() {
+		Map<TargetStatus, Integer> counts = new EnumMap<>(TargetStatus.class);
+		Map<TargetStatus, String> names = new EnumMap<>(TargetStatus.class);
+		for (TargetStatus status : TargetStatus.values()) {
+			counts.put(status, 0);
+			names.put(status, status.name());
+		}
+		JsonNode series = json.readTree(Charts.statusRing(counts, names)).get("series").get(0);
+
+		assertThat(series.get("stillShowZeroSum").asBoolean()).isFalse();
+		assertThat(series.get("label").get("formatter").asString()).isEqualTo("{c}");
+	}
+
 	@Test
 	void comparedBarsStartAtZeroAndTheTargetLabelStaysInside() {
 		JsonNode options = json.readTree(Charts.bars(List.of("港口区", "东兴市"),

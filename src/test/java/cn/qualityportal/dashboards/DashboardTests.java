@@ -133,6 +133,15 @@ class DashboardTests {
 		return user(users.loadUserByUsername(username));
 	}
 
+	/** First-use check: a printed page had no sign that figures awaiting review were counted (the filters are not printed). */
+	@Test
+	void aPageCountingFiguresAwaitingReviewSaysSoOnPaper() throws Exception {
+		String note = "本页计入了待审核数据";
+		assertThat(html("leader", "/dashboards/regions/450681?year=2019&submitted=true")).contains(note).contains("d-print-block");
+		assertThat(html("leader", "/dashboards/regions/450681?year=2019")).doesNotContain(note);
+		assertThat(html("leader", "/dashboards?year=2019&submitted=true")).contains(note);
+	}
+
 	private String html(String username, String path) throws Exception {
 		return body(username, path);
 	}

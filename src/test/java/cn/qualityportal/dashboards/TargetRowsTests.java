@@ -22,7 +22,7 @@ class TargetRowsTests {
 
 	private final TargetRows rows = new TargetRows(engine());
 
-	private static SpringTemplateEngine engine() {
+	static SpringTemplateEngine engine() {
 		ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
 		templates.setPrefix("templates/");
 		templates.setSuffix(".html");
