@@ -62,9 +62,11 @@ class DatabaseSupervisorTests {
 				DatabaseSupervisor supervisor = new DatabaseSupervisor(database, pool, Duration.ofMillis(200), exits::add,
 						Clock.systemUTC())) {
 			execute(pool, "select 1");
-			// A damaged directory: PostgreSQL cannot start from it again.
-			killPostmaster(directory);
+			// A damaged directory: PostgreSQL cannot start from it again. Damaged before the kill: the
+			// supervisor checks every 200 ms, and twice it started the server again between the kill and
+			// the deletion (the running server does not read the file again), so nothing ever failed.
 			Files.delete(directory.resolve("global/pg_control"));
+			killPostmaster(directory);
 
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 			while (supervisor.state() == DatabaseSupervisor.State.UP && Instant.now().isBefore(deadline)) {
