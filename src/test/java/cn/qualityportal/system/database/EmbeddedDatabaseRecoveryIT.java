@@ -309,10 +309,17 @@ class EmbeddedDatabaseRecoveryIT {
 		}
 	}
 
+	/** The portal's first ERROR with what follows it (the cause of a 500), and the end of its log. */
 	private static String tail(Path data) {
 		try {
 			String log = Files.readString(latestLog(data));
-			return log.substring(Math.max(0, log.length() - 4000));
+			// Every logged error and exception with its causes, without stack frames, then the end of the log.
+			String errors = log.lines()
+				.filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.startsWith("Caused by")
+						|| (!line.startsWith("\t") && line.contains("Exception")))
+				.map(line -> line.length() > 400 ? line.substring(0, 400) : line)
+				.collect(java.util.stream.Collectors.joining("\n"));
+			return errors + "\n…\n" + log.substring(Math.max(0, log.length() - 2000));
 		}
 		catch (IOException ex) {
 			return ex.toString();
