@@ -29,6 +29,18 @@ class PrintedNotesTests {
 		return engine.process("dashboards/_parts", Set.of("printedJudging"), new Context(Locale.SIMPLIFIED_CHINESE, model));
 	}
 
+	/** The filters say it on screen in the same words (one fragment, _parts.html "asOf"). */
+	@Test
+	void theFiltersSayTheSameOnScreen() {
+		OffsetDateTime asOf = OffsetDateTime.of(2026, 11, 30, 1, 2, 3, 0, ZoneOffset.UTC);
+		Map<String, Object> model = new HashMap<>();
+		model.put("judging", new DashboardController.Judging(2019, false));
+		model.put("periodYears", java.util.List.of(2019));
+		model.put("freshness", new ProgressBoard.Freshness(asOf, true));
+		String screen = engine.process("dashboards/_parts", Set.of("judging"), new Context(Locale.SIMPLIFIED_CHINESE, model));
+		assertThat(screen).contains("progress-as-of").contains("进展状态截至 2026-11-30 09:02:03（北京时间）");
+	}
+
 	@Test
 	void whatTheFiltersSayIsPrintedUnderTheHeading() {
 		OffsetDateTime asOf = OffsetDateTime.of(2026, 11, 30, 1, 2, 3, 0, ZoneOffset.UTC);
